@@ -1,0 +1,50 @@
+// PlaytestReport: what the playtest engine tells the IDE, the agent and the CLI about a game.
+
+import type { GameError, Introspection } from "../runtime/harness/protocol";
+
+export type Verdict = "playable" | "broken";
+
+export interface ReportedError extends GameError {
+  /** How many times this error (same message and location) was seen. */
+  count: number;
+  /** A few lines of the project source around the location, when known. */
+  codeFrame?: string;
+  /** Virtual time at which it first happened. */
+  atMs?: number;
+}
+
+export interface InputEffect {
+  input: string;
+  /** What changed versus the idle run at the same virtual time and seed. */
+  changed: string;
+}
+
+export interface Thumbnail {
+  label: string;
+  atMs: number;
+  dataUrl: string;
+}
+
+export interface PlaytestReport {
+  verdict: Verdict;
+  reasons: string[];
+  booted: boolean;
+  firstFrameMs: number | null;
+  errors: ReportedError[];
+  consoleTail: string[];
+  nonBlank: boolean;
+  animates: boolean;
+  respondsToInput: boolean;
+  inputEffects: InputEffect[];
+  survivedSeconds: number;
+  requestedSeconds: number;
+  /** Virtual frames simulated per real second during the run. */
+  fps: number;
+  /** Virtual seconds per wall-clock second. */
+  speed: number;
+  wallMs: number;
+  seed: number;
+  thumbnails: Thumbnail[];
+  frameHashes: string[];
+  introspection: Introspection | null;
+}

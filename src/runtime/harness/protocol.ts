@@ -1,0 +1,181 @@
+// The typed harness protocol: messages between the game page (harness) and the IDE.
+// Everything arriving from a game page is untrusted and goes through parseHarnessMessage.
+
+export const CHANNEL = "playforge";
+export const PROTOCOL_VERSION = 1;
+export const MAX_MESSAGE_BYTES = 1_500_000;
+
+export type SourceLocation = { file: string; line: number; column?: number };
+
+export type ConsoleLevel = "log" | "info" | "warn" | "error" | "debug";
+
+export type GameErrorKind = "error" | "unhandledrejection" | "syntax" | "module" | "loop" | "frozen" | "load";
+
+export interface GameError {
+  kind: GameErrorKind;
+  message: string;
+  stack?: string;
+  location?: SourceLocation;
+}
+
+export interface FrameMetrics {
+  /** Fraction of sampled pixels that differ from the dominant (background) colour. */
+  nonBackground: number;
+  /** Distinct colours among sampled pixels (quantised). */
+  colours: number;
+  /** Fraction of sampled pixels that changed since the previous snapshot (0 for the first). */
+  diff: number;
+  /** FNV-1a hash of the sampled pixels, for determinism checks. */
+  hash: string;
+}
+
+export interface FrameSnapshot {
+  frame: number;
+  virtualMs: number;
+  width: number;
+  height: number;
+  /** PNG data URL of a downscaled thumbnail. */
+  thumbnail: string;
+  metrics: FrameMetrics;
+}
+
+export interface ObjectSummary {
+  type: string;
+  x: number;
+  y: number;
+  texture?: string;
+  text?: string;
+  hasBody: boolean;
+  visible: boolean;
+}
+
+export interface SceneSummary {
+  key: string;
+  objects: Record<string, number>;
+  bodies: number;
+  keys: string[];
+  pointerListeners: string[];
+  keyboardListeners: string[];
+  main: ObjectSummary[];
+  describe?: unknown;
+}
+
+export interface Introspection {
+  registered: boolean;
+  renderer: "webgl" | "canvas" | "none";
+  width: number;
+  height: number;
+  frame: number;
+  virtualMs: number;
+  scenes: SceneSummary[];
+}
+
+export type InputEvent =
+  | { kind: "key"; action: "down" | "up"; key: string }
+  | { kind: "pointer"; action: "move" | "down" | "up"; x: number; y: number }
+  | { kind: "touch"; action: "start" | "move" | "end"; x: number; y: number };
+
+/** Commands the IDE (playtest engine) sends into the page. Replies carry the same id. */
+export type HarnessCommand =
+  | { op: "step"; frames: number }
+  | { op: "input"; events: InputEvent[] }
+  | { op: "snapshot"; thumbWidth?: number }
+  | { op: "introspect" }
+  | { op: "status" };
+
+export type CommandResult = {
+  step: { frame: number; virtualMs: number };
+  input: { delivered: number };
+  snapshot: FrameSnapshot;
+  introspect: Introspection;
+  status: { frame: number; virtualMs: number; registered: boolean; rendered: boolean };
+};
+
+export type HarnessMessage =
+  | { type: "loaded"; registered: boolean }
+  | { type: "ready"; firstFrameMs: number }
+  | { type: "console"; level: ConsoleLevel; text: string; location?: SourceLocation }
+  | { type: "error"; error: GameError }
+  | { type: "heartbeat"; frame: number; virtualMs: number }
+  | { type: "frame"; snapshot: FrameSnapshot }
+  | { type: "reply"; id: number; ok: true; result: unknown }
+  | { type: "reply"; id: number; ok: false; error: string };
+
+export type Envelope<T> = T & { channel: typeof CHANNEL; v: typeof PROTOCOL_VERSION; session: string };
+
+export type IdeToHarness = Envelope<{ type: "command"; id: number; command: HarnessCommand }>;
+
+const LEVELS = new Set(["log", "info", "warn", "error", "debug"]);
+const ERROR_KINDS = new Set(["error", "unhandledrejection", "syntax", "module", "loop", "frozen", "load"]);
+
+const isObj = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
+const isStr = (x: unknown, max = 100_000): x is string => typeof x === "string" && x.length <= max;
+const isNum = (x: unknown): x is number => typeof x === "number" && Number.isFinite(x);
+
+function parseLocation(x: unknown): SourceLocation | undefined | null {
+  if (x === undefined) return undefined;
+  if (!isObj(x) || !isStr(x.file, 500) || !isNum(x.line)) return null;
+  if (x.column !== undefined && !isNum(x.column)) return null;
+  return { file: x.file, line: x.line, ...(isNum(x.column) ? { column: x.column } : {}) };
+}
+
+function parseSnapshot(x: unknown): FrameSnapshot | null {
+  if (!isObj(x) || !isNum(x.frame) || !isNum(x.virtualMs) || !isNum(x.width) || !isNum(x.height)) return null;
+  if (!isStr(x.thumbnail, MAX_MESSAGE_BYTES) || !x.thumbnail.startsWith("data:image/")) return null;
+  const m = x.metrics;
+  if (!isObj(m) || !isNum(m.nonBackground) || !isNum(m.colours) || !isNum(m.diff) || !isStr(m.hash, 64)) return null;
+  return x as unknown as FrameSnapshot;
+}
+
+/**
+ * Validates a message from a game page. Returns null for anything malformed, oversized,
+ * from another session or of an unknown type; the caller counts and drops those.
+ */
+export function parseHarnessMessage(data: unknown, session: string): HarnessMessage | null {
+  if (!isObj(data) || data.channel !== CHANNEL || data.v !== PROTOCOL_VERSION || data.session !== session) return null;
+  switch (data.type) {
+    case "loaded":
+      return typeof data.registered === "boolean" ? { type: "loaded", registered: data.registered } : null;
+    case "ready":
+      return isNum(data.firstFrameMs) ? { type: "ready", firstFrameMs: data.firstFrameMs } : null;
+    case "console": {
+      if (!isStr(data.level) || !LEVELS.has(data.level) || !isStr(data.text, 20_000)) return null;
+      const location = parseLocation(data.location);
+      if (location === null) return null;
+      return { type: "console", level: data.level as ConsoleLevel, text: data.text, ...(location ? { location } : {}) };
+    }
+    case "error": {
+      const e = data.error;
+      if (!isObj(e) || !isStr(e.kind) || !ERROR_KINDS.has(e.kind) || !isStr(e.message, 20_000)) return null;
+      if (e.stack !== undefined && !isStr(e.stack, 50_000)) return null;
+      const location = parseLocation(e.location);
+      if (location === null) return null;
+      return {
+        type: "error",
+        error: { kind: e.kind as GameErrorKind, message: e.message, ...(isStr(e.stack) ? { stack: e.stack } : {}), ...(location ? { location } : {}) },
+      };
+    }
+    case "heartbeat":
+      return isNum(data.frame) && isNum(data.virtualMs) ? { type: "heartbeat", frame: data.frame, virtualMs: data.virtualMs } : null;
+    case "frame": {
+      const snapshot = parseSnapshot(data.snapshot);
+      return snapshot ? { type: "frame", snapshot } : null;
+    }
+    case "reply":
+      if (!isNum(data.id)) return null;
+      if (data.ok === true) return { type: "reply", id: data.id, ok: true, result: data.result };
+      if (data.ok === false && isStr(data.error, 20_000)) return { type: "reply", id: data.id, ok: false, error: data.error };
+      return null;
+    default:
+      return null;
+  }
+}
+
+/** Rough size of a message, used to drop oversized ones before parsing deeply. */
+export function approximateSize(data: unknown): number {
+  try {
+    return JSON.stringify(data)?.length ?? 0;
+  } catch {
+    return Infinity;
+  }
+}

@@ -1,0 +1,67 @@
+// The Sandbox interface: one contract for every runtime (iframe now, WebContainer later).
+// The playtest engine and the IDE talk to games only through it.
+
+import type { ProjectFiles } from "../project/files";
+import type {
+  CommandResult,
+  ConsoleLevel,
+  FrameSnapshot,
+  GameError,
+  HarnessCommand,
+  SourceLocation,
+} from "./harness/protocol";
+
+export type SandboxKind = "iframe" | "webcontainer";
+
+export interface MountOptions {
+  /** Playtest mode: virtual time (advanced only by `step`), seeded randomness, muted sound. */
+  playtest?: { seed: number };
+}
+
+export type ExitReason =
+  | { reason: "stopped" }
+  | { reason: "frozen"; message: string; location?: SourceLocation }
+  | { reason: "crashed"; message: string };
+
+export interface SandboxEvents {
+  console: { level: ConsoleLevel; text: string; location?: SourceLocation };
+  error: GameError;
+  frame: FrameSnapshot;
+  /** Game constructed (registered = main.ts called __playforge.register). */
+  loaded: { registered: boolean };
+  /** First Phaser frame rendered. */
+  ready: { firstFrameMs: number };
+  heartbeat: { frame: number; virtualMs: number };
+  exit: ExitReason;
+  /** Messages from the page that failed validation and were dropped. */
+  dropped: { count: number };
+}
+
+export type SandboxListener<E extends keyof SandboxEvents> = (payload: SandboxEvents[E]) => void;
+
+export interface Sandbox {
+  readonly kind: SandboxKind;
+  /** Starts the project from scratch; resolves when the page is running (not necessarily rendered). */
+  mount(files: ProjectFiles, options?: MountOptions): Promise<void>;
+  /** Applies one changed file; the iframe runtime re-runs the project, a dev server may hot-reload. */
+  updateFile(path: string, content: string | Uint8Array): Promise<void>;
+  restart(): Promise<void>;
+  stop(): void;
+  on<E extends keyof SandboxEvents>(event: E, listener: SandboxListener<E>): () => void;
+  /** Sends a harness command (virtual time, input, snapshot, introspection) and awaits its reply. */
+  command<C extends HarnessCommand>(command: C, signal?: AbortSignal): Promise<CommandResult[C["op"]]>;
+}
+
+export class SandboxBootError extends Error {
+  constructor(message: string, readonly cause?: unknown) {
+    super(message);
+    this.name = "SandboxBootError";
+  }
+}
+
+export class SandboxCommandError extends Error {
+  constructor(readonly op: string, message: string) {
+    super(`Harness command "${op}" failed: ${message}`);
+    this.name = "SandboxCommandError";
+  }
+}
