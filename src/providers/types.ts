@@ -25,6 +25,8 @@ export interface ToolDefinition {
 export interface Usage {
   promptTokens: number;
   completionTokens: number;
+  /** True when the endpoint reported no usage and the numbers were estimated from text length. */
+  estimated?: boolean;
 }
 
 export type ModelDelta = { kind: "text"; text: string } | { kind: "tool"; name: string; argumentsSoFar: string };
@@ -34,6 +36,32 @@ export interface CompletionRequest {
   tools?: ToolDefinition[];
   signal?: AbortSignal;
   onDelta?: (delta: ModelDelta) => void;
+  /**
+   * Called when an attempt failed and another starts (same model after a back-off, or the next
+   * model in a failover chain). Text already streamed through onDelta belongs to the failed
+   * attempt and should be discarded by the listener.
+   */
+  onRetry?: (info: RetryInfo) => void;
+}
+
+export interface RetryInfo {
+  /** Model that failed, e.g. "openai:gpt-4o-mini". */
+  failedModel: string;
+  /** Model of the next attempt (the same one for a plain retry). */
+  nextModel: string;
+  /** Human-readable reason, the failed attempt's error message. */
+  reason: string;
+  delayMs: number;
+}
+
+/**
+ * A tool call whose arguments were not valid JSON and could not be repaired. The agent answers it
+ * with a role "tool" message whose content is `error`, so the model can correct itself.
+ */
+export interface ToolCallError {
+  toolCallId: string;
+  name: string;
+  error: string;
 }
 
 export interface CompletionResult {
@@ -41,6 +69,8 @@ export interface CompletionResult {
   usage: Usage;
   /** Which model actually answered (after routing/failover). */
   model: string;
+  /** Tool calls in `message` whose arguments are still invalid JSON after one repair attempt. */
+  toolCallErrors?: ToolCallError[];
 }
 
 export interface ChatModel {
