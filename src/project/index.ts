@@ -1,0 +1,5 @@
+// The project subsystem's door: the project model plus share links, zip/HTML export and import.
+
+export * from "./files";
+export { encodeShareLink, decodeShareLink, shareLinkUrl, ShareLinkError, SHARE_LIMITS, SHARE_FORMAT_VERSION, SPEC_PATH, PLAY_PATH } from "./share";
+export type { EncodedShareLink, ShareCodecOptions, ShareLinkErrorCode, SpecCompiler } from "./share";
