@@ -1,0 +1,53 @@
+// The IDE layout: toolbar on top; chat, file tree, editor, and preview over console below.
+// Global shortcuts (Ctrl/Cmd+P, Ctrl/Cmd+S) live here so they work before Monaco has loaded.
+
+import { useEffect } from "react";
+import type { Workbench } from "../state";
+import { ChatPanel } from "./chat/ChatPanel";
+import { ConsolePanel } from "./console/ConsolePanel";
+import { EditorPanel } from "./editor/EditorPanel";
+import { QuickOpen } from "./editor/QuickOpen";
+import { FileTree } from "./files/FileTree";
+import { PreviewPanel } from "./preview/PreviewPanel";
+import { Toolbar } from "./Toolbar";
+import { WorkbenchProvider } from "./workbench";
+import "./styles.css";
+
+function useGlobalShortcuts(workbench: Workbench) {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+      const key = event.key.toLowerCase();
+      if (key === "p") {
+        event.preventDefault();
+        workbench.editor.getState().openPicker();
+      } else if (key === "s") {
+        event.preventDefault();
+        workbench.preview.getState().runNow();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [workbench]);
+}
+
+export function App({ workbench }: { workbench: Workbench }) {
+  useGlobalShortcuts(workbench);
+  return (
+    <WorkbenchProvider workbench={workbench}>
+      <div className="ide">
+        <Toolbar />
+        <main className="ide-main">
+          <ChatPanel />
+          <FileTree />
+          <EditorPanel />
+          <section className="ide-run" aria-label="Game">
+            <PreviewPanel />
+            <ConsolePanel />
+          </section>
+        </main>
+        <QuickOpen />
+      </div>
+    </WorkbenchProvider>
+  );
+}

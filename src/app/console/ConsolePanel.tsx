@@ -1,0 +1,54 @@
+// The game's console: log lines and errors, each error naming the project file and line it
+// came from; clicking the location opens that line in the editor.
+
+import { useEffect, useRef } from "react";
+import { useStore } from "zustand";
+import type { ConsoleEntry } from "../../state";
+import type { SourceLocation } from "../../runtime/harness/protocol";
+import { useWorkbench } from "../workbench";
+
+function formatLocation(location: SourceLocation): string {
+  return `${location.file}:${location.line}${location.column ? `:${location.column}` : ""}`;
+}
+
+function ConsoleLine({ entry, onOpen }: { entry: ConsoleEntry; onOpen: (location: SourceLocation) => void }) {
+  return (
+    <li className={`console-line console-${entry.level}`} data-testid="console-line" data-level={entry.level} data-kind={entry.errorKind} title={entry.stack}>
+      {entry.repeat > 1 && <span className="console-repeat">{entry.repeat}</span>}
+      <span className="console-text">{entry.text}</span>
+      {entry.location && (
+        <button type="button" className="console-location" data-testid="console-location" onClick={() => onOpen(entry.location!)}>
+          {formatLocation(entry.location)}
+        </button>
+      )}
+    </li>
+  );
+}
+
+export function ConsolePanel() {
+  const { console: log, editor } = useWorkbench();
+  const entries = useStore(log, (s) => s.entries);
+  const list = useRef<HTMLOListElement>(null);
+
+  // Stay at the bottom as lines arrive, unless the user scrolled up to read.
+  useEffect(() => {
+    const el = list.current;
+    if (el && el.scrollHeight - el.scrollTop - el.clientHeight < 80) el.scrollTop = el.scrollHeight;
+  }, [entries]);
+
+  return (
+    <section className="panel console-panel" data-testid="console-panel" aria-label="Console">
+      <div className="panel-title">
+        <h2>Console</h2>
+        <button type="button" data-testid="console-clear" onClick={() => log.getState().clear()}>
+          Clear
+        </button>
+      </div>
+      <ol className="console-lines" ref={list}>
+        {entries.map((entry) => (
+          <ConsoleLine key={entry.id} entry={entry} onOpen={(location) => editor.getState().openAt(location)} />
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,84 @@
+// The Monaco editor itself (a lazy chunk): shows the active file's model, follows reveal
+// requests from console links, reports the cursor, and binds Ctrl/Cmd+S and Ctrl/Cmd+P.
+
+import { useEffect, useRef } from "react";
+import { useWorkbench } from "../workbench";
+import { loadPhaserTypes, monaco } from "./monaco";
+import { syncProjectModels } from "./models";
+
+export default function MonacoEditor() {
+  const workbench = useWorkbench();
+  const host = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const container = host.current;
+    if (!container) return;
+    const { project, editor: editorStore, preview, console: log } = workbench;
+    const models = syncProjectModels(project, log);
+    const viewStates = new Map<string, monaco.editor.ICodeEditorViewState | null>();
+    const editor = monaco.editor.create(container, {
+      model: null,
+      automaticLayout: true,
+      theme: "vs-dark",
+      fontSize: 13,
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+      tabSize: 2,
+    });
+    let shownPath: string | null = null;
+
+    const show = (path: string | null) => {
+      if (path === shownPath && editor.getModel() === (path ? models.get(path) ?? null : null)) return;
+      if (shownPath) viewStates.set(shownPath, editor.saveViewState());
+      shownPath = path;
+      const model = path ? models.get(path) ?? null : null;
+      editor.setModel(model);
+      const saved = path ? viewStates.get(path) : undefined;
+      if (model && saved) editor.restoreViewState(saved);
+    };
+
+    const applyReveal = () => {
+      const request = editorStore.getState().reveal;
+      if (!request) return;
+      show(request.path);
+      const model = editor.getModel();
+      if (!model || shownPath !== request.path) return;
+      const line = Math.min(Math.max(1, request.line), model.getLineCount());
+      const column = Math.min(Math.max(1, request.column), model.getLineMaxColumn(line));
+      editor.setPosition({ lineNumber: line, column });
+      editor.revealLineInCenter(line);
+      editor.focus();
+    };
+
+    show(editorStore.getState().activePath);
+    applyReveal();
+    const unsubscribeEditor = editorStore.subscribe((state, previous) => {
+      if (state.reveal !== previous.reveal) applyReveal();
+      else if (state.activePath !== previous.activePath) {
+        show(state.activePath);
+        if (editor.getModel()) editor.focus();
+      }
+    });
+    // A file created or replaced by someone else may need showing once its model exists.
+    const unsubscribeProject = project.subscribe(() => show(editorStore.getState().activePath));
+
+    const cursor = editor.onDidChangeCursorPosition((event) => editorStore.getState().setCursor(event.position.lineNumber, event.position.column));
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => preview.getState().runNow());
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyP, () => editorStore.getState().openPicker());
+
+    editorStore.getState().setMonacoStatus({ state: "ready" });
+    loadPhaserTypes().catch((error: unknown) =>
+      log.getState().append({ level: "system", text: `Phaser IntelliSense is unavailable: ${error instanceof Error ? error.message : String(error)}` }),
+    );
+
+    return () => {
+      unsubscribeEditor();
+      unsubscribeProject();
+      cursor.dispose();
+      editor.dispose();
+      models.dispose();
+    };
+  }, [workbench]);
+
+  return <div className="monaco-host" ref={host} />;
+}

@@ -1,0 +1,18 @@
+// IDE entry: a Workbench on the starter project, running in the iframe runtime, rendered by React.
+
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { App } from "./app";
+import { starterProject } from "./project/starter";
+import { createIframeSandbox } from "./runtime";
+import { createWorkbench } from "./state";
+
+const workbench = createWorkbench({ files: starterProject(), createSandbox: createIframeSandbox });
+
+const root = document.getElementById("root");
+if (!root) throw new Error("index.html has no #root element for the IDE to render into.");
+createRoot(root).render(
+  <StrictMode>
+    <App workbench={workbench} />
+  </StrictMode>,
+);

@@ -1,0 +1,7 @@
+// The IDE's state: vanilla zustand stores with no React, wired into one Workbench.
+
+export { createWorkbench, entryFile, type Workbench, type WorkbenchOptions } from "./workbench";
+export { createProjectStore, diffFiles, type ProjectState, type ProjectStore, type FileChanges, type DeletedFile } from "./project";
+export { createEditorStore, type EditorState, type EditorStore, type RevealRequest, type MonacoStatus } from "./editor";
+export { createConsoleStore, MAX_CONSOLE_ENTRIES, type ConsoleEntry, type ConsoleEntryLevel, type ConsoleState, type ConsoleStore } from "./console";
+export { createPreviewStore, type PreviewState, type PreviewStatus, type PreviewStore } from "./preview";
