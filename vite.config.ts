@@ -3,7 +3,7 @@
 
 import { defineConfig, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 
 const PHASER_FILE = resolve(__dirname, "node_modules/phaser/dist/phaser.min.js");
@@ -15,6 +15,8 @@ function servePhaser(): Plugin {
     configureServer(server) {
       server.middlewares.use(PHASER_URL_PATH, (_req, res) => {
         res.setHeader("Content-Type", "text/javascript");
+        // The game page has an opaque origin and loads Phaser with crossorigin so errors keep their details.
+        res.setHeader("Access-Control-Allow-Origin", "*");
         res.setHeader("Cache-Control", "max-age=3600");
         res.end(readFileSync(PHASER_FILE));
       });
@@ -28,15 +30,15 @@ function servePhaser(): Plugin {
 export default defineConfig({
   plugins: [react(), servePhaser()],
   server: { host: "127.0.0.1" },
+  preview: { host: "127.0.0.1", cors: { origin: "*" } },
+  optimizeDeps: { include: ["sucrase", "sucrase/dist/parser", "sucrase/dist/parser/tokenizer/types"] },
   build: {
     target: "es2022",
     chunkSizeWarningLimit: 8000,
     rollupOptions: {
-      input: {
-        main: resolve(__dirname, "index.html"),
-        play: resolve(__dirname, "play.html"),
-        runner: resolve(__dirname, "runner.html"),
-      },
+      input: Object.fromEntries(
+        ["index", "play", "runner"].map((name) => [name, resolve(__dirname, `${name}.html`)]).filter(([, path]) => existsSync(path)),
+      ),
     },
   },
   worker: { format: "es" },

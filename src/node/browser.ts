@@ -1,9 +1,7 @@
 // Launches Debian Chromium through playwright-core with the flags these machines need.
 
 import { chromium, type Browser } from "playwright-core";
-import { existsSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { existsSync } from "node:fs";
 
 export const CHROMIUM_PATH = process.env.PLAYFORGE_CHROMIUM ?? "/usr/bin/chromium";
 
@@ -16,7 +14,7 @@ export class BrowserMissingError extends Error {
 
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) throw new BrowserMissingError();
-  const userDataDir = mkdtempSync(join(tmpdir(), "playforge-chromium-"));
+  // playwright gives every launch a fresh temporary --user-data-dir of its own.
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -30,7 +28,6 @@ export async function launchChromium(): Promise<Browser> {
       "--no-first-run",
       "--disable-quic",
       "--enable-unsafe-swiftshader",
-      `--user-data-dir=${userDataDir}`,
     ],
   });
 }

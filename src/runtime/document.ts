@@ -1,0 +1,55 @@
+// Builds the game page for the iframe runtime: CSP without network, the harness, Phaser from
+// the IDE's origin, then the linked project.
+
+import { installHarness, type HarnessConfig } from "./harness/harness";
+import { runProgram, type PageProgram } from "./harness/loader";
+import type { LinkedProgram } from "./linker";
+import type { GameError } from "./harness/protocol";
+
+export function contentSecurityPolicy(ideOrigin: string): string {
+  return [
+    "default-src 'none'",
+    `script-src ${ideOrigin} 'unsafe-inline' 'unsafe-eval' blob:`,
+    "style-src 'unsafe-inline'",
+    "img-src data: blob:",
+    "media-src data: blob:",
+    "font-src data: blob:",
+    "connect-src data: blob:",
+    "worker-src blob:",
+    "frame-src 'none'",
+    "form-action 'none'",
+    "base-uri 'none'",
+  ].join("; ");
+}
+
+/** Escapes a JSON payload for safe embedding inside a <script> element. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}
+
+export function buildGameDocument(program: LinkedProgram, harness: HarnessConfig, phaserUrl: string): string {
+  const ideOrigin = new URL(phaserUrl).origin;
+  const page: PageProgram = { entry: program.entry, modules: program.modules, phaserUrl };
+  return `<!doctype html>
+<html><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(ideOrigin)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>html,body{margin:0;padding:0;width:100%;height:100%;overflow:hidden;background:#10131c}#game{width:100%;height:100%}
+${program.headStyles.replace(/<\/style/gi, "")}</style>
+<script>(${installHarness.toString()})(${scriptJson(harness)});</script>
+<script src="${phaserUrl}" crossorigin="anonymous"></script>
+</head><body>${program.bodyHtml}
+<script>(${runProgram.toString()})(${scriptJson(page)});</script>
+</body></html>`;
+}
+
+/** A page shown instead of the game when it cannot start (syntax or import errors): never blank. */
+export function buildErrorDocument(errors: GameError[]): string {
+  const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+  const items = errors
+    .map((e) => `<li><b>${escape(e.location ? `${e.location.file}:${e.location.line}` : e.kind)}</b> ${escape(e.message)}</li>`)
+    .join("");
+  return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<style>body{margin:0;padding:24px;font:14px/1.5 ui-monospace,monospace;background:#2a1215;color:#ffd7d7}h1{font-size:16px;color:#ff8f8f}li{margin:8px 0}</style></head>
+<body><h1>The game cannot start</h1><ul>${items}</ul><p>Fix the file above; the preview re-runs when you save.</p></body></html>`;
+}

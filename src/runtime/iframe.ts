@@ -1,0 +1,241 @@
+// The iframe runtime: runs a project in <iframe sandbox="allow-scripts"> (opaque origin, no network),
+// watches its heartbeat and tears it down when it freezes, and relays harness commands.
+
+import { writeFile, type ProjectFiles } from "../project/files";
+import { buildErrorDocument, buildGameDocument } from "./document";
+import type { HarnessConfig } from "./harness/harness";
+import {
+  CHANNEL,
+  MAX_MESSAGE_BYTES,
+  PROTOCOL_VERSION,
+  approximateSize,
+  parseHarnessMessage,
+  type CommandResult,
+  type HarnessCommand,
+  type HarnessMessage,
+} from "./harness/protocol";
+import { linkProject } from "./linker";
+import {
+  SandboxBootError,
+  SandboxCommandError,
+  type MountOptions,
+  type Sandbox,
+  type SandboxEvents,
+  type SandboxListener,
+} from "./sandbox";
+
+export interface IframeSandboxOptions {
+  /** Where the game page loads Phaser from; defaults to the IDE's own /vendor/phaser.min.js. */
+  phaserUrl?: string;
+  /** Real milliseconds without a heartbeat before the game counts as frozen. */
+  heartbeatTimeoutMs?: number;
+  /** Real milliseconds a loop may spin before the loop guard stops it. */
+  loopLimitMs?: number;
+  commandTimeoutMs?: number;
+}
+
+type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void; op: string; timer: ReturnType<typeof setTimeout> };
+
+export function createIframeSandbox(host: HTMLElement, options: IframeSandboxOptions = {}): Sandbox {
+  return new IframeSandbox(host, options);
+}
+
+class IframeSandbox implements Sandbox {
+  readonly kind = "iframe" as const;
+  private iframe: HTMLIFrameElement | null = null;
+  private files: ProjectFiles = {};
+  private mountOptions: MountOptions = {};
+  private session = "";
+  private listeners = new Map<keyof SandboxEvents, Set<(payload: never) => void>>();
+  private pending = new Map<number, Pending>();
+  private nextCommandId = 1;
+  private lastHeartbeat = 0;
+  private lastWatchdogTick = 0;
+  private watchdog: ReturnType<typeof setInterval> | null = null;
+  private dropped = 0;
+  private readonly phaserUrl: string;
+  private readonly heartbeatTimeoutMs: number;
+  private readonly loopLimitMs: number;
+  private readonly commandTimeoutMs: number;
+
+  constructor(private readonly host: HTMLElement, options: IframeSandboxOptions) {
+    this.phaserUrl = options.phaserUrl ?? new URL("/vendor/phaser.min.js", window.location.href).href;
+    this.heartbeatTimeoutMs = options.heartbeatTimeoutMs ?? 2000;
+    this.loopLimitMs = options.loopLimitMs ?? 1500;
+    this.commandTimeoutMs = options.commandTimeoutMs ?? 30_000;
+    window.addEventListener("message", this.onMessage);
+  }
+
+  on<E extends keyof SandboxEvents>(event: E, listener: SandboxListener<E>): () => void {
+    let set = this.listeners.get(event);
+    if (!set) this.listeners.set(event, (set = new Set()));
+    set.add(listener as (payload: never) => void);
+    return () => set!.delete(listener as (payload: never) => void);
+  }
+
+  private emit<E extends keyof SandboxEvents>(event: E, payload: SandboxEvents[E]) {
+    for (const listener of this.listeners.get(event) ?? []) (listener as SandboxListener<E>)(payload);
+  }
+
+  async mount(files: ProjectFiles, options: MountOptions = {}): Promise<void> {
+    this.files = files;
+    this.mountOptions = options;
+    this.teardown();
+    let program;
+    try {
+      program = linkProject(files);
+    } catch (error) {
+      throw new SandboxBootError(`Could not prepare the project: ${(error as Error).message}`, error);
+    }
+    this.session = `s${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+    const iframe = document.createElement("iframe");
+    iframe.setAttribute("sandbox", "allow-scripts");
+    iframe.setAttribute("data-testid", "preview-frame");
+    iframe.setAttribute("title", "Game preview");
+    iframe.setAttribute("allow", "autoplay; gamepad");
+    iframe.style.cssText = "border:0;width:100%;height:100%;display:block;background:#10131c";
+
+    if (program.errors.length) {
+      iframe.srcdoc = buildErrorDocument(program.errors);
+      for (const error of program.errors) this.emit("error", error);
+    } else {
+      const harness: HarnessConfig = {
+        session: this.session,
+        mode: options.playtest ? "playtest" : "live",
+        seed: options.playtest?.seed ?? 1,
+        loops: program.loops,
+        publicFiles: program.publicFiles,
+        loopLimitMs: this.loopLimitMs,
+      };
+      iframe.srcdoc = buildGameDocument(program, harness, this.phaserUrl);
+    }
+    this.iframe = iframe;
+    const loaded = new Promise<void>((resolve) => iframe.addEventListener("load", () => resolve(), { once: true }));
+    this.host.appendChild(iframe);
+    await loaded;
+    if (this.iframe !== iframe) return;
+    if (!program.errors.length) this.startWatchdog();
+  }
+
+  async updateFile(path: string, content: string | Uint8Array): Promise<void> {
+    await this.mount(writeFile(this.files, path, content), this.mountOptions);
+  }
+
+  async restart(): Promise<void> {
+    await this.mount(this.files, this.mountOptions);
+  }
+
+  stop(): void {
+    if (!this.iframe) return;
+    this.teardown();
+    this.emit("exit", { reason: "stopped" });
+  }
+
+  command<C extends HarnessCommand>(command: C, signal?: AbortSignal): Promise<CommandResult[C["op"]]> {
+    const target = this.iframe?.contentWindow;
+    if (!target) return Promise.reject(new SandboxCommandError(command.op, "no game is running"));
+    const id = this.nextCommandId++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new SandboxCommandError(command.op, `no reply within ${this.commandTimeoutMs / 1000} s`));
+      }, this.commandTimeoutMs);
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, op: command.op, timer });
+      signal?.addEventListener(
+        "abort",
+        () => {
+          if (!this.pending.delete(id)) return;
+          clearTimeout(timer);
+          reject(new SandboxCommandError(command.op, "aborted"));
+        },
+        { once: true },
+      );
+      target.postMessage({ channel: CHANNEL, v: PROTOCOL_VERSION, session: this.session, type: "command", id, command }, "*");
+    });
+  }
+
+  private onMessage = (event: MessageEvent) => {
+    if (!this.iframe || event.source !== this.iframe.contentWindow) return;
+    if (approximateSize(event.data) > MAX_MESSAGE_BYTES) return this.drop();
+    const message = parseHarnessMessage(event.data, this.session);
+    if (!message) return this.drop();
+    this.lastHeartbeat = performance.now();
+    this.handle(message);
+  };
+
+  private drop() {
+    this.dropped++;
+    this.emit("dropped", { count: this.dropped });
+  }
+
+  private handle(message: HarnessMessage) {
+    switch (message.type) {
+      case "loaded":
+        return this.emit("loaded", { registered: message.registered });
+      case "ready":
+        return this.emit("ready", { firstFrameMs: message.firstFrameMs });
+      case "console":
+        return this.emit("console", { level: message.level, text: message.text, location: message.location });
+      case "error":
+        this.emit("error", message.error);
+        if (message.error.kind === "loop") this.freeze(message.error.message, message.error.location);
+        return;
+      case "heartbeat":
+        return this.emit("heartbeat", { frame: message.frame, virtualMs: message.virtualMs });
+      case "frame":
+        return this.emit("frame", message.snapshot);
+      case "reply": {
+        const pending = this.pending.get(message.id);
+        if (!pending) return;
+        this.pending.delete(message.id);
+        clearTimeout(pending.timer);
+        if (message.ok) {
+          if (pending.op === "snapshot") this.emit("frame", message.result as SandboxEvents["frame"]);
+          pending.resolve(message.result);
+        } else pending.reject(new SandboxCommandError(pending.op, message.error));
+      }
+    }
+  }
+
+  private startWatchdog() {
+    this.lastHeartbeat = performance.now();
+    this.lastWatchdogTick = performance.now();
+    this.watchdog = setInterval(() => {
+      const now = performance.now();
+      const ideWasBusy = now - this.lastWatchdogTick > 1000;
+      this.lastWatchdogTick = now;
+      // If the IDE itself was not running (throttled tab, same-thread freeze), we cannot blame the game yet.
+      if (ideWasBusy) {
+        this.lastHeartbeat = Math.max(this.lastHeartbeat, now - this.heartbeatTimeoutMs / 2);
+        return;
+      }
+      if (now - this.lastHeartbeat > this.heartbeatTimeoutMs) {
+        const message = `The game froze: no heartbeat for ${(this.heartbeatTimeoutMs / 1000).toFixed(1)} s, so the preview was stopped. Look for a loop that never ends or very heavy work in update().`;
+        this.emit("error", { kind: "frozen", message });
+        this.freeze(message);
+      }
+    }, 250);
+  }
+
+  private freeze(message: string, location?: { file: string; line: number }) {
+    this.teardown();
+    this.emit("exit", { reason: "frozen", message, location });
+  }
+
+  private teardown() {
+    if (this.watchdog) clearInterval(this.watchdog);
+    this.watchdog = null;
+    for (const [id, pending] of this.pending) {
+      clearTimeout(pending.timer);
+      pending.reject(new SandboxCommandError(pending.op, "the game page was closed"));
+      this.pending.delete(id);
+    }
+    if (this.iframe) {
+      this.iframe.srcdoc = "";
+      this.iframe.remove();
+      this.iframe = null;
+    }
+  }
+}
+
+export { SandboxBootError };

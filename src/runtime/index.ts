@@ -1,0 +1,9 @@
+// The runtime subsystem's door: the Sandbox contract and the runtimes that implement it.
+
+export type { Sandbox, SandboxEvents, SandboxKind, MountOptions, ExitReason } from "./sandbox";
+export { SandboxBootError, SandboxCommandError } from "./sandbox";
+export { createIframeSandbox, type IframeSandboxOptions } from "./iframe";
+export { linkProject, resolveImport, type LinkedProgram } from "./linker";
+export { transpileModule, insertLoopGuards, TranspileError } from "./transpile";
+export { installHarness, type HarnessConfig } from "./harness/harness";
+export * from "./harness/protocol";
