@@ -1,0 +1,9 @@
+// Door to the providers subsystem: the ChatModel types, the OpenAI-compatible provider, its presets,
+// typed errors, tool-argument repair, and the router with its circuit breakers and cost meter.
+
+export type * from "./types";
+export { createOpenAICompatibleModel, type OpenAICompatibleOptions } from "./openai-compatible";
+export { PRESETS, type Preset, type PresetName } from "./presets";
+export { ProviderError, type ProviderErrorKind } from "./errors";
+export { repairToolArguments, type RepairResult } from "./repair";
+export { findFencedFiles, type FencedFile } from "./fenced";
