@@ -1,0 +1,135 @@
+// The iframe runtime on the real test server in Debian Chromium.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { nonBackgroundFraction, openBrowser, readProject, serverUrl } from "../support/browser";
+
+const starter = readProject("templates/starter");
+let browser: Browser;
+let page: Page;
+
+type Ev = { name: string; payload: any };
+
+async function mount(files: Record<string, string>, options?: unknown) {
+  await page.evaluate(async ([f, o]) => {
+    (window as any).runtimeTest.events.length = 0;
+    await (window as any).runtimeTest.sandbox.mount(f, o);
+  }, [files, options] as const);
+}
+const events = (): Promise<Ev[]> => page.evaluate(() => (window as any).runtimeTest.events);
+async function waitForEvent(name: string, timeout = 10_000): Promise<Ev> {
+  await page.waitForFunction((n) => (window as any).runtimeTest.events.some((e: Ev) => e.name === n), name, { timeout });
+  return (await events()).find((e) => e.name === name)!;
+}
+const command = (cmd: unknown) => page.evaluate((c) => (window as any).runtimeTest.sandbox.command(c), cmd);
+
+function withPlay(update: string, extra = ""): Record<string, string> {
+  const play = starter["src/scenes/Play.ts"].replace("  update() {", `  update() {\n${update}`).replace("export class PlayScene", `${extra}export class PlayScene`);
+  const title = starter["src/scenes/Title.ts"].replace("create() {", 'create() {\n    this.scene.start("Play");\n    return;');
+  return { ...starter, "src/scenes/Play.ts": play, "src/scenes/Title.ts": title };
+}
+
+beforeAll(async () => {
+  browser = await openBrowser();
+});
+afterAll(async () => browser?.close());
+beforeEach(async () => {
+  page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+  await page.goto(`${serverUrl()}/test/browser/pages/runtime.html`);
+  await page.waitForFunction(() => (window as any).runtimeTestReady);
+});
+
+describe("iframe runtime", () => {
+  it("runs the starter game: first frame rendered and the canvas is not blank", async () => {
+    await mount(starter);
+    const ready = await waitForEvent("ready");
+    expect(ready.payload.firstFrameMs).toBeGreaterThan(0);
+    await page.waitForTimeout(300);
+    expect(await nonBackgroundFraction(page, "[data-testid=preview-frame]")).toBeGreaterThan(0.01);
+    const shot = (await command({ op: "snapshot", thumbWidth: 200 })) as any;
+    expect(shot.metrics.nonBackground).toBeGreaterThan(0.01);
+    expect(shot.thumbnail).toMatch(/^data:image\/png;base64,/);
+  });
+
+  it("reports an error thrown in update() with the project file and line", async () => {
+    await mount(withPlay('    if (this.time.now > 200) throw new Error("kaboom in update");'));
+    const error = await waitForEvent("error");
+    expect(error.payload.message).toContain("kaboom in update");
+    const line = withPlay('    if (this.time.now > 200) throw new Error("kaboom in update");')["src/scenes/Play.ts"].split("\n").findIndex((l) => l.includes("kaboom")) + 1;
+    expect(error.payload.location).toMatchObject({ file: "src/scenes/Play.ts", line });
+  });
+
+  it("stops a while(true) game as frozen, names the line, and the host page keeps responding", async () => {
+    const files = withPlay("    while (true) { this.score++; }");
+    await mount(files);
+    const exit = await waitForEvent("exit", 8000);
+    expect(exit.payload.reason).toBe("frozen");
+    const line = files["src/scenes/Play.ts"].split("\n").findIndex((l) => l.includes("while (true)")) + 1;
+    expect(exit.payload.location).toEqual({ file: "src/scenes/Play.ts", line });
+    expect(exit.payload.message).toMatch(/froze/);
+    await page.fill("#probe", "still typing");
+    expect(await page.inputValue("#probe")).toBe("still typing");
+    expect(await page.locator("[data-testid=preview-frame]").count()).toBe(0);
+  });
+
+  it("shows a syntax error with file and line instead of a blank preview", async () => {
+    await mount({ ...starter, "src/scenes/Play.ts": starter["src/scenes/Play.ts"].replace("create() {", "create() {\n    const = 5;") });
+    const error = await waitForEvent("error");
+    expect(error.payload.kind).toBe("syntax");
+    expect(error.payload.location.file).toBe("src/scenes/Play.ts");
+    const text = await page.frameLocator("[data-testid=preview-frame]").locator("body").innerText();
+    expect(text).toMatch(/src\/scenes\/Play\.ts:\d+/);
+  });
+
+  it("keeps the game away from the IDE's storage and from the network", async () => {
+    await page.evaluate(() => localStorage.setItem("playforge-secret", "sk-test-123"));
+    const probe = `
+      try { console.log("storage:" + String(localStorage.getItem("playforge-secret"))); } catch (e) { console.log("storage-blocked:" + e.name); }
+      fetch("${serverUrl()}/index.html").then(() => console.log("fetch:ok"), (e) => console.log("fetch-blocked:" + e.name));
+      try { console.log("parent:" + String((window.parent as any).localStorage.length)); } catch (e) { console.log("parent-blocked:" + e.name); }
+    `;
+    await mount({ ...starter, "src/main.ts": `${probe}\n${starter["src/main.ts"]}` });
+    await page.waitForFunction(() => (window as any).runtimeTest.events.filter((e: Ev) => e.name === "console" && /blocked|:ok|storage:/.test(e.payload.text)).length >= 3, null, { timeout: 10_000 });
+    const texts = (await events()).filter((e) => e.name === "console").map((e) => e.payload.text);
+    expect(texts).toContain("storage-blocked:SecurityError");
+    expect(texts).toContain("parent-blocked:SecurityError");
+    expect(texts).toContain("fetch-blocked:TypeError");
+    expect(texts.join("\n")).not.toContain("sk-test-123");
+  });
+
+  it("in playtest mode, time only moves when stepped and the same seed gives the same frames", async () => {
+    const hashes: string[][] = [];
+    for (let run = 0; run < 2; run++) {
+      await mount(starter, { playtest: { seed: 42 } });
+      await waitForEvent("loaded");
+      const run_hashes: string[] = [];
+      await command({ op: "step", frames: 30 });
+      await command({ op: "input", events: [{ kind: "key", action: "down", key: "Space" }] });
+      for (let i = 0; i < 4; i++) {
+        await command({ op: "step", frames: 30 });
+        run_hashes.push(((await command({ op: "snapshot" })) as any).metrics.hash);
+      }
+      const status = (await command({ op: "status" })) as any;
+      expect(status.virtualMs).toBe(Math.round((150 * 1000) / 60));
+      hashes.push(run_hashes);
+    }
+    expect(hashes[0]).toEqual(hashes[1]);
+    expect(new Set(hashes[0]).size).toBeGreaterThan(1);
+  });
+
+  it("delivers keyboard input that Phaser sees and introspects the scene", async () => {
+    await mount(starter, { playtest: { seed: 7 } });
+    await waitForEvent("loaded");
+    await command({ op: "step", frames: 10 });
+    await command({ op: "input", events: [{ kind: "key", action: "down", key: "Enter" }, { kind: "key", action: "up", key: "Enter" }] });
+    await command({ op: "step", frames: 10 });
+    const before = (await command({ op: "introspect" })) as any;
+    expect(before.scenes.map((s: any) => s.key)).toEqual(["Play"]);
+    const x0 = before.scenes[0].describe.player.x;
+    await command({ op: "input", events: [{ kind: "key", action: "down", key: "ArrowRight" }] });
+    await command({ op: "step", frames: 30 });
+    const after = (await command({ op: "introspect" })) as any;
+    expect(after.scenes[0].describe.player.x).toBeGreaterThan(x0 + 50);
+    expect(after.registered).toBe(true);
+    expect(after.renderer).toBe("webgl");
+  });
+});

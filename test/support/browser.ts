@@ -1,0 +1,52 @@
+// Shared set-up for browser tests: one Chromium per test file, pages on the test server.
+
+import { inject } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "../../src/node/browser";
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+
+export function serverUrl(): string {
+  return inject("playforgeUrl");
+}
+
+export async function openBrowser(): Promise<Browser> {
+  return launchChromium();
+}
+
+/** Reads a project folder (template or fixture) into ProjectFiles-shaped text entries. */
+export function readProject(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else files[relative(dir, path).split("\\").join("/")] = readFileSync(path, "utf8");
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+/** Counts pixels of a PNG screenshot region that differ from its most common colour. */
+export async function nonBackgroundFraction(page: Page, selector: string): Promise<number> {
+  const png = await page.locator(selector).screenshot();
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement("canvas");
+    c.width = img.width;
+    c.height = img.height;
+    const ctx = c.getContext("2d")!;
+    ctx.drawImage(img, 0, 0);
+    const data = ctx.getImageData(0, 0, c.width, c.height).data;
+    const counts = new Map<number, number>();
+    for (let i = 0; i < data.length; i += 4) {
+      const key = (data[i] >> 3) * 1024 + (data[i + 1] >> 3) * 32 + (data[i + 2] >> 3);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    const top = Math.max(...counts.values());
+    return 1 - top / (data.length / 4);
+  }, png.toString("base64"));
+}
