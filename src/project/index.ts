@@ -3,3 +3,5 @@
 export * from "./files";
 export { encodeShareLink, decodeShareLink, shareLinkUrl, ShareLinkError, SHARE_LIMITS, SHARE_FORMAT_VERSION, SPEC_PATH, PLAY_PATH } from "./share";
 export type { EncodedShareLink, ShareCodecOptions, ShareLinkErrorCode, SpecCompiler } from "./share";
+export { exportZip, exportableProject, importZip, importUpload, projectFromUpload, projectSlug, ProjectExportError, ProjectImportError, EXPORT_DEPENDENCIES } from "./zip";
+export type { ImportedProject, ProjectImportErrorCode, UploadedFile } from "./zip";
