@@ -1,0 +1,232 @@
+// GameSpec: the offline builder's description of a game, plus the built-in designs (genres) and
+// themes it knows. The parser fills a GameSpec from text; the compiler turns it into a project.
+
+export const GENRES = ["racing", "diving", "platformer", "shooter", "breakout", "snake", "runner", "maze"] as const;
+export type Genre = (typeof GENRES)[number];
+
+export type Difficulty = "easy" | "normal" | "hard";
+export type ControlKind = "keyboard" | "pointer" | "touch";
+export type GoalKind = "laps" | "collect" | "coins" | "waves" | "levels" | "length" | "distance" | "gems";
+
+export interface Hazard {
+  name: string;
+  /** Pixels per second at normal difficulty before the game's own ramp. */
+  speed: number;
+  count: number;
+}
+
+export interface Collectible {
+  name: string;
+  count: number;
+}
+
+export interface Palette {
+  background: number;
+  player: number;
+  hazard: number;
+  accent: number;
+  text: number;
+}
+
+export interface GameSpec {
+  genre: Genre;
+  theme: string;
+  title: string;
+  player: string;
+  controls: ControlKind[];
+  goal: { kind: GoalKind; target: number };
+  hazards: Hazard[];
+  collectibles: Collectible[];
+  palette: Palette;
+  difficulty: Difficulty;
+  lives: number;
+  seed: number;
+}
+
+export interface GenreDesign {
+  label: string;
+  /** One line a person reads in the chat or in an ask_user choice. */
+  pitch: string;
+  player: string;
+  goal: { kind: GoalKind; target: number; min: number; max: number };
+  hazard: Hazard;
+  collectible: Collectible;
+  /** True when the collectible is the point of the game, so "no <collectible>" cannot remove it. */
+  needsCollectible: boolean;
+  theme: string;
+  titleWord: string;
+}
+
+export const DESIGNS: Record<Genre, GenreDesign> = {
+  racing: {
+    label: "Racing",
+    pitch: "top-down road race: steer past traffic, finish the laps",
+    player: "car",
+    goal: { kind: "laps", target: 3, min: 1, max: 9 },
+    hazard: { name: "rival cars", speed: 160, count: 4 },
+    collectible: { name: "fuel cans", count: 3 },
+    needsCollectible: false,
+    theme: "city",
+    titleWord: "Racer",
+  },
+  diving: {
+    label: "Deep-sea diving",
+    pitch: "swim deep for pearls, dodge creatures, surface for air",
+    player: "diver",
+    goal: { kind: "collect", target: 8, min: 1, max: 40 },
+    hazard: { name: "jellyfish", speed: 60, count: 6 },
+    collectible: { name: "pearls", count: 8 },
+    needsCollectible: true,
+    theme: "underwater",
+    titleWord: "Diver",
+  },
+  platformer: {
+    label: "Platformer",
+    pitch: "run and jump across ledges, grab coins, stomp enemies",
+    player: "hero",
+    goal: { kind: "levels", target: 3, min: 1, max: 9 },
+    hazard: { name: "slimes", speed: 70, count: 3 },
+    collectible: { name: "coins", count: 6 },
+    needsCollectible: true,
+    theme: "forest",
+    titleWord: "Jumper",
+  },
+  shooter: {
+    label: "Space shooter",
+    pitch: "fly a ship, blast waves of invaders, grab power-ups",
+    player: "ship",
+    goal: { kind: "waves", target: 5, min: 1, max: 20 },
+    hazard: { name: "aliens", speed: 90, count: 6 },
+    collectible: { name: "power stars", count: 2 },
+    needsCollectible: false,
+    theme: "space",
+    titleWord: "Blaster",
+  },
+  breakout: {
+    label: "Breakout",
+    pitch: "bounce the ball, smash every brick, keep the ball alive",
+    player: "paddle",
+    goal: { kind: "levels", target: 3, min: 1, max: 9 },
+    hazard: { name: "bombs", speed: 120, count: 1 },
+    collectible: { name: "power-ups", count: 3 },
+    needsCollectible: false,
+    theme: "neon",
+    titleWord: "Breaker",
+  },
+  snake: {
+    label: "Snake",
+    pitch: "steer a growing snake to the food without biting yourself",
+    player: "snake",
+    goal: { kind: "length", target: 25, min: 5, max: 200 },
+    hazard: { name: "rocks", speed: 0, count: 4 },
+    collectible: { name: "apples", count: 1 },
+    needsCollectible: true,
+    theme: "retro",
+    titleWord: "Snake",
+  },
+  runner: {
+    label: "Endless runner",
+    pitch: "run ever faster, jump the obstacles, go the distance",
+    player: "runner",
+    goal: { kind: "distance", target: 1500, min: 100, max: 100000 },
+    hazard: { name: "crates", speed: 300, count: 1 },
+    collectible: { name: "coins", count: 5 },
+    needsCollectible: false,
+    theme: "desert",
+    titleWord: "Dash",
+  },
+  maze: {
+    label: "Maze collector",
+    pitch: "explore a dungeon maze, collect gems, escape the monsters",
+    player: "explorer",
+    goal: { kind: "levels", target: 3, min: 1, max: 9 },
+    hazard: { name: "ghosts", speed: 70, count: 3 },
+    collectible: { name: "gems", count: 6 },
+    needsCollectible: true,
+    theme: "dungeon",
+    titleWord: "Dungeon",
+  },
+};
+
+export interface Theme {
+  name: string;
+  palette: Palette;
+  /** Words that select the theme. */
+  words: string[];
+  /** Genre a theme implies when a prompt names no genre at all. */
+  suggests: Genre;
+}
+
+export const THEMES: Theme[] = [
+  { name: "underwater", words: ["underwater", "ocean", "sea", "deep-sea", "reef", "aquatic", "marine"], suggests: "diving",
+    palette: { background: 0x0b3d5c, player: 0xffd166, hazard: 0xff70a6, accent: 0xf4f1de, text: 0xe0fbfc } },
+  { name: "space", words: ["space", "galaxy", "cosmic", "planet", "stars", "starry", "asteroid", "orbit"], suggests: "shooter",
+    palette: { background: 0x0a0a23, player: 0x4cc9f0, hazard: 0xf72585, accent: 0xffd60a, text: 0xffffff } },
+  { name: "neon", words: ["neon", "synthwave", "cyber", "cyberpunk", "glow", "glowing", "arcade"], suggests: "breakout",
+    palette: { background: 0x0d0221, player: 0x2de2e6, hazard: 0xff3864, accent: 0xf6019d, text: 0xfdfdfd } },
+  { name: "desert", words: ["desert", "sand", "sandy", "dune", "dunes", "canyon", "egypt", "western"], suggests: "runner",
+    palette: { background: 0xf4a261, player: 0x264653, hazard: 0x9c2c13, accent: 0xe9c46a, text: 0x3d2b1f } },
+  { name: "pastel", words: ["pastel", "cute", "candy", "kawaii", "soft", "sweet", "cozy"], suggests: "snake",
+    palette: { background: 0xfde2e4, player: 0x9d8df1, hazard: 0xf08080, accent: 0x90dbf4, text: 0x5a4a78 } },
+  { name: "forest", words: ["forest", "jungle", "woods", "nature", "garden", "grass", "meadow"], suggests: "platformer",
+    palette: { background: 0x8ecae6, player: 0xe63946, hazard: 0x6a4c93, accent: 0xffb703, text: 0x1b4332 } },
+  { name: "snow", words: ["snow", "ice", "icy", "winter", "frozen", "arctic", "christmas"], suggests: "runner",
+    palette: { background: 0xdff3fc, player: 0xd62828, hazard: 0x1d3557, accent: 0x48cae4, text: 0x1d3557 } },
+  { name: "lava", words: ["lava", "volcano", "fire", "fiery", "hell", "inferno", "magma"], suggests: "platformer",
+    palette: { background: 0x2b0a0a, player: 0xffe66d, hazard: 0xff4800, accent: 0xff9e00, text: 0xfff3e0 } },
+  { name: "spooky", words: ["spooky", "halloween", "haunted", "ghost", "ghostly", "graveyard", "night", "creepy"], suggests: "maze",
+    palette: { background: 0x1a1423, player: 0xf7b32b, hazard: 0x9bf6ff, accent: 0xb5179e, text: 0xf1faee } },
+  { name: "dungeon", words: ["dungeon", "castle", "cave", "cavern", "crypt", "medieval", "temple"], suggests: "maze",
+    palette: { background: 0x22181c, player: 0x7bdff2, hazard: 0xe63946, accent: 0xffd166, text: 0xf2e9e4 } },
+  { name: "city", words: ["city", "street", "highway", "urban", "downtown", "traffic"], suggests: "racing",
+    palette: { background: 0x3a3d46, player: 0xef233c, hazard: 0x2b9eb3, accent: 0xfcbf49, text: 0xffffff } },
+  { name: "retro", words: ["retro", "pixel", "8-bit", "classic", "oldschool", "old-school", "gameboy"], suggests: "snake",
+    palette: { background: 0x0f380f, player: 0x9bbc0f, hazard: 0x306230, accent: 0x8bac0f, text: 0xcadc9f } },
+];
+
+export function themeByName(name: string): Theme {
+  return THEMES.find((t) => t.name === name) ?? THEMES[0];
+}
+
+export const DIFFICULTY_LIVES: Record<Difficulty, number> = { easy: 5, normal: 3, hard: 2 };
+
+/** The design a genre starts from before any words of the prompt change it. */
+export function defaultSpec(genre: Genre, seed = 1): GameSpec {
+  const design = DESIGNS[genre];
+  const theme = themeByName(design.theme);
+  return {
+    genre,
+    theme: theme.name,
+    title: `${capitalise(theme.name)} ${design.titleWord}`,
+    player: design.player,
+    controls: ["keyboard", "pointer", "touch"],
+    goal: { kind: design.goal.kind, target: design.goal.target },
+    hazards: [{ ...design.hazard }],
+    collectibles: [{ ...design.collectible }],
+    palette: { ...theme.palette },
+    difficulty: "normal",
+    lives: DIFFICULTY_LIVES.normal,
+    seed,
+  };
+}
+
+export function capitalise(text: string): string {
+  return text.replace(/(^|[\s-])([a-z])/g, (_m, pre: string, ch: string) => pre + ch.toUpperCase());
+}
+
+export function isGameSpec(value: unknown): value is GameSpec {
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as Record<string, unknown>;
+  const palette = v.palette as Record<string, unknown> | undefined;
+  const goal = v.goal as Record<string, unknown> | undefined;
+  return (
+    typeof v.genre === "string" && (GENRES as readonly string[]).includes(v.genre) &&
+    typeof v.theme === "string" && typeof v.title === "string" && typeof v.player === "string" &&
+    Array.isArray(v.hazards) && Array.isArray(v.collectibles) && Array.isArray(v.controls) &&
+    typeof goal === "object" && goal !== null && typeof goal.target === "number" && typeof goal.kind === "string" &&
+    typeof palette === "object" && palette !== null &&
+    ["background", "player", "hazard", "accent", "text"].every((k) => typeof palette[k] === "number") &&
+    (v.difficulty === "easy" || v.difficulty === "normal" || v.difficulty === "hard") &&
+    typeof v.lives === "number" && typeof v.seed === "number"
+  );
+}
