@@ -118,3 +118,7 @@ export function redactSecrets(text: string, apiKey?: string): string {
     .replace(/\bAIza[-_A-Za-z0-9]{20,}/g, "[redacted key]")
     .replace(/Bearer\s+[^\s"']+/gi, "Bearer [redacted]");
 }
+
+export function formatDuration(ms: number): string {
+  return ms < 10_000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
+}

@@ -7,3 +7,6 @@ export { PRESETS, type Preset, type PresetName } from "./presets";
 export { ProviderError, type ProviderErrorKind } from "./errors";
 export { repairToolArguments, type RepairResult } from "./repair";
 export { findFencedFiles, type FencedFile } from "./fenced";
+export { createRouter, FailoverError, type Router, type RouterOptions, type Role, type ModelRef, type Task, type Clock } from "./router";
+export { CircuitBreaker, type BreakerOptions, type BreakerState } from "./breaker";
+export { createCostMeter, type CostMeter, type CostTotals, type ModelCost, type Price, type PriceTable } from "./cost";

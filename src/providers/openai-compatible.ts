@@ -3,7 +3,7 @@
 
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from "openai";
 import { ToolCallAssembler, checkAnswer, toolCallsFromMessage, type RawAnswer } from "./assemble";
-import { ProviderError, kindForStatus, parseRetryAfter, redactSecrets, type ProviderErrorInit } from "./errors";
+import { ProviderError, formatDuration, kindForStatus, parseRetryAfter, redactSecrets, type ProviderErrorInit } from "./errors";
 import { FENCED_WRITE_INSTRUCTION, PRESETS, estimateUsage, readUsage, saysToolsUnsupported, toWireMessages, type PresetName } from "./presets";
 import type { ChatMessage, ChatModel, CompletionRequest, CompletionResult, Usage } from "./types";
 
@@ -85,7 +85,7 @@ export function createOpenAICompatibleModel(options: OpenAICompatibleOptions): C
       },
       fail: (err, phase) => {
         if (outer?.aborted) return abortReason(outer);
-        if (timedOut) return error({ kind: "timeout", detail: `no data for ${duration(timeoutMs)}` });
+        if (timedOut) return error({ kind: "timeout", detail: `no data for ${formatDuration(timeoutMs)}` });
         return classify(err, phase);
       },
     };
@@ -94,7 +94,7 @@ export function createOpenAICompatibleModel(options: OpenAICompatibleOptions): C
   function classify(err: unknown, phase: "request" | "body"): ProviderError {
     if (err instanceof ProviderError) return err;
     const clean = (text: string) => redactSecrets(text, options.apiKey).slice(0, 300);
-    if (err instanceof APIConnectionTimeoutError) return error({ kind: "timeout", detail: `no answer within ${duration(timeoutMs)}`, cause: err });
+    if (err instanceof APIConnectionTimeoutError) return error({ kind: "timeout", detail: `no answer within ${formatDuration(timeoutMs)}`, cause: err });
     if (err instanceof APIConnectionError) {
       const cause = err.cause instanceof Error ? err.cause.message : err.message;
       return error({ kind: phase === "body" ? "stream-cut" : "network", detail: clean(cause), cause: err });
@@ -252,8 +252,4 @@ function withoutToolTurns(messages: ChatMessage[]): ChatMessage[] {
 
 function abortReason(signal: AbortSignal): Error {
   return signal.reason instanceof Error ? signal.reason : new DOMException("The operation was aborted.", "AbortError");
-}
-
-function duration(ms: number): string {
-  return ms < 10_000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
 }
