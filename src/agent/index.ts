@@ -1,0 +1,22 @@
+// The agent: runAgent turns a prompt into a playable Phaser 4 game through tool calls and playtests.
+
+export { runAgent } from "./loop";
+export { restoreCheckpoint, CheckpointNotFoundError } from "./checkpoints";
+export { createGuideLibrary } from "./guides";
+export { AGENT_TOOLS, parseToolCall, ToolError } from "./tools";
+export type { ToolName, ToolArguments, ParsedToolCall } from "./tools";
+export { estimateTokens, systemPrompt } from "./prompt";
+export { AgentCancelledError } from "./control";
+export type {
+  AgentBudgets,
+  AgentEvent,
+  AgentOptions,
+  AgentOutcome,
+  AgentRun,
+  Chattiness,
+  Checkpoint,
+  GuideLibrary,
+  PlaytestFunction,
+  PlaytestRequest,
+  StopReason,
+} from "./types";

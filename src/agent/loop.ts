@@ -1,0 +1,439 @@
+// runAgent: prompt → tool calls → playtest → fix, until the playtest says playable and the model
+// finishes, or a budget ends the run with an honest summary. Pure TS: browser, Node and tests.
+
+import type { ProjectFiles } from "../project/files";
+import type { PlaytestReport } from "../playtest/report";
+import { repairToolArguments, type ChatMessage, type CompletionResult, type ContentPart, type ToolCall } from "../providers";
+import { AgentCancelledError, RunControls } from "./control";
+import { buildRequest, estimateTokens, systemPrompt, type ContextState, type HistoryEntry, type ToolResultEntry } from "./prompt";
+import { AGENT_TOOLS, ToolError, parseToolCall, type ParsedToolCall } from "./tools";
+import { deleteProjectFile, editProjectFile, listFiles, readFile, writeProjectFile, type FileChange } from "./workspace";
+import type { AgentEvent, AgentOptions, AgentOutcome, AgentRun, Checkpoint, StopReason } from "./types";
+
+/** Model turns allowed in one iteration before the loop playtests on its own. */
+const TURNS_PER_ITERATION = 8;
+const GUIDE_CHARS = 12_000;
+const DEFAULT_ANSWER = "No preference: choose a sensible default yourself and carry on.";
+
+class BudgetExhausted extends Error {
+  constructor(readonly reason: Exclude<StopReason, "finished" | "cancelled" | "error">) {
+    super(reason);
+  }
+}
+
+type Assistant = Extract<ChatMessage, { role: "assistant" }>;
+
+class AgentLoop {
+  private files: ProjectFiles;
+  private filesVersion = 0;
+  private report: PlaytestReport | null = null;
+  private reportVersion = -1;
+  private iteration = 0;
+  private turnsThisIteration = 0;
+  private tokens = 0;
+  private costUsd = 0;
+  private idleReplies = 0;
+  private questionCount = 0;
+  private pendingImage: string | null = null;
+  private readonly checkpoints: Checkpoint[] = [];
+  private readonly context: ContextState;
+  private readonly system: string;
+  private readonly startedAt: number;
+  private readonly runId = Date.now().toString(36);
+
+  constructor(
+    private readonly options: AgentOptions,
+    readonly controls: RunControls,
+  ) {
+    this.files = options.files;
+    this.system = systemPrompt(options.chattiness, options.guides.list());
+    this.context = { prompt: options.prompt, notes: [], files: this.files, touched: [], report: null, history: [], seenSeq: 0 };
+    this.startedAt = Date.now();
+  }
+
+  emit(event: AgentEvent): void {
+    this.options.onEvent(event);
+  }
+
+  progress(message: string): void {
+    this.emit({ type: "progress", message, iteration: this.iteration });
+  }
+
+  async run(): Promise<AgentOutcome> {
+    this.progress(`Starting with ${this.options.model.id} (chattiness ${this.options.chattiness}).`);
+    try {
+      for (;;) {
+        await this.controls.waitWhilePaused();
+        this.deliverSteers();
+        this.checkBudgets();
+        const result = await this.withDeadline((signal) => this.callModel(signal));
+        const finished = await this.handleTurn(result);
+        if (finished) return finished;
+      }
+    } catch (error) {
+      if (error instanceof BudgetExhausted) return this.endOnBudget(error.reason);
+      if (error instanceof AgentCancelledError || this.controls.signal.aborted) return this.endCancelled();
+      return this.endFailed(error);
+    }
+  }
+
+  // ---- budgets -------------------------------------------------------------------------------
+
+  private elapsedMs(): number {
+    return Date.now() - this.startedAt - this.controls.userWaitMs;
+  }
+
+  private checkBudgets(): void {
+    const { budgets } = this.options;
+    if (this.iteration >= budgets.maxIterations) throw new BudgetExhausted("max-iterations");
+    if (this.tokens >= budgets.maxTokens) throw new BudgetExhausted("max-tokens");
+    if (budgets.maxCostUsd !== undefined && this.costUsd >= budgets.maxCostUsd) throw new BudgetExhausted("max-cost");
+    if (this.elapsedMs() >= budgets.maxWallMs) throw new BudgetExhausted("max-wall-time");
+  }
+
+  /** Runs async work under the run's signal and the remaining wall time. */
+  private async withDeadline<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const step = new AbortController();
+    const onCancel = () => step.abort(new AgentCancelledError());
+    this.controls.signal.addEventListener("abort", onCancel, { once: true });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      step.abort(new BudgetExhausted("max-wall-time"));
+    }, Math.max(0, this.options.budgets.maxWallMs - this.elapsedMs()));
+    try {
+      return await work(step.signal);
+    } catch (error) {
+      if (timedOut) throw new BudgetExhausted("max-wall-time");
+      if (this.controls.signal.aborted) throw new AgentCancelledError();
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      this.controls.signal.removeEventListener("abort", onCancel);
+    }
+  }
+
+  // ---- model ---------------------------------------------------------------------------------
+
+  private nextSeq(): number {
+    return this.context.history.length === 0 ? 1 : this.context.history[this.context.history.length - 1].seq + 1;
+  }
+
+  private pushUser(content: string | ContentPart[], reportIteration?: number): void {
+    this.context.history.push({ kind: "user", seq: this.nextSeq(), content, ...(reportIteration ? { reportIteration } : {}) });
+  }
+
+  private deliverSteers(): void {
+    for (const text of this.controls.takeSteers()) {
+      this.pushUser(`The user says (steering during the run): ${text}`);
+      this.context.notes.push(text);
+      this.emit({ type: "steer-received", text });
+    }
+  }
+
+  /** The messages of the next request, as the model will see them. */
+  request(): ChatMessage[] {
+    this.context.files = this.files;
+    if (this.context.report) this.context.report.stale = this.reportVersion !== this.filesVersion;
+    return buildRequest(this.system, this.context);
+  }
+
+  private async callModel(signal: AbortSignal): Promise<CompletionResult> {
+    const messages = this.request();
+    this.context.seenSeq = this.nextSeq() - 1;
+    let streamed = false;
+    const result = await this.options.model.complete({
+      messages,
+      tools: AGENT_TOOLS,
+      signal,
+      onDelta: (delta) => {
+        if (delta.kind !== "text" || delta.text === "") return;
+        streamed = true;
+        this.emit({ type: "model-delta", text: delta.text });
+      },
+      onRetry: (info) => this.progress(`${info.failedModel} failed (${info.reason}); retrying with ${info.nextModel} in ${Math.round(info.delayMs)} ms.`),
+    });
+    if (!streamed && result.message.content) this.emit({ type: "model-delta", text: result.message.content });
+    const promptTokens = result.usage.promptTokens || estimateTokens(messages);
+    const completionTokens = result.usage.completionTokens || estimateTokens([result.message]);
+    const usd = this.options.costOf?.({ promptTokens, completionTokens }, result.model) ?? 0;
+    this.tokens += promptTokens + completionTokens;
+    this.costUsd += usd;
+    this.emit({ type: "cost", promptTokens, completionTokens, tokens: this.tokens, usd: this.costUsd, model: result.model });
+    return result;
+  }
+
+  // ---- one model turn ------------------------------------------------------------------------
+
+  private async handleTurn(result: CompletionResult): Promise<AgentOutcome | null> {
+    const assistant: Assistant = result.message;
+    const calls = assistant.tool_calls ?? [];
+    this.turnsThisIteration++;
+    const entry: Extract<HistoryEntry, { kind: "turn" }> = { kind: "turn", seq: this.nextSeq(), assistant, results: [] };
+    this.context.history.push(entry);
+    if (calls.length === 0) return this.handleIdleReply(assistant.content ?? "");
+    this.idleReplies = 0;
+    const invalid = new Map((result.toolCallErrors ?? []).map((e) => [e.toolCallId, e.error]));
+    let outcome: AgentOutcome | null = null;
+    let playtested = false;
+    for (const call of calls) {
+      if (outcome) {
+        entry.results.push({ id: call.id, full: "Not run: the run finished.", brief: "Not run." });
+        continue;
+      }
+      await this.controls.waitWhilePaused();
+      const done = await this.runTool(call, invalid.get(call.id));
+      entry.results.push(done.result);
+      if (done.playtested) playtested = true;
+      outcome = done.outcome ?? null;
+    }
+    if (outcome) return outcome;
+    this.deliverImage();
+    if (!playtested && this.turnsThisIteration >= TURNS_PER_ITERATION) {
+      await this.autoPlaytest(`You used ${TURNS_PER_ITERATION} turns without a playtest, so I ran one`);
+    }
+    return null;
+  }
+
+  private async handleIdleReply(text: string): Promise<AgentOutcome | null> {
+    const hasFiles = Object.keys(this.files).length > 0;
+    if (hasFiles && this.reportVersion !== this.filesVersion) {
+      this.idleReplies = 0;
+      await this.autoPlaytest("You stopped calling tools, so I ran the playtest on your edits");
+      return null;
+    }
+    this.idleReplies++;
+    if (this.report?.verdict === "playable" && this.idleReplies >= 2) {
+      return this.endFinished(text.trim() || "The game is playable.");
+    }
+    const nudge = !hasFiles
+      ? "Nothing is written yet. Use write_file to create the game's files."
+      : this.report?.verdict === "playable"
+        ? "The latest playtest says playable. Call finish(summary) to end the run, or keep improving the game with the tools."
+        : "The game is still broken (see the latest playtest). Use the tools to fix it; finish is refused until the playtest says playable.";
+    this.pushUser(nudge);
+    return null;
+  }
+
+  private deliverImage(): void {
+    if (!this.pendingImage) return;
+    this.pushUser([
+      { type: "text", text: `Latest frame of the game (playtest iteration ${this.iteration}):` },
+      { type: "image_url", image_url: { url: this.pendingImage } },
+    ]);
+    this.pendingImage = null;
+  }
+
+  // ---- tools ---------------------------------------------------------------------------------
+
+  private async runTool(call: ToolCall, providerError: string | undefined): Promise<{ result: ToolResultEntry; playtested?: boolean; outcome?: AgentOutcome }> {
+    this.emit({ type: "tool-call", id: call.id, name: call.function.name, arguments: call.function.arguments });
+    try {
+      if (providerError) throw new ToolError(call.function.name, providerError);
+      const parsed = parseToolCall(call, repairToolArguments);
+      const done = await this.execute(parsed);
+      this.emit({ type: "tool-result", id: call.id, name: call.function.name, ok: true, result: done.result.full });
+      return done;
+    } catch (error) {
+      if (!(error instanceof ToolError)) throw error;
+      const text = `Error: ${error.message}`;
+      this.emit({ type: "tool-result", id: call.id, name: call.function.name, ok: false, result: text });
+      return { result: { id: call.id, full: text, brief: text } };
+    }
+  }
+
+  private touch(path: string): void {
+    this.context.touched = [path, ...this.context.touched.filter((p) => p !== path)];
+  }
+
+  private apply(change: FileChange): string {
+    this.files = change.files;
+    this.filesVersion++;
+    if (change.after === null) this.context.touched = this.context.touched.filter((p) => p !== change.path);
+    else this.touch(change.path);
+    this.emit({ type: "file-diff", path: change.path, before: change.before, after: change.after });
+    return change.result;
+  }
+
+  private async execute(call: ParsedToolCall): Promise<{ result: ToolResultEntry; playtested?: boolean; outcome?: AgentOutcome }> {
+    const id = call.id;
+    const plain = (text: string, brief = text): { result: ToolResultEntry } => ({ result: { id, full: text, brief } });
+    switch (call.name) {
+      case "list_files":
+        return plain(listFiles(this.files), "[file list shown; the current list is in the first message]");
+      case "read_file": {
+        const { path, text } = readFile(this.files, call.args.path);
+        this.touch(path);
+        return { result: { id, full: text, brief: `[${path} was shown here; its current text is under Working files, or read it again]`, shows: { path, text } } };
+      }
+      case "write_file":
+        return plain(this.apply(writeProjectFile(this.files, call.args.path, call.args.content)));
+      case "edit_file":
+        return plain(this.apply(editProjectFile(this.files, call.args.path, call.args.search, call.args.replace)));
+      case "delete_file":
+        return plain(this.apply(deleteProjectFile(this.files, call.args.path)));
+      case "run_playtest": {
+        const report = await this.playtest("model", call.args.seconds);
+        const text = this.options.formatReport(report);
+        return {
+          playtested: true,
+          result: { id, full: text, brief: `[playtest iteration ${this.iteration}: ${report.verdict}; the latest report is in the first message]`, reportIteration: this.iteration },
+        };
+      }
+      case "read_phaser_guide": {
+        const guide = this.options.guides.read(call.args.topic);
+        if (guide === undefined) throw new ToolError("read_phaser_guide", `No guide "${call.args.topic}". Topics: ${this.options.guides.list().join(", ")}.`);
+        const text = guide.length <= GUIDE_CHARS ? guide : `${guide.slice(0, GUIDE_CHARS)}\n… [guide cut at ${GUIDE_CHARS} characters]`;
+        return plain(text, `[Phaser guide "${call.args.topic}" was shown here; read it again if you need it]`);
+      }
+      case "ask_user": {
+        const answer = await this.ask(call.args.question, call.args.choices);
+        return plain(`The user answered: ${answer}`);
+      }
+      case "finish":
+        return this.finish(id, call.args.summary);
+    }
+  }
+
+  private async ask(question: string, choices: string[] | undefined): Promise<string> {
+    const id = `${this.runId}-q${++this.questionCount}`;
+    this.emit({ type: "question", id, question, ...(choices?.length ? { choices } : {}) });
+    let answer: string;
+    let auto = false;
+    if (this.options.chattiness === "quiet") {
+      answer = choices?.[0] ?? DEFAULT_ANSWER;
+      auto = true;
+      this.progress(`Quiet mode: answered "${question}" myself with "${answer}".`);
+    } else {
+      answer = await this.controls.waitForAnswer(id);
+    }
+    this.emit({ type: "answer", id, answer, auto });
+    this.context.notes.push(`Q: ${question} A: ${answer}${auto ? " (default chosen in quiet mode)" : ""}`);
+    return auto ? `${answer} (quiet mode: the user is not asked; this is a default)` : answer;
+  }
+
+  private async finish(id: string, summary: string): Promise<{ result: ToolResultEntry; playtested?: boolean; outcome?: AgentOutcome }> {
+    let playtested = false;
+    if (!this.report || this.reportVersion !== this.filesVersion) {
+      this.progress("finish called with unplaytested edits; playtesting first.");
+      await this.playtest("loop");
+      playtested = true;
+    }
+    const report = this.report as PlaytestReport;
+    if (report.verdict === "playable") {
+      return { playtested, result: { id, full: "Finished.", brief: "Finished." }, outcome: this.endFinished(summary) };
+    }
+    const reasons = report.reasons.join("; ") || "the playtest verdict is broken";
+    this.progress(`Refused finish: the game is still broken (${reasons}).`);
+    const full = `Not finished: the playtest (iteration ${this.iteration}) says the game is still broken: ${reasons}.\n${this.options.formatReport(report)}\nFix it, run_playtest, and call finish once it is playable.`;
+    return { playtested, result: { id, full, brief: `Not finished: broken (${reasons}).`, reportIteration: this.iteration } };
+  }
+
+  // ---- playtests and checkpoints ---------------------------------------------------------------
+
+  private async playtest(requestedBy: "model" | "loop", seconds?: number): Promise<PlaytestReport> {
+    const length = Math.min(60, Math.max(1, Math.round(seconds ?? this.options.playtestSeconds ?? 10)));
+    const iteration = this.iteration + 1;
+    this.progress(`Playtesting iteration ${iteration} (${length} s${requestedBy === "loop" ? ", started by the loop" : ""}).`);
+    const files = this.files;
+    const version = this.filesVersion;
+    const report = await this.withDeadline((signal) => this.options.playtest(files, { seconds: length, seed: this.options.seed ?? 1, signal }));
+    this.iteration = iteration;
+    this.turnsThisIteration = 0;
+    this.report = report;
+    this.reportVersion = version;
+    this.context.report = {
+      iteration,
+      text: this.options.formatReport(report),
+      errorFiles: report.errors.flatMap((e) => (e.location ? [{ path: e.location.file, line: e.location.line }] : [])),
+      stale: false,
+    };
+    this.emit({ type: "playtest", iteration, report, requestedBy });
+    const checkpoint: Checkpoint = { id: `${this.runId}-${iteration}`, iteration, files, report };
+    this.checkpoints.push(checkpoint);
+    this.emit({ type: "checkpoint", ...checkpoint });
+    const thumbnail = report.thumbnails[report.thumbnails.length - 1];
+    if (this.options.model.supportsVision && thumbnail) this.pendingImage = thumbnail.dataUrl;
+    return report;
+  }
+
+  private async autoPlaytest(why: string): Promise<void> {
+    this.progress(`${why}.`);
+    const report = await this.playtest("loop");
+    const text = `${why} (iteration ${this.iteration}):\n${this.options.formatReport(report)}\n${report.verdict === "playable" ? "If the game does what was asked, call finish(summary)." : "Fix what it shows."}`;
+    const image = this.pendingImage;
+    this.pendingImage = null;
+    this.pushUser(image ? [{ type: "text", text }, { type: "image_url", image_url: { url: image } }] : text, this.iteration);
+  }
+
+  // ---- endings -------------------------------------------------------------------------------
+
+  private outcome(playable: boolean, stopReason: StopReason, summary: string): AgentOutcome {
+    return { playable, stopReason, summary, files: this.files, report: this.report, iterations: this.iteration, tokens: this.tokens, costUsd: this.costUsd, checkpoints: [...this.checkpoints] };
+  }
+
+  private verdictNow(): { playable: boolean; words: string } {
+    if (!this.report) return { playable: false, words: "No playtest ran, so the game is not known to be playable." };
+    const fresh = this.reportVersion === this.filesVersion;
+    if (this.report.verdict === "playable") {
+      return fresh
+        ? { playable: true, words: `The last playtest (iteration ${this.iteration}) says playable.` }
+        : { playable: false, words: `The last playtest said playable, but later edits were not playtested.` };
+    }
+    const stale = fresh ? "" : " Later edits were not playtested.";
+    return { playable: false, words: `Not playable: the last playtest (iteration ${this.iteration}) says broken: ${this.report.reasons.join("; ") || "no reason given"}.${stale}` };
+  }
+
+  private endFinished(summary: string): AgentOutcome {
+    const outcome = this.outcome(true, "finished", summary);
+    this.emit({ type: "finished", playable: true, summary, iterations: this.iteration, tokens: this.tokens, costUsd: this.costUsd });
+    return outcome;
+  }
+
+  private endOnBudget(reason: BudgetExhausted["reason"]): AgentOutcome {
+    const { budgets } = this.options;
+    const limit = {
+      "max-iterations": `the iteration budget (${budgets.maxIterations})`,
+      "max-tokens": `the token budget (${budgets.maxTokens})`,
+      "max-cost": `the cost budget ($${budgets.maxCostUsd})`,
+      "max-wall-time": `the time budget (${Math.round(budgets.maxWallMs / 1000)} s)`,
+    }[reason];
+    const verdict = this.verdictNow();
+    const summary = `Stopped: ${limit} ran out before the model finished. ${verdict.words}`;
+    this.progress(summary);
+    this.emit({ type: "finished", playable: verdict.playable, summary, iterations: this.iteration, tokens: this.tokens, costUsd: this.costUsd });
+    return this.outcome(verdict.playable, reason, summary);
+  }
+
+  private endCancelled(): AgentOutcome {
+    const summary = `Cancelled after ${this.iteration} iteration(s); every file is as of its last complete change. ${this.verdictNow().words}`;
+    this.emit({ type: "failed", reason: summary });
+    return this.outcome(false, "cancelled", summary);
+  }
+
+  private endFailed(error: unknown): AgentOutcome {
+    const message = error instanceof Error ? error.message : String(error);
+    const summary = `The run stopped on an error: ${message} ${this.verdictNow().words}`;
+    this.emit({ type: "failed", reason: summary });
+    return this.outcome(false, "error", summary);
+  }
+}
+
+/** Starts a run; the returned handle steers, answers, pauses, resumes and cancels it. */
+export function runAgent(options: AgentOptions): AgentRun {
+  const controls = new RunControls(options.signal, () => Date.now());
+  const loop = new AgentLoop(options, controls);
+  const done = Promise.resolve().then(() => loop.run());
+  return {
+    steer: (text) => controls.steer(text),
+    answer: (questionId, answer) => controls.answer(questionId, answer),
+    pause: () => {
+      if (controls.pause()) loop.progress("Paused; the run continues after resume.");
+    },
+    resume: () => {
+      if (controls.resume()) loop.progress("Resumed.");
+    },
+    cancel: () => controls.cancel(),
+    done,
+  };
+}

@@ -1,0 +1,246 @@
+// The agent loop end to end with a scripted model and a playtest that judges the real files.
+
+import { describe, expect, it } from "vitest";
+import { restoreCheckpoint, runAgent, type AgentEvent, type AgentOptions } from "../../src/agent";
+import type { ChatMessage, CompletionRequest } from "../../src/providers/types";
+import { BROKEN_LINE, BROKEN_PLAY, NO_GUIDES, STARTER, call, formatReport, say, scriptedModel, staticPlaytest, turn, untilAborted } from "./agent-support";
+
+function options(model: AgentOptions["model"], overrides: Partial<AgentOptions> = {}): AgentOptions & { events: AgentEvent[] } {
+  const events: AgentEvent[] = [];
+  return {
+    prompt: "A star catcher game",
+    files: { ...STARTER },
+    model,
+    playtest: staticPlaytest,
+    formatReport,
+    guides: NO_GUIDES,
+    budgets: { maxIterations: 6, maxTokens: 1_000_000, maxWallMs: 60_000 },
+    chattiness: "normal",
+    onEvent: (event) => events.push(event),
+    events,
+    ...overrides,
+  };
+}
+
+function allText(messages: ChatMessage[]): string {
+  return messages.map((m) => (typeof m.content === "string" ? m.content : JSON.stringify(m.content))).join("\n");
+}
+
+function toolResults(request: CompletionRequest): string[] {
+  return request.messages.flatMap((m) => (m.role === "tool" ? [m.content] : []));
+}
+
+function ofType<T extends AgentEvent["type"]>(events: AgentEvent[], type: T): Array<Extract<AgentEvent, { type: T }>> {
+  return events.filter((e): e is Extract<AgentEvent, { type: T }> => e.type === type);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const writeBroken = () => turn(call("write_file", { path: "src/scenes/Play.ts", content: BROKEN_PLAY }));
+const fixBroken = () => turn(call("edit_file", { path: "src/scenes/Play.ts", search: "new Phaser.Geom.Point(400, 300)", replace: "new Phaser.Math.Vector2(400, 300)" }));
+
+describe("runAgent: the fix cycle", () => {
+  it("takes a broken game through the error report to a fix and ends playable", async () => {
+    const model = scriptedModel([writeBroken(), turn(call("run_playtest", {})), fixBroken(), turn(call("finish", { summary: "Catch stars with the arrows." }))]);
+    const opts = options(model);
+    const outcome = await runAgent(opts).done;
+
+    expect(outcome).toMatchObject({ playable: true, stopReason: "finished", summary: "Catch stars with the arrows.", iterations: 2 });
+    expect(outcome.files["src/scenes/Play.ts"]).toContain("new Phaser.Math.Vector2(400, 300)");
+    expect(outcome.files["src/scenes/Play.ts"]).not.toContain("Phaser.Geom.Point");
+    // The model saw the error with its file:line before it fixed it.
+    expect(toolResults(model.requests[2]).join("\n")).toContain(`src/scenes/Play.ts:${BROKEN_LINE}`);
+    const playtests = ofType(opts.events, "playtest");
+    expect(playtests.map((e) => [e.report.verdict, e.requestedBy])).toEqual([["broken", "model"], ["playable", "loop"]]);
+    expect(ofType(opts.events, "file-diff").map((e) => e.path)).toEqual(["src/scenes/Play.ts", "src/scenes/Play.ts"]);
+    expect(ofType(opts.events, "finished")).toEqual([{ type: "finished", playable: true, summary: "Catch stars with the arrows.", iterations: 2, tokens: outcome.tokens, costUsd: 0 }]);
+  });
+
+  it("playtests the model's edits itself when the model stops without running the playtest", async () => {
+    const model = scriptedModel([writeBroken(), say("Done, I wrote the game."), fixBroken(), say("Fixed."), say("Looks right."), say("All good.")]);
+    const opts = options(model);
+    const outcome = await runAgent(opts).done;
+
+    const auto = model.requests[2].messages.filter((m) => m.role === "user").map((m) => String(m.content)).join("\n");
+    expect(auto).toContain("I ran the playtest on your edits");
+    expect(auto).toContain(`src/scenes/Play.ts:${BROKEN_LINE}`);
+    expect(ofType(opts.events, "playtest").map((e) => e.requestedBy)).toEqual(["loop", "loop"]);
+    // Two plain replies on a fresh playable verdict end the run with the model's words.
+    expect(outcome).toMatchObject({ playable: true, stopReason: "finished", summary: "All good." });
+  });
+
+  it("refuses finish on a broken verdict, tells the model so, and ends honestly as not playable", async () => {
+    const finish = () => turn(call("finish", { summary: "A great game!" }));
+    const model = scriptedModel([writeBroken(), finish(), finish(), finish()], { usage: { promptTokens: 900, completionTokens: 100 } });
+    const opts = options(model, { budgets: { maxIterations: 5, maxTokens: 3_500, maxWallMs: 60_000 } });
+    const outcome = await runAgent(opts).done;
+
+    expect(toolResults(model.requests[2]).at(-1)).toMatch(/^Not finished: the playtest \(iteration 1\) says the game is still broken/);
+    expect(outcome.playable).toBe(false);
+    expect(outcome.stopReason).toBe("max-tokens");
+    expect(outcome.summary).toContain("token budget (3500)");
+    expect(outcome.summary).toContain(`broken: error at src/scenes/Play.ts:${BROKEN_LINE}`);
+    expect(outcome.summary).not.toContain("A great game");
+    expect(ofType(opts.events, "finished")[0]).toMatchObject({ playable: false });
+  });
+
+  it("saves one checkpoint per iteration with that iteration's files and report, and restores any of them", async () => {
+    const model = scriptedModel([writeBroken(), turn(call("run_playtest", {})), fixBroken(), turn(call("run_playtest", {})), turn(call("finish", { summary: "ok" }))]);
+    const opts = options(model);
+    const outcome = await runAgent(opts).done;
+
+    expect(outcome.checkpoints.map((c) => [c.iteration, c.report?.verdict])).toEqual([[1, "broken"], [2, "playable"]]);
+    expect(new Set(outcome.checkpoints.map((c) => c.id)).size).toBe(2);
+    expect(ofType(opts.events, "checkpoint").map((e) => e.id)).toEqual(outcome.checkpoints.map((c) => c.id));
+    const first = restoreCheckpoint(outcome.checkpoints, outcome.checkpoints[0].id);
+    expect(first.files["src/scenes/Play.ts"]).toBe(BROKEN_PLAY);
+    expect(first.report?.verdict).toBe("broken");
+    expect(() => restoreCheckpoint(outcome.checkpoints, "nope")).toThrow(/No checkpoint "nope"/);
+  });
+
+  it("shows a vision model the latest thumbnail as an image part after a playtest", async () => {
+    const model = scriptedModel([turn(call("run_playtest", { seconds: 5 })), turn(call("finish", { summary: "ok" }))], { vision: true });
+    await runAgent(options(model)).done;
+    const last = model.requests[1].messages.at(-1)!;
+    expect(last.role).toBe("user");
+    expect(JSON.stringify(last.content)).toContain('"type":"image_url"');
+    const blind = scriptedModel([turn(call("run_playtest", {})), turn(call("finish", { summary: "ok" }))]);
+    await runAgent(options(blind)).done;
+    expect(JSON.stringify(blind.requests[1].messages)).not.toContain("image_url");
+  });
+});
+
+describe("runAgent: budgets", () => {
+  const runaway = () => {
+    let n = 0;
+    return scriptedModel(Array.from({ length: 100 }, () => () => turn(call("write_file", { path: "src/notes.ts", content: `export const n = ${++n};` }))), {
+      usage: { promptTokens: 900, completionTokens: 100 },
+    });
+  };
+
+  it("stops a model that edits forever when the iteration budget ends", async () => {
+    const model = runaway();
+    const outcome = await runAgent(options(model, { budgets: { maxIterations: 2, maxTokens: 1e9, maxWallMs: 60_000 } })).done;
+    expect(outcome.stopReason).toBe("max-iterations");
+    expect(outcome.iterations).toBe(2);
+    // 8 turns per iteration before the loop playtests on its own.
+    expect(model.requests.length).toBe(16);
+  });
+
+  it("stops at the token budget", async () => {
+    const model = runaway();
+    const opts = options(model, { budgets: { maxIterations: 50, maxTokens: 3_500, maxWallMs: 60_000 } });
+    const outcome = await runAgent(opts).done;
+    expect(outcome).toMatchObject({ stopReason: "max-tokens", tokens: 4_000, playable: false });
+    expect(model.requests.length).toBe(4);
+    expect(ofType(opts.events, "cost").map((e) => e.tokens)).toEqual([1000, 2000, 3000, 4000]);
+  });
+
+  it("stops at the cost budget using the caller's prices", async () => {
+    const model = runaway();
+    const opts = options(model, { budgets: { maxIterations: 50, maxTokens: 1e9, maxCostUsd: 0.025, maxWallMs: 60_000 }, costOf: (usage) => (usage.promptTokens + usage.completionTokens) * 0.00001 });
+    const outcome = await runAgent(opts).done;
+    expect(outcome.stopReason).toBe("max-cost");
+    expect(outcome.costUsd).toBeCloseTo(0.03, 6);
+    expect(outcome.summary).toContain("cost budget ($0.025)");
+  });
+
+  it("stops a model that hangs when the wall-time budget ends, aborting the call", async () => {
+    let aborted = false;
+    const model = scriptedModel([(req) => untilAborted(req.signal).finally(() => (aborted = true))]);
+    const started = Date.now();
+    const outcome = await runAgent(options(model, { budgets: { maxIterations: 5, maxTokens: 1e9, maxWallMs: 150 } })).done;
+    expect(outcome.stopReason).toBe("max-wall-time");
+    expect(aborted).toBe(true);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+});
+
+describe("runAgent: the user in the loop", () => {
+  it("delivers a steering message as a user message before the model's next call", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const model = scriptedModel([async () => (await gate, writeBroken()), fixBroken(), turn(call("finish", { summary: "blue" }))]);
+    const opts = options(model);
+    const run = runAgent(opts);
+    await sleep(10);
+    run.steer("Make the stars blue");
+    release();
+    await run.done;
+    expect(allText(model.requests[0].messages)).not.toContain("Make the stars blue");
+    const steer = model.requests[1].messages.at(-1)!;
+    expect(steer).toEqual({ role: "user", content: "The user says (steering during the run): Make the stars blue" });
+    expect(ofType(opts.events, "steer-received")).toEqual([{ type: "steer-received", text: "Make the stars blue" }]);
+  });
+
+  it("pauses on ask_user until answered, then passes the answer to the model", async () => {
+    const model = scriptedModel([turn(call("ask_user", { question: "Which key jumps?", choices: ["Space", "Up"] })), turn(call("finish", { summary: "ok" }))]);
+    const opts = options(model);
+    const run = runAgent(opts);
+    await sleep(50);
+    const [question] = ofType(opts.events, "question");
+    expect(question).toMatchObject({ question: "Which key jumps?", choices: ["Space", "Up"] });
+    expect(model.requests.length).toBe(1);
+    expect(run.answer("wrong-id", "Up")).toBe(false);
+    expect(run.answer(question.id, "Up")).toBe(true);
+    await run.done;
+    expect(toolResults(model.requests[1])).toContain("The user answered: Up");
+    expect(allText(model.requests[1].messages)).toContain("Q: Which key jumps? A: Up");
+    expect(ofType(opts.events, "answer")).toEqual([{ type: "answer", id: question.id, answer: "Up", auto: false }]);
+  });
+
+  it("answers questions itself in quiet mode and says so", async () => {
+    const model = scriptedModel([turn(call("ask_user", { question: "Which key jumps?", choices: ["Space", "Up"] })), turn(call("ask_user", { question: "Theme?" })), turn(call("finish", { summary: "ok" }))]);
+    const opts = options(model, { chattiness: "quiet" });
+    await runAgent(opts).done;
+    expect(ofType(opts.events, "answer").map((e) => [e.answer, e.auto])).toEqual([["Space", true], [expect.stringContaining("sensible default"), true]]);
+    expect(toolResults(model.requests[1]).at(-1)).toContain("Space (quiet mode: the user is not asked; this is a default)");
+    expect(ofType(opts.events, "progress").some((e) => e.message.includes('Quiet mode: answered "Which key jumps?" myself with "Space"'))).toBe(true);
+    expect(model.requests[0].messages[0].content).toContain("Chattiness: quiet");
+  });
+
+  it("waits between steps while paused and continues after resume", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const model = scriptedModel([async () => (await gate, writeBroken()), fixBroken(), turn(call("finish", { summary: "ok" }))]);
+    const run = runAgent(options(model));
+    await sleep(10);
+    run.pause();
+    release();
+    await sleep(80);
+    expect(model.requests.length).toBe(1);
+    run.resume();
+    const outcome = await run.done;
+    expect(outcome.playable).toBe(true);
+    expect(model.requests.length).toBe(3);
+  });
+
+  it("cancels cleanly during a model call: every file is whole, the run reports cancelled", async () => {
+    const model = scriptedModel([writeBroken(), (req) => untilAborted(req.signal)]);
+    const opts = options(model);
+    const run = runAgent(opts);
+    await sleep(30);
+    run.cancel();
+    const outcome = await run.done;
+    expect(outcome.stopReason).toBe("cancelled");
+    expect(outcome.playable).toBe(false);
+    expect(outcome.files).toEqual({ ...STARTER, "src/scenes/Play.ts": BROKEN_PLAY });
+    expect(ofType(opts.events, "failed")[0].reason).toMatch(/^Cancelled after 0 iteration/);
+  });
+
+  it("cancels through the caller's AbortSignal during a playtest without saving a checkpoint", async () => {
+    const controller = new AbortController();
+    const model = scriptedModel([writeBroken(), turn(call("run_playtest", {}))]);
+    const opts = options(model, {
+      signal: controller.signal,
+      playtest: (_files, request) => {
+        setTimeout(() => controller.abort(), 10);
+        return untilAborted(request.signal);
+      },
+    });
+    const outcome = await runAgent(opts).done;
+    expect(outcome.stopReason).toBe("cancelled");
+    expect(outcome.checkpoints).toEqual([]);
+    expect(outcome.files["src/scenes/Play.ts"]).toBe(BROKEN_PLAY);
+  });
+});
