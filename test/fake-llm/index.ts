@@ -22,6 +22,7 @@ export type FakeFault =
   | "402"
   | "404-model"
   | "context-too-long"
+  | "tools-unsupported"
   | "hang"
   | "cut-stream"
   | "garbage"
@@ -149,6 +150,8 @@ export async function startFakeLlm(script: FakeScript = [], options: FakeLlmOpti
             "context_length_exceeded",
           ),
         );
+      case "tools-unsupported":
+        return sendJson(res, 400, errorBody(`registry.ollama.ai/library/${model} does not support tools`, "invalid_request_error"));
       case "hang":
         return; // never answer; close() destroys the socket
       case "cut-stream":
