@@ -7,7 +7,9 @@ import type { Chattiness } from "./types";
 
 /** Previous turns kept in the request; older ones are dropped, their effect lives in the files. */
 const HISTORY_TURNS = 3;
-const WORKING_FILES_CHARS = 8_000;
+/** The request size the context aims for; working files get what the rest leaves of it. */
+const TARGET_PROMPT_TOKENS = 3_800;
+const WORKING_FILES_MIN_CHARS = 2_000;
 const WORKING_FILES_MAX = 4;
 const ASSISTANT_TEXT_CHARS = 1_200;
 
@@ -96,13 +98,13 @@ function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max)}… [${text.length - max} more characters]`;
 }
 
-/** The window of history sent: the last HISTORY_TURNS turns, plus anything the model has not seen. */
+/** The window of history sent: the last HISTORY_TURNS turns, and always what the model has not seen. */
 function historyWindow(state: ContextState): HistoryEntry[] {
   let turns = 0;
   let start = state.history.length;
   for (let i = state.history.length - 1; i >= 0; i--) {
     const entry = state.history[i];
-    if (entry.seq <= state.seenSeq && entry.kind === "turn" && ++turns > HISTORY_TURNS) break;
+    if (entry.kind === "turn" && ++turns > HISTORY_TURNS && entry.seq <= state.seenSeq) break;
     start = i;
   }
   return state.history.slice(start);
@@ -117,12 +119,12 @@ function excerpt(text: string, budget: number, lines: number[]): string {
   return `(${all.length} lines; showing lines ${from + 1}-${from + shown.length} with numbers; read_file for the whole text)\n${shown.join("\n")}`;
 }
 
-function workingFiles(state: ContextState, fresh: HistoryEntry[]): string {
+function workingFiles(state: ContextState, fresh: HistoryEntry[], maxChars: number): string {
   const freshTexts = new Map<string, string>();
   for (const entry of fresh) if (entry.kind === "turn") for (const r of entry.results) if (r.shows) freshTexts.set(r.shows.path, r.shows.text);
   const errorPaths = state.report?.stale === false ? state.report.errorFiles.map((e) => e.path) : [];
   const order = [...new Set([...state.touched, ...errorPaths])].filter((path) => typeof state.files[path] === "string" && freshTexts.get(path) !== state.files[path]);
-  let budget = WORKING_FILES_CHARS;
+  let budget = maxChars;
   const shown: string[] = [];
   const skipped: string[] = [];
   for (const path of order) {
@@ -176,10 +178,14 @@ export function buildRequest(system: string, state: ContextState): ChatMessage[]
   const window = historyWindow(state);
   const fresh = window.filter((entry) => entry.seq > state.seenSeq);
   const notes = state.notes.length > 0 ? `\n\n# Notes from the user during the run\n${state.notes.map((n) => `- ${n}`).join("\n")}` : "";
-  const snapshot = `# Task\n${state.prompt}${notes}\n\n# Project files\n${fileList(state.files)}${workingFiles(state, fresh)}${reportSection(state, fresh)}`;
+  const history = window.flatMap((entry) => renderEntry(entry, entry.seq > state.seenSeq));
+  const head = `# Task\n${state.prompt}${notes}\n\n# Project files\n${fileList(state.files)}`;
+  const report = reportSection(state, fresh);
+  const used = estimateTokens([{ role: "system", content: system }, { role: "user", content: head + report }, ...history]);
+  const room = Math.max(WORKING_FILES_MIN_CHARS, Math.floor((TARGET_PROMPT_TOKENS - used) * 3.5));
   return [
     { role: "system", content: system },
-    { role: "user", content: snapshot },
-    ...window.flatMap((entry) => renderEntry(entry, entry.seq > state.seenSeq)),
+    { role: "user", content: `${head}${workingFiles(state, fresh, room)}${report}` },
+    ...history,
   ];
 }

@@ -9,7 +9,7 @@ import { transform } from "sucrase";
 import type { ProjectFiles } from "../../src/project/files";
 import type { PlaytestReport, ReportedError } from "../../src/playtest/report";
 import type { ChatMessage, ChatModel, CompletionRequest, ToolCall, Usage } from "../../src/providers/types";
-import type { PlaytestRequest } from "../../src/agent";
+import type { GuideLibrary, PlaytestRequest } from "../../src/agent";
 
 type Assistant = Extract<ChatMessage, { role: "assistant" }>;
 export type ScriptStep = (request: CompletionRequest, index: number) => Assistant | Promise<Assistant>;
@@ -115,7 +115,8 @@ export async function staticPlaytest(files: ProjectFiles, request: PlaytestReque
     content.split("\n").forEach((line, i) => {
       const spec = /from\s+["'](\.{1,2}\/[^"']+)["']/.exec(line)?.[1];
       if (spec && !resolveImport(files, path, spec)) add("module", `Cannot find module '${spec}' imported by ${path}`, path, i + 1);
-      for (const [pattern, message] of PHASER3_APIS) if (pattern.test(line)) add("error", message, path, i + 1);
+      const code = line.replace(/\/\/.*$/, "");
+      for (const [pattern, message] of PHASER3_APIS) if (pattern.test(code)) add("error", message, path, i + 1);
     });
   }
   const booted = !errors.some((e) => e.kind === "syntax" || e.kind === "module" || e.kind === "load");
@@ -161,7 +162,7 @@ export function formatReport(report: PlaytestReport): string {
   return lines.join("\n");
 }
 
-export const NO_GUIDES = { list: () => ["scenes", "v3-to-v4-migration"], read: (topic: string) => (topic === "scenes" ? "# Scenes\nUse this.scene.start(key)." : undefined) };
+export const NO_GUIDES: GuideLibrary = { list: () => ["scenes", "v3-to-v4-migration"], read: (topic: string) => (topic === "scenes" ? "# Scenes\nUse this.scene.start(key)." : undefined) };
 
 /** The starter's Play scene with a Phaser 3 API on one line: boots, then throws at create(). */
 export const BROKEN_PLAY = String(STARTER["src/scenes/Play.ts"]).replace(

@@ -1,0 +1,95 @@
+// What the model is sent: a short system prompt that teaches Phaser 4 and the template contract,
+// and a budgeted context. Measures prompt tokens per request of a fix iteration on fixture games.
+
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { createGuideLibrary, estimateTokens, runAgent, systemPrompt, type AgentOptions } from "../../src/agent";
+import { formatReportForModel } from "../../src/playtest";
+import type { ChatMessage } from "../../src/providers/types";
+import { BROKEN_PLAY, STARTER, call, readProject, say, scriptedModel, staticPlaytest, turn } from "./agent-support";
+
+const skills = new URL("../../node_modules/phaser/skills/", import.meta.url);
+const GUIDES = createGuideLibrary(Object.fromEntries(readdirSync(skills).map((t) => [t, readFileSync(new URL(`${t}/SKILL.md`, skills), "utf8")])));
+
+function run(files: AgentOptions["files"], model: AgentOptions["model"]) {
+  return runAgent({
+    prompt: "A star catcher: move with the arrows, catch the yellow stars, avoid nothing yet.",
+    files,
+    model,
+    playtest: staticPlaytest,
+    formatReport: (report) => formatReportForModel(report),
+    guides: GUIDES,
+    budgets: { maxIterations: 8, maxTokens: 1e9, maxWallMs: 60_000 },
+    chattiness: "normal",
+    onEvent: () => {},
+  }).done;
+}
+
+function userText(messages: ChatMessage[]): string {
+  return messages.filter((m) => m.role === "user").map((m) => String(m.content)).join("\n");
+}
+
+describe("system prompt", () => {
+  it("teaches Phaser 4 and the template contract, lists the guide topics and states the chattiness", () => {
+    const prompt = systemPrompt("chatty", GUIDES.list());
+    expect(prompt).toContain("Phaser 4 (NOT Phaser 3)");
+    expect(prompt).toContain("(window as any).__playforge?.register(game);");
+    expect(prompt).toContain("describe()");
+    expect(prompt).toContain("v3-to-v4-migration");
+    expect(prompt.split("\n").at(-1)).toBe("Chattiness: chatty");
+    expect(estimateTokens(prompt)).toBeLessThan(800);
+  });
+});
+
+describe("context budget", () => {
+  it("sends only the last three turns and never repeats a written file's text in the history", async () => {
+    const edits = Array.from({ length: 7 }, (_, i) => turn(call("write_file", { path: `src/notes${i}.ts`, content: `export const marker${i} = "${"x".repeat(500)}";` })));
+    const model = scriptedModel([...edits, turn(call("finish", { summary: "ok" }))]);
+    await run({ ...STARTER }, model);
+    const last = model.requests[7].messages;
+    const assistants = last.filter((m) => m.role === "assistant");
+    expect(assistants.length).toBe(3);
+    expect(JSON.stringify(assistants)).not.toContain("xxxxxxxxxx");
+    expect(JSON.stringify(assistants)).toContain("[526 characters; the current text is under");
+    // The newest files appear once, under Working files.
+    expect(userText(last).split("export const marker6").length).toBe(2);
+    expect(userText(last)).not.toContain("export const marker0");
+  });
+
+  it("shows a file the model read in full once, then under Working files, without duplicates", async () => {
+    const model = scriptedModel([turn(call("read_file", { path: "src/main.ts" })), say("thinking"), turn(call("finish", { summary: "ok" }))]);
+    await run({ ...STARTER }, model);
+    const marker = "(window as any).__playforge?.register(game);";
+    const count = (messages: ChatMessage[]) => JSON.stringify(messages).split(marker.replace(/"/g, '\\"')).length - 1;
+    // request 1: the fresh tool result carries the file, the working files skip it
+    expect(count(model.requests[1].messages)).toBe(2); // once in the system prompt, once in the tool result
+    // request 2: the tool result is shortened, the working files carry the text
+    expect(count(model.requests[2].messages)).toBe(2);
+    expect(model.requests[2].messages.find((m) => m.role === "tool")?.content).toMatch(/^\[src\/main.ts was shown here/);
+  });
+
+  it("keeps every request of a fix iteration on a fixture game within 4k prompt tokens", async () => {
+    const games: Array<[string, AgentOptions["files"], string, string]> = [
+      ["starter with a Phaser 3 call", { ...STARTER, "src/scenes/Play.ts": BROKEN_PLAY }, "new Phaser.Geom.Point(400, 300)", "new Phaser.Math.Vector2(400, 300)"],
+      ["fixture phaser3-api", readProject(fileURLToPath(new URL("../fixtures/phaser3-api", import.meta.url))), "new Phaser.Geom.Point(320, 240)", "new Phaser.Math.Vector2(320, 240)"],
+    ];
+    const measured: string[] = [];
+    for (const [name, files, search, replace] of games) {
+      const path = Object.keys(files).find((p) => String(files[p]).includes(search))!;
+      const model = scriptedModel([
+        turn(call("run_playtest", {})),
+        turn(call("read_file", { path })),
+        turn(call("edit_file", { path, search, replace })),
+        turn(call("run_playtest", {})),
+        turn(call("finish", { summary: "fixed" })),
+      ]);
+      const outcome = await run(files, model);
+      expect(outcome.playable).toBe(true);
+      const tokens = model.requests.map((r) => estimateTokens(r.messages));
+      measured.push(`${name}: ${tokens.join(", ")} (max ${Math.max(...tokens)})`);
+      for (const t of tokens) expect(t).toBeLessThanOrEqual(4_000);
+    }
+    console.log(`prompt tokens per request of a fix iteration:\n  ${measured.join("\n  ")}`);
+  });
+});
