@@ -5,3 +5,5 @@ export { encodeShareLink, decodeShareLink, shareLinkUrl, ShareLinkError, SHARE_L
 export type { EncodedShareLink, ShareCodecOptions, ShareLinkErrorCode, SpecCompiler } from "./share";
 export { exportZip, exportableProject, importZip, importUpload, projectFromUpload, projectSlug, ProjectExportError, ProjectImportError, EXPORT_DEPENDENCIES } from "./zip";
 export type { ImportedProject, ProjectImportErrorCode, UploadedFile } from "./zip";
+export { remixUrl, takeRemixFromLocation, projectTitle } from "./share-remix";
+export type { RemixLocation, RemixHistory } from "./share-remix";

@@ -1,0 +1,77 @@
+// The /play page's one component: a bad link shows an error page; a good one shows the game
+// with a thin bar (title, Remix, View code) above it.
+
+import { useEffect, useMemo, useRef, useState } from "react";
+import { ShareLinkError, decodeShareLink, projectTitle, remixUrl, type ProjectFiles } from "../../project";
+import { createIframeSandbox } from "../../runtime";
+import { playSpecCompiler } from "./spec";
+import { CodeViewer } from "./CodeViewer";
+
+type Decoded = { ok: true; files: ProjectFiles; fragment: string } | { ok: false; message: string };
+
+function decode(hash: string): Decoded {
+  const fragment = hash.replace(/^#/, "");
+  try {
+    return { ok: true, files: decodeShareLink(fragment, { specCompiler: playSpecCompiler }), fragment };
+  } catch (error) {
+    if (error instanceof ShareLinkError) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
+export function PlayPage({ hash }: { hash: string }) {
+  const decoded = useMemo(() => decode(hash), [hash]);
+  if (!decoded.ok) return <LinkErrorPage message={decoded.message} />;
+  return <GameView files={decoded.files} fragment={decoded.fragment} />;
+}
+
+function LinkErrorPage({ message }: { message: string }) {
+  useEffect(() => {
+    document.title = "Broken game link · Playforge";
+  }, []);
+  return (
+    <main className="play-error" data-testid="play-error">
+      <h1>This game link can’t be opened</h1>
+      <p data-testid="play-error-message">{message}</p>
+      <p>
+        <a href="/">Open Playforge</a> to make a game of your own.
+      </p>
+    </main>
+  );
+}
+
+function GameView({ files, fragment }: { files: ProjectFiles; fragment: string }) {
+  const stage = useRef<HTMLDivElement>(null);
+  const [showCode, setShowCode] = useState(false);
+  const [bootError, setBootError] = useState<string | null>(null);
+  const title = projectTitle(files);
+
+  useEffect(() => {
+    document.title = `${title} · Playforge`;
+    const sandbox = createIframeSandbox(stage.current!);
+    sandbox
+      .mount(files)
+      .then(() => stage.current?.querySelector("iframe")?.focus())
+      .catch((error: unknown) => setBootError(error instanceof Error ? error.message : String(error)));
+    return () => sandbox.stop();
+  }, [files, title]);
+
+  return (
+    <div className="play">
+      <header className="play-bar">
+        <a className="play-brand" href="/">Playforge</a>
+        <span className="play-title" data-testid="play-title">{title}</span>
+        <button data-testid="remix-button" onClick={() => window.location.assign(remixUrl(fragment))}>Remix</button>
+        <button data-testid="view-code-button" aria-pressed={showCode} onClick={() => setShowCode((v) => !v)}>
+          {showCode ? "Hide code" : "View code"}
+        </button>
+      </header>
+      <div className="play-body">
+        <div className="play-stage" ref={stage} data-testid="play-stage">
+          {bootError && <p className="play-boot-error">The game could not start: {bootError}</p>}
+        </div>
+        {showCode && <CodeViewer files={files} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+// The /play page in Debian Chromium: a share link opened in a fresh browser context plays the
+// game (non-blank, responds to input); bad links show the error page; Remix and View code work.
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdirSync } from "node:fs";
+import type { Browser, Page } from "playwright-core";
+import { encodeShareLink, shareLinkUrl } from "../../src/project";
+import { nonBackgroundFraction, openBrowser, readProject, serverUrl } from "../support/browser";
+
+const starter = readProject("templates/starter");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await openBrowser();
+  mkdirSync(".out", { recursive: true });
+});
+afterAll(async () => browser?.close());
+
+/** A page in its own brand-new context: no storage, cache or cookies from any other test. */
+async function freshPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+  return context.newPage();
+}
+
+/** Pixels of the iframe close to `rgb`: how many, and their mean x (to see the player move). */
+async function colourStats(page: Page, rgb: [number, number, number]): Promise<{ count: number; meanX: number }> {
+  const png = await page.locator("[data-testid=preview-frame]").screenshot();
+  return page.evaluate(
+    async ([b64, [r, g, b]]) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const canvas = document.createElement("canvas");
+      canvas.width = img.width;
+      canvas.height = img.height;
+      const ctx = canvas.getContext("2d")!;
+      ctx.drawImage(img, 0, 0);
+      const data = ctx.getImageData(0, 0, img.width, img.height).data;
+      let count = 0;
+      let sumX = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) < 40) {
+          count++;
+          sumX += (i / 4) % img.width;
+        }
+      }
+      return { count, meanX: count ? sumX / count : 0 };
+    },
+    [png.toString("base64"), rgb] as const,
+  );
+}
+
+async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs = 15_000) {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`Timed out waiting until ${what}`);
+}
+
+const PLAYER_CYAN: [number, number, number] = [0x4c, 0xc9, 0xf0];
+
+describe("/play page", () => {
+  it("plays a shared starter game in a fresh browser context: non-blank, and click + arrow keys move the player", async () => {
+    const { fragment } = encodeShareLink(starter);
+    const page = await freshPage();
+    await page.goto(`${serverUrl()}${shareLinkUrl(fragment)}`);
+    const frame = page.locator("[data-testid=preview-frame]");
+    await frame.waitFor({ timeout: 15_000 });
+    expect(await frame.getAttribute("sandbox")).toBe("allow-scripts");
+    await waitUntil(async () => (await nonBackgroundFraction(page, "[data-testid=preview-frame]")) > 0.01, "the game draws something");
+    await page.screenshot({ path: ".out/share-play-page.png" });
+    expect(await page.locator("[data-testid=play-title]").textContent()).toBe("My Playforge game");
+    expect((await colourStats(page, PLAYER_CYAN)).count).toBe(0);
+
+    await frame.click();
+    await waitUntil(async () => (await colourStats(page, PLAYER_CYAN)).count > 200, "the Play scene shows the player after a click");
+    const before = await colourStats(page, PLAYER_CYAN);
+    await page.keyboard.down("ArrowRight");
+    await page.waitForTimeout(600);
+    await page.keyboard.up("ArrowRight");
+    const after = await colourStats(page, PLAYER_CYAN);
+    expect(after.meanX - before.meanX).toBeGreaterThan(20);
+    await page.screenshot({ path: ".out/share-play-page-playing.png" });
+    await page.context().close();
+  });
+
+  it("shows the code read-only with View code, and Remix opens the IDE with the same game", async () => {
+    const { fragment } = encodeShareLink(starter);
+    const page = await freshPage();
+    await page.goto(`${serverUrl()}${shareLinkUrl(fragment)}`);
+    await waitUntil(async () => (await nonBackgroundFraction(page, "[data-testid=preview-frame]")) > 0.01, "the game draws something");
+    await page.locator("[data-testid=view-code-button]").click();
+    await expect.poll(() => page.locator("[data-testid=play-code] pre").textContent()).toContain("new Phaser.Game");
+    // The game keeps running beside the code and refits to the narrower stage.
+    await waitUntil(async () => (await nonBackgroundFraction(page, "[data-testid=preview-frame]")) > 0.01, "the game still draws beside the code");
+    await page.screenshot({ path: ".out/share-play-code.png" });
+    await page.locator("[data-testid=remix-button]").click();
+    await page.waitForURL((url) => url.pathname === "/" && url.hash.startsWith("#remix="));
+    expect(new URL(page.url()).hash).toBe(`#remix=${fragment}`);
+    await page.context().close();
+  });
+
+  it.each([
+    ["a corrupt link", "AQB" + "x".repeat(40), /damaged|cut off/],
+    ["a truncated link", encodeShareLink(starter).fragment.slice(0, 300), /cut off/],
+    ["an empty link", "", /no game in it/],
+    ["a link with forbidden characters", "<script>alert(1)</script>", /damaged/],
+  ])("shows the error page, and no game frame, for %s", async (_name, fragment, message) => {
+    const page = await freshPage();
+    await page.goto(`${serverUrl()}/play#${fragment}`);
+    await page.locator("[data-testid=play-error]").waitFor({ timeout: 15_000 });
+    expect(await page.locator("[data-testid=play-error-message]").textContent()).toMatch(message);
+    expect(await page.locator("[data-testid=preview-frame]").count()).toBe(0);
+    if (fragment.startsWith("AQB")) await page.screenshot({ path: ".out/share-play-error.png" });
+    await page.context().close();
+  });
+});
