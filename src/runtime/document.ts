@@ -27,19 +27,29 @@ function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 }
 
-export function buildGameDocument(program: LinkedProgram, harness: HarnessConfig, phaserUrl: string): string {
+export function pageProgram(program: LinkedProgram, phaserUrl: string): PageProgram {
+  return { entry: program.entry, modules: program.modules, phaserUrl };
+}
+
+/**
+ * The game page. Without a program it is a pre-warmed page: harness and Phaser loaded, waiting
+ * for a "run" message with the program, so an edit does not pay for parsing Phaser again.
+ */
+export function buildGameDocument(program: LinkedProgram | null, harness: HarnessConfig, phaserUrl: string): string {
   const ideOrigin = new URL(phaserUrl).origin;
-  const page: PageProgram = { entry: program.entry, modules: program.modules, phaserUrl };
+  const start = program
+    ? `(${runProgram.toString()})(${scriptJson(pageProgram(program, phaserUrl))});`
+    : `window.__pfRunProgram = ${runProgram.toString()};`;
   return `<!doctype html>
 <html><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(ideOrigin)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>html,body{margin:0;padding:0;width:100%;height:100%;overflow:hidden;background:#10131c}#game{width:100%;height:100%}
-${program.headStyles.replace(/<\/style/gi, "")}</style>
+${(program?.headStyles ?? "").replace(/<\/style/gi, "")}</style>
 <script>(${installHarness.toString()})(${scriptJson(harness)});</script>
 <script src="${phaserUrl}" crossorigin="anonymous"></script>
-</head><body>${program.bodyHtml}
-<script>(${runProgram.toString()})(${scriptJson(page)});</script>
+</head><body>${program?.bodyHtml ?? '<div id="game"></div>'}
+<script>${start}</script>
 </body></html>`;
 }
 

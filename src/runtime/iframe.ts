@@ -2,7 +2,7 @@
 // watches its heartbeat and tears it down when it freezes, and relays harness commands.
 
 import { writeFile, type ProjectFiles } from "../project/files";
-import { buildErrorDocument, buildGameDocument } from "./document";
+import { buildErrorDocument, buildGameDocument, pageProgram } from "./document";
 import type { HarnessConfig } from "./harness/harness";
 import {
   CHANNEL,
@@ -14,7 +14,7 @@ import {
   type HarnessCommand,
   type HarnessMessage,
 } from "./harness/protocol";
-import { linkProject } from "./linker";
+import { linkProject, type LinkedProgram } from "./linker";
 import {
   SandboxBootError,
   SandboxCommandError,
@@ -43,6 +43,9 @@ export function createIframeSandbox(host: HTMLElement, options: IframeSandboxOpt
 class IframeSandbox implements Sandbox {
   readonly kind = "iframe" as const;
   private iframe: HTMLIFrameElement | null = null;
+  /** A hidden live-mode page with harness and Phaser already loaded, used by the next mount. */
+  private warm: { iframe: HTMLIFrameElement; session: string; ready: boolean } | null = null;
+  private warmTimer: ReturnType<typeof setTimeout> | null = null;
   private files: ProjectFiles = {};
   private mountOptions: MountOptions = {};
   private session = "";
@@ -64,6 +67,7 @@ class IframeSandbox implements Sandbox {
     this.loopLimitMs = options.loopLimitMs ?? 1500;
     this.commandTimeoutMs = options.commandTimeoutMs ?? 30_000;
     window.addEventListener("message", this.onMessage);
+    if (getComputedStyle(host).position === "static") host.style.position = "relative";
   }
 
   on<E extends keyof SandboxEvents>(event: E, listener: SandboxListener<E>): () => void {
@@ -87,27 +91,14 @@ class IframeSandbox implements Sandbox {
     } catch (error) {
       throw new SandboxBootError(`Could not prepare the project: ${(error as Error).message}`, error);
     }
-    this.session = `s${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-    const iframe = document.createElement("iframe");
-    iframe.setAttribute("sandbox", "allow-scripts");
-    iframe.setAttribute("data-testid", "preview-frame");
-    iframe.setAttribute("title", "Game preview");
-    iframe.setAttribute("allow", "autoplay; gamepad");
-    iframe.style.cssText = "border:0;width:100%;height:100%;display:block;background:#10131c";
-
+    if (!program.errors.length && !options.playtest && this.warm?.ready) return this.runInWarmPage(program);
+    this.session = newSession();
+    const iframe = createFrame();
     if (program.errors.length) {
       iframe.srcdoc = buildErrorDocument(program.errors);
       for (const error of program.errors) this.emit("error", error);
     } else {
-      const harness: HarnessConfig = {
-        session: this.session,
-        mode: options.playtest ? "playtest" : "live",
-        seed: options.playtest?.seed ?? 1,
-        loops: program.loops,
-        publicFiles: program.publicFiles,
-        loopLimitMs: this.loopLimitMs,
-      };
-      iframe.srcdoc = buildGameDocument(program, harness, this.phaserUrl);
+      iframe.srcdoc = buildGameDocument(program, this.harnessConfig(this.session, program, options), this.phaserUrl);
     }
     this.iframe = iframe;
     const loaded = new Promise<void>((resolve) => iframe.addEventListener("load", () => resolve(), { once: true }));
@@ -115,6 +106,64 @@ class IframeSandbox implements Sandbox {
     await loaded;
     if (this.iframe !== iframe) return;
     if (!program.errors.length) this.startWatchdog();
+    if (!options.playtest) this.scheduleWarmPage();
+  }
+
+  private harnessConfig(session: string, program: LinkedProgram | null, options: MountOptions): HarnessConfig {
+    return {
+      session,
+      mode: options.playtest ? "playtest" : "live",
+      seed: options.playtest?.seed ?? 1,
+      loops: program?.loops ?? [],
+      publicFiles: program?.publicFiles ?? {},
+      loopLimitMs: this.loopLimitMs,
+    };
+  }
+
+  private runInWarmPage(program: LinkedProgram) {
+    const warm = this.warm!;
+    this.warm = null;
+    this.session = warm.session;
+    this.iframe = warm.iframe;
+    warm.iframe.style.visibility = "visible";
+    warm.iframe.style.pointerEvents = "auto";
+    warm.iframe.setAttribute("data-testid", "preview-frame");
+    warm.iframe.contentWindow?.postMessage(
+      {
+        channel: CHANNEL,
+        v: PROTOCOL_VERSION,
+        session: warm.session,
+        type: "run",
+        program: pageProgram(program, this.phaserUrl),
+        loops: program.loops,
+        publicFiles: program.publicFiles,
+        bodyHtml: program.bodyHtml,
+        headStyles: program.headStyles,
+      },
+      "*",
+    );
+    this.startWatchdog();
+    this.scheduleWarmPage();
+  }
+
+  /** Prepares the next live page once the current one has had time to boot. */
+  private scheduleWarmPage() {
+    if (this.warmTimer) clearTimeout(this.warmTimer);
+    this.warmTimer = setTimeout(() => {
+      this.warmTimer = null;
+      if (this.warm) return;
+      const session = newSession();
+      const iframe = createFrame();
+      iframe.removeAttribute("data-testid");
+      iframe.setAttribute("aria-hidden", "true");
+      iframe.style.visibility = "hidden";
+      iframe.style.pointerEvents = "none";
+      iframe.srcdoc = buildGameDocument(null, this.harnessConfig(session, null, {}), this.phaserUrl);
+      const warm = { iframe, session, ready: false };
+      iframe.addEventListener("load", () => (warm.ready = true), { once: true });
+      this.warm = warm;
+      this.host.appendChild(iframe);
+    }, 600);
   }
 
   async updateFile(path: string, content: string | Uint8Array): Promise<void> {
@@ -126,6 +175,7 @@ class IframeSandbox implements Sandbox {
   }
 
   stop(): void {
+    this.dropWarmPage();
     if (!this.iframe) return;
     this.teardown();
     this.emit("exit", { reason: "stopped" });
@@ -222,6 +272,13 @@ class IframeSandbox implements Sandbox {
     this.emit("exit", { reason: "frozen", message, location });
   }
 
+  private dropWarmPage() {
+    if (this.warmTimer) clearTimeout(this.warmTimer);
+    this.warmTimer = null;
+    this.warm?.iframe.remove();
+    this.warm = null;
+  }
+
   private teardown() {
     if (this.watchdog) clearInterval(this.watchdog);
     this.watchdog = null;
@@ -236,6 +293,21 @@ class IframeSandbox implements Sandbox {
       this.iframe = null;
     }
   }
+}
+
+function newSession(): string {
+  return `s${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+}
+
+function createFrame(): HTMLIFrameElement {
+  const iframe = document.createElement("iframe");
+  iframe.setAttribute("sandbox", "allow-scripts");
+  iframe.setAttribute("data-testid", "preview-frame");
+  iframe.setAttribute("title", "Game preview");
+  iframe.setAttribute("allow", "autoplay; gamepad");
+  // Stacked in the host so a pre-warmed page can wait underneath the visible one.
+  iframe.style.cssText = "position:absolute;inset:0;border:0;width:100%;height:100%;display:block;background:#10131c";
+  return iframe;
 }
 
 export { SandboxBootError };

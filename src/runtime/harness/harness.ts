@@ -309,17 +309,20 @@ export function installHarness(config: HarnessConfig): void {
 
   // ---- public/ files served at "/" --------------------------------------------------------
   const publicUrls = new Map<string, string>();
-  for (const [path, file] of Object.entries(config.publicFiles)) {
-    const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-    const url = URL.createObjectURL(new Blob([bytes], { type: file.mime }));
-    publicUrls.set(path, url);
-    publicUrls.set(path.slice(1), url);
+  function servePublicFiles(files: HarnessConfig["publicFiles"]) {
+    for (const [path, file] of Object.entries(files)) {
+      const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+      const url = URL.createObjectURL(new Blob([bytes], { type: file.mime }));
+      publicUrls.set(path, url);
+      publicUrls.set(path.slice(1), url);
+    }
   }
   function mapUrl(url: unknown): unknown {
-    if (typeof url !== "string") return url;
+    if (typeof url !== "string" || publicUrls.size === 0) return url;
     return publicUrls.get(url.replace(/^\.\//, "").split("?")[0]) ?? url;
   }
-  if (publicUrls.size) {
+  servePublicFiles(config.publicFiles);
+  {
     const open = XMLHttpRequest.prototype.open;
     XMLHttpRequest.prototype.open = function (this: XMLHttpRequest, method: string, url: string | URL, ...rest: any[]) {
       return (open as any).call(this, method, mapUrl(String(url)), ...rest);
@@ -525,12 +528,29 @@ export function installHarness(config: HarnessConfig): void {
 
   window.addEventListener("message", (event) => {
     const data = event.data;
-    if (event.source !== parentWindow || !data || data.channel !== CHANNEL || data.session !== config.session || data.type !== "command") return;
+    if (event.source !== parentWindow || !data || data.channel !== CHANNEL || data.session !== config.session) return;
+    if (data.type === "run" && !programStarted) {
+      // A pre-warmed page (Phaser already parsed) receives its program only when it is shown.
+      programStarted = true;
+      config.loops = data.loops;
+      servePublicFiles(data.publicFiles);
+      document.body.innerHTML = data.bodyHtml;
+      const style = document.createElement("style");
+      style.textContent = data.headStyles;
+      document.head.appendChild(style);
+      w.__pfRunProgram?.(data.program);
+      return;
+    }
+    if (data.type !== "command") return;
     run(data.command).then(
       (result) => post({ type: "reply", id: data.id, ok: true, result }),
       (error) => post({ type: "reply", id: data.id, ok: false, error: error instanceof Error ? error.message : String(error) }),
     );
   });
 
-  w.__pfLoaded = () => post({ type: "loaded", registered });
+  let programStarted = false;
+  w.__pfLoaded = () => {
+    programStarted = true;
+    post({ type: "loaded", registered });
+  };
 }
