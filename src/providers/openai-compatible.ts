@@ -14,14 +14,12 @@ export interface OpenAICompatibleOptions {
   /** Overrides the preset's URL; usually ends with /v1. */
   baseURL?: string;
   apiKey?: string;
-  /** Abort when the endpoint sends nothing for this long: before the first byte or between stream chunks. */
+  /** Abort when the endpoint sends nothing for this long, before the first byte or between stream chunks (default per preset). */
   timeoutMs?: number;
   /** Overrides the preset's guess from the model id. */
   supportsVision?: boolean;
   fetch?: typeof globalThis.fetch;
 }
-
-const DEFAULT_TIMEOUT_MS = 60_000;
 
 interface Transport {
   /** False after the endpoint refused streaming; later calls ask for one JSON answer. */
@@ -45,7 +43,7 @@ export function createOpenAICompatibleModel(options: OpenAICompatibleOptions): C
   const preset = PRESETS[options.preset ?? "custom"];
   const baseURL = options.baseURL ?? preset.baseURL;
   const provider = preset.name === "custom" ? `The endpoint ${baseURL ?? "(no base URL)"}` : preset.label;
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeoutMs = options.timeoutMs ?? preset.idleTimeoutMs;
   const transport: Transport = { stream: true, streamUsage: true, tools: true };
   const error = (init: Omit<ProviderErrorInit, "provider" | "model">) => new ProviderError({ provider, model: options.model, ...init });
   const client = baseURL

@@ -14,6 +14,8 @@ export interface Preset {
   needsKey: boolean;
   /** Where the user gets a key or the model list, quoted in setup messages. */
   hint: string;
+  /** Silence allowed before the first byte or between chunks; local models on a CPU can think for minutes. */
+  idleTimeoutMs: number;
   /** Guess from the model id; `supportsVision` in the model options overrides it. */
   vision(model: string): boolean;
   headers?: Record<string, string>;
@@ -24,6 +26,7 @@ const VISION_MODEL = /gpt-4o|gpt-4\.1|gpt-4-turbo|gpt-5|\bo[134]\b|o[134]-|claud
 export const PRESETS: Record<PresetName, Preset> = {
   openai: {
     name: "openai",
+    idleTimeoutMs: 120_000,
     label: "OpenAI",
     baseURL: "https://api.openai.com/v1",
     needsKey: true,
@@ -32,6 +35,7 @@ export const PRESETS: Record<PresetName, Preset> = {
   },
   openrouter: {
     name: "openrouter",
+    idleTimeoutMs: 120_000,
     label: "OpenRouter",
     baseURL: "https://openrouter.ai/api/v1",
     needsKey: true,
@@ -42,6 +46,7 @@ export const PRESETS: Record<PresetName, Preset> = {
   },
   anthropic: {
     name: "anthropic",
+    idleTimeoutMs: 120_000,
     label: "Anthropic (OpenAI-compatible endpoint)",
     baseURL: "https://api.anthropic.com/v1",
     needsKey: true,
@@ -50,6 +55,7 @@ export const PRESETS: Record<PresetName, Preset> = {
   },
   gemini: {
     name: "gemini",
+    idleTimeoutMs: 120_000,
     label: "Google Gemini (OpenAI-compatible endpoint)",
     baseURL: "https://generativelanguage.googleapis.com/v1beta/openai",
     needsKey: true,
@@ -58,6 +64,7 @@ export const PRESETS: Record<PresetName, Preset> = {
   },
   ollama: {
     name: "ollama",
+    idleTimeoutMs: 300_000,
     label: "Ollama (local)",
     baseURL: "http://127.0.0.1:11434/v1",
     needsKey: false,
@@ -66,6 +73,7 @@ export const PRESETS: Record<PresetName, Preset> = {
   },
   lmstudio: {
     name: "lmstudio",
+    idleTimeoutMs: 300_000,
     label: "LM Studio (local)",
     baseURL: "http://127.0.0.1:1234/v1",
     needsKey: false,
@@ -74,6 +82,7 @@ export const PRESETS: Record<PresetName, Preset> = {
   },
   custom: {
     name: "custom",
+    idleTimeoutMs: 120_000,
     label: "Custom OpenAI-compatible endpoint",
     needsKey: false,
     hint: "the base URL usually ends with /v1",

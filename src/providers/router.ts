@@ -33,7 +33,7 @@ export interface RouterOptions {
   /** Exponential back-off: baseMs × 2^attempt, at most maxMs (defaults 500 ms, 8 s). */
   backoff?: { baseMs: number; maxMs: number };
   breaker?: BreakerOptions;
-  /** Whole-request limit per attempt, including streaming (default 3 min). */
+  /** Whole-request limit per attempt, including streaming (default 10 min; providers also stop endpoints that go silent). */
   timeoutMs?: number;
   /** Time source for back-off and breaker cool-downs; tests pass a fake one. */
   clock?: Clock;
@@ -87,8 +87,15 @@ const realClock: Clock = {
   sleep: (ms, signal) =>
     new Promise((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason);
-      const timer = setTimeout(resolve, ms);
-      signal?.addEventListener("abort", () => (clearTimeout(timer), reject(signal.reason)), { once: true });
+      const onAbort = () => {
+        clearTimeout(timer);
+        reject(signal!.reason);
+      };
+      const timer = setTimeout(() => {
+        signal?.removeEventListener("abort", onAbort);
+        resolve();
+      }, ms);
+      signal?.addEventListener("abort", onAbort, { once: true });
     }),
 };
 
@@ -97,7 +104,7 @@ export function createRouter(options: RouterOptions): Router {
   const retries = options.retries ?? 2;
   const backoff = options.backoff ?? { baseMs: 500, maxMs: 8_000 };
   const breakerOptions = options.breaker ?? { failureThreshold: 3, cooldownMs: 30_000 };
-  const timeoutMs = options.timeoutMs ?? 180_000;
+  const timeoutMs = options.timeoutMs ?? 600_000;
   const meter = createCostMeter(options.prices);
   const breakers = new Map<string, CircuitBreaker>();
 
