@@ -103,7 +103,8 @@ export function createOpenAICompatibleModel(options: OpenAICompatibleOptions): C
       // Errors sent inside a stream carry no HTTP status; some providers put one in the body's code.
       const status = err.status ?? (typeof body?.code === "number" ? body.code : undefined);
       const kind = status === undefined ? "server" : kindForStatus(status, `${detail} ${String(body?.code ?? "")}`);
-      return error({ kind, status, detail, retryAfterMs: parseRetryAfter(err.headers ?? undefined), cause: err });
+      // No `cause`: the SDK error's own message may quote the key back; `detail` is the redacted copy.
+      return error({ kind, status, detail, retryAfterMs: parseRetryAfter(err.headers ?? undefined) });
     }
     if (err instanceof SyntaxError) return error({ kind: "bad-response", detail: clean(err.message), cause: err });
     const message = err instanceof Error ? err.message : String(err);
@@ -209,10 +210,11 @@ export function createOpenAICompatibleModel(options: OpenAICompatibleOptions): C
   }
 
   function fallBack(message: string, request: CompletionRequest): boolean {
-    if (transport.tools && request.tools?.length && saysToolsUnsupported(message)) return !(transport.tools = false);
-    if (transport.stream && transport.streamUsage && /stream_options|include_usage/i.test(message)) return !(transport.streamUsage = false);
-    if (transport.stream && /stream/i.test(message)) return !(transport.stream = false);
-    return false;
+    if (transport.tools && request.tools?.length && saysToolsUnsupported(message)) transport.tools = false;
+    else if (transport.stream && transport.streamUsage && /stream_options|include_usage/i.test(message)) transport.streamUsage = false;
+    else if (transport.stream && /stream/i.test(message)) transport.stream = false;
+    else return false;
+    return true;
   }
 
   const vision = options.supportsVision ?? preset.vision(options.model);

@@ -92,7 +92,8 @@ export async function startFakeLlm(script: FakeScript = [], options: FakeLlmOpti
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // Browser pages on another origin (the Vite server) call this server directly.
     res.setHeader("Access-Control-Allow-Origin", "*");
-    res.setHeader("Access-Control-Allow-Headers", "*");
+    // "*" does not cover Authorization, so the requested headers are echoed back.
+    res.setHeader("Access-Control-Allow-Headers", req.headers["access-control-request-headers"] ?? "*");
     res.setHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
     res.setHeader("Access-Control-Expose-Headers", "Retry-After");
     const path = (req.url ?? "/").split("?")[0]!;

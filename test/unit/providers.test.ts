@@ -256,6 +256,7 @@ describe("error messages", () => {
     const err = await failure(model.complete(ask));
     expect(err.message).toContain("Incorrect API key provided");
     expect(err.message).not.toContain("ECHOED");
+    expect(String(err.cause ?? "")).not.toContain("ECHOED");
   });
 
   it("name the base URL and advise on CORS and the server when a local endpoint is unreachable", async () => {
