@@ -6,7 +6,10 @@ import { useStore } from "zustand";
 import type { PreviewStatus } from "../state";
 import { useWorkbench } from "./workbench";
 
-function describeStatus(status: PreviewStatus): { label: string; tone: "idle" | "busy" | "ok" | "bad" } {
+function describeStatus(status: PreviewStatus, errors: number): { label: string; tone: "idle" | "busy" | "ok" | "bad" } {
+  if (errors > 0 && (status.state === "running" || status.state === "ready" || status.state === "starting")) {
+    return { label: `Running with ${errors === 1 ? "an error" : `${errors} errors`} (see console)`, tone: "bad" };
+  }
   switch (status.state) {
     case "idle":
       return { label: "Not running", tone: "idle" };
@@ -32,8 +35,9 @@ const LATER: Record<string, string> = {
 export function Toolbar() {
   const { preview } = useWorkbench();
   const status = useStore(preview, (s) => s.status);
+  const errors = useStore(preview, (s) => s.errors);
   const [notice, setNotice] = useState<string | null>(null);
-  const { label, tone } = describeStatus(status);
+  const { label, tone } = describeStatus(status, errors);
 
   return (
     <header className="toolbar">

@@ -3,6 +3,7 @@
 // events become console lines and a run status the toolbar and preview show.
 
 import { createStore, type StoreApi } from "zustand/vanilla";
+import type { SourceLocation } from "../runtime/harness/protocol";
 import type { ExitReason, Sandbox } from "../runtime/sandbox";
 import type { ConsoleStore } from "./console";
 import { diffFiles, type ProjectStore } from "./project";
@@ -19,6 +20,8 @@ export interface PreviewState {
   status: PreviewStatus;
   /** Harness messages that failed validation, as reported by the sandbox. */
   dropped: number;
+  /** Game errors reported since the current run started. */
+  errors: number;
   /** Creates the sandbox inside `host` and starts the project; returns a detach function. */
   attach(host: HTMLElement): () => void;
   /** Applies pending edits now instead of after the debounce (Ctrl/Cmd+S). */
@@ -38,51 +41,60 @@ export interface PreviewOptions {
   debounceMs?: number;
 }
 
-export function createPreviewStore({ project, console: log, createSandbox, debounceMs = 300 }: PreviewOptions): PreviewStore {
-  let sandbox: Sandbox | null = null;
+/** One attached sandbox and the bookkeeping of its runs; a detached session is ignored. */
+interface Session {
+  sandbox: Sandbox;
   /** True while the sandbox holds a running project that updateFile can change. */
-  let mounted = false;
+  mounted: boolean;
+  busy: boolean;
+  again: boolean;
+  live: boolean;
+}
+
+export function createPreviewStore({ project, console: log, createSandbox, debounceMs = 300 }: PreviewOptions): PreviewStore {
+  let session: Session | null = null;
   let fullRunPending = false;
   const pendingPaths = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let busy = false;
-  let again = false;
-  let runCount = 0;
 
   const store = createStore<PreviewState>()((set) => ({
     status: { state: "idle" },
     dropped: 0,
+    errors: 0,
     attach(host) {
-      if (sandbox) throw new Error("The preview is already attached; detach it before attaching again.");
-      const current = createSandbox(host);
-      sandbox = current;
+      if (session) throw new Error("The preview is already attached; detach it before attaching again.");
+      const current: Session = { sandbox: createSandbox(host), mounted: false, busy: false, again: false, live: true };
+      session = current;
+      const { sandbox } = current;
       const unsubscribes = [
-        current.on("console", (e) => log.getState().append({ level: e.level, text: e.text, location: e.location })),
-        current.on("error", (e) => log.getState().append({ level: "error", text: e.message, errorKind: e.kind, location: e.location, stack: e.stack })),
-        current.on("loaded", () => set({ status: { state: "running" } })),
-        current.on("ready", (e) => set({ status: { state: "ready", firstFrameMs: e.firstFrameMs } })),
-        current.on("exit", (exit) => {
-          mounted = false;
+        sandbox.on("console", (e) => log.getState().append({ level: e.level, text: e.text, location: e.location })),
+        sandbox.on("error", (e) => {
+          set((state) => ({ errors: state.errors + 1 }));
+          log.getState().append({ level: "error", text: e.message, errorKind: e.kind, location: e.location, stack: e.stack });
+        }),
+        sandbox.on("loaded", () => set({ status: { state: "running" } })),
+        sandbox.on("ready", (e) => set({ status: { state: "ready", firstFrameMs: e.firstFrameMs } })),
+        sandbox.on("exit", (exit) => {
+          current.mounted = false;
           set({ status: { state: "exited", exit } });
-          if (exit.reason === "frozen") log.getState().append({ level: "error", errorKind: "frozen", text: `The game froze: ${exit.message}`, location: exit.location });
+          if (exit.reason === "frozen") reportFreeze(exit.message, exit.location);
           if (exit.reason === "crashed") log.getState().append({ level: "error", text: `The game crashed: ${exit.message}` });
         }),
-        current.on("dropped", (e) => set({ dropped: e.count })),
+        sandbox.on("dropped", (e) => set({ dropped: e.count })),
       ];
       fullRunPending = true;
       void flush();
       return () => {
         unsubscribes.forEach((off) => off());
         clearTimeout(timer);
-        current.stop();
-        sandbox = null;
-        mounted = false;
+        current.live = false;
+        sandbox.stop();
+        session = null;
         set({ status: { state: "idle" } });
       };
     },
     runNow() {
       clearTimeout(timer);
-      if (!mounted) fullRunPending = true;
       void flush();
     },
     restart() {
@@ -92,53 +104,65 @@ export function createPreviewStore({ project, console: log, createSandbox, debou
     },
     stop() {
       clearTimeout(timer);
-      sandbox?.stop();
-      mounted = false;
+      if (!session) return;
+      session.sandbox.stop();
+      session.mounted = false;
       set({ status: { state: "exited", exit: { reason: "stopped" } } });
     },
   }));
 
   async function flush(): Promise<void> {
-    if (!sandbox) return;
-    if (busy) {
-      again = true;
+    const current = session;
+    if (!current) return;
+    if (current.busy) {
+      current.again = true;
       return;
     }
-    busy = true;
-    const target = sandbox;
+    current.busy = true;
     try {
       const files = project.getState().files;
-      if (fullRunPending || !mounted) {
+      if (fullRunPending || !current.mounted) {
         fullRunPending = false;
         pendingPaths.clear();
-        startRun();
-        await target.mount(files);
-        mounted = true;
+        startRun("Starting the game…");
+        await current.sandbox.mount(files);
+        if (current.live) current.mounted = true;
       } else if (pendingPaths.size > 0) {
         const paths = [...pendingPaths];
         pendingPaths.clear();
-        startRun();
-        for (const path of paths) await target.updateFile(path, files[path]);
+        startRun(`Re-running after changes to ${paths.join(", ")}…`);
+        for (const path of paths) await current.sandbox.updateFile(path, files[path]);
       }
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      mounted = false;
-      store.setState({ status: { state: "failed", message } });
-      log.getState().append({ level: "system", text: `The preview could not start: ${message}` });
+      if (current.live) {
+        const message = error instanceof Error ? error.message : String(error);
+        current.mounted = false;
+        store.setState({ status: { state: "failed", message } });
+        log.getState().append({ level: "system", text: `The preview could not start: ${message}` });
+      }
     } finally {
-      busy = false;
+      current.busy = false;
     }
-    if (again) {
-      again = false;
+    if (current.again && current.live) {
+      current.again = false;
       await flush();
     }
   }
 
-  function startRun() {
-    runCount += 1;
+  /** The runtime usually reports the loop as an error first; then only say that the preview stopped. */
+  function reportFreeze(message: string, location: SourceLocation | undefined) {
+    const last = log.getState().entries.at(-1);
+    if (last?.errorKind === "loop" || last?.errorKind === "frozen") {
+      log.getState().append({ level: "system", text: "The preview was stopped. Fix the code and it re-runs on your next edit." });
+    } else {
+      log.getState().append({ level: "error", errorKind: "frozen", text: message, location });
+    }
+  }
+
+  function startRun(notice: string) {
     log.getState().clear();
-    log.getState().append({ level: "system", text: runCount === 1 ? "Starting the game…" : `Re-running the game (run ${runCount})…` });
-    store.setState({ status: { state: "starting" } });
+    log.getState().append({ level: "system", text: notice });
+    store.setState({ status: { state: "starting" }, errors: 0 });
   }
 
   project.subscribe((state, previous) => {

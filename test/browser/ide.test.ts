@@ -1,0 +1,174 @@
+// The Playforge IDE page end to end in Debian Chromium: layout and test hooks, the live preview,
+// editing in Monaco, console links, frozen games, the file tree and the quick file picker.
+import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { nonBackgroundFraction, openBrowser, readProject, serverUrl } from "../support/browser";
+
+const starter = readProject("templates/starter");
+const FRAME = "[data-testid=preview-frame]";
+let browser: Browser;
+let page: Page;
+
+/** Fraction of the preview's pixels within a small distance of an RGB colour. */
+async function colourFraction(rgb: [number, number, number]): Promise<number> {
+  const png = await page.locator(FRAME).screenshot();
+  return page.evaluate(
+    async ([b64, [r, g, b]]) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement("canvas");
+      c.width = img.width;
+      c.height = img.height;
+      const ctx = c.getContext("2d")!;
+      ctx.drawImage(img, 0, 0);
+      const data = ctx.getImageData(0, 0, c.width, c.height).data;
+      let near = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) < 24) near++;
+      }
+      return near / (data.length / 4);
+    },
+    [png.toString("base64"), rgb] as const,
+  );
+}
+
+async function openFile(path: string) {
+  await page.locator(`[data-testid=file-item][data-path="${path}"]`).click();
+  await expect.poll(() => page.getByTestId("editor-path").textContent()).toBe(path);
+}
+
+/** Replaces the open file's text the way a user does: select all, paste from the clipboard. */
+async function replaceEditorText(text: string) {
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.locator("[data-testid=editor] .view-lines").click();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Control+V");
+}
+
+const editorText = async () => (await page.locator("[data-testid=editor] .view-lines").innerText()).replace(/\u00a0/g, " ");
+const lineOf = (text: string, needle: string) => text.split("\n").findIndex((l) => l.includes(needle)) + 1;
+
+async function waitForGame() {
+  await page.locator("[data-testid=run-status][data-state=ready]").waitFor({ timeout: 30_000 });
+}
+
+beforeAll(async () => {
+  browser = await openBrowser();
+});
+afterAll(async () => browser?.close());
+beforeEach(async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: serverUrl() });
+  page = await context.newPage();
+  await page.goto(serverUrl());
+  await page.locator("[data-testid=editor] .monaco-editor .view-lines").waitFor({ timeout: 60_000 });
+});
+afterEach(async () => page?.context().close());
+
+describe("Playforge IDE", () => {
+  it("shows every UI test hook from DESIGN.md and runs the starter game on a non-blank canvas", async () => {
+    for (const id of ["prompt-input", "prompt-send", "chat-log", "file-tree", "editor", "preview-frame", "console-panel", "playtest-button", "verdict", "share-button", "runtime-switch", "settings-button", "stop-button"]) {
+      expect(await page.getByTestId(id).count(), id).toBe(1);
+    }
+    expect(await page.locator(`${FRAME}[sandbox="allow-scripts"]`).count()).toBe(1);
+    const paths = await page.locator("[data-testid=file-item]").evaluateAll((els) => els.map((e) => e.getAttribute("data-path")));
+    expect(paths.sort()).toEqual(Object.keys(starter).sort());
+    await waitForGame();
+    await page.waitForTimeout(300);
+    expect(await nonBackgroundFraction(page, FRAME)).toBeGreaterThan(0.01);
+    await page.screenshot({ path: ".out/ide-starter.png" });
+  });
+
+  it("re-draws the game after the background colour is typed over in Monaco", async () => {
+    await waitForGame();
+    const red: [number, number, number] = [255, 0, 0];
+    expect(await colourFraction(red)).toBeLessThan(0.01);
+    await openFile("src/main.ts");
+    await page.locator("[data-testid=editor] .view-lines span", { hasText: "1d2333" }).last().dblclick();
+    await page.keyboard.type("ff0000");
+    expect(await editorText()).toContain("#ff0000");
+    await expect.poll(() => colourFraction(red), { timeout: 15_000, interval: 300 }).toBeGreaterThan(0.3);
+    await page.screenshot({ path: ".out/ide-red.png" });
+  });
+
+  it("lists an error thrown in update() as src/scenes/Title.ts:<line>, and clicking it puts the cursor on that line", async () => {
+    await waitForGame();
+    const title = starter["src/scenes/Title.ts"].replace(
+      /\n}\s*$/,
+      '\n\n  update() {\n    if (this.time.now > 100) throw new Error("kaboom in update");\n  }\n}\n',
+    );
+    const line = lineOf(title, "kaboom");
+    await openFile("src/scenes/Title.ts");
+    await replaceEditorText(title);
+    expect(await editorText()).toContain('    if (this.time.now > 100) throw new Error("kaboom in update");');
+    const link = page.getByTestId("console-panel").locator("[data-testid=console-location]", { hasText: `src/scenes/Title.ts:${line}` });
+    await link.first().waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId("console-panel").innerText()).toContain("kaboom in update");
+    await openFile("src/main.ts");
+    await link.first().click();
+    await expect.poll(() => page.getByTestId("editor-path").textContent()).toBe("src/scenes/Title.ts");
+    await expect.poll(() => page.getByTestId("editor-cursor").textContent()).toMatch(new RegExp(`^Ln ${line},`));
+    await page.screenshot({ path: ".out/ide-error.png" });
+  });
+
+  it("reports a while(true) in update() as frozen within about 3 s, naming the line, and Monaco still accepts typing", async () => {
+    await waitForGame();
+    const title = starter["src/scenes/Title.ts"].replace(/\n}\s*$/, "\n\n  update() {\n    while (true) {}\n  }\n}\n");
+    await openFile("src/scenes/Title.ts");
+    await replaceEditorText(title);
+    const started = Date.now();
+    const frozen = page.getByTestId("console-panel").locator("[data-testid=console-line][data-kind=loop], [data-testid=console-line][data-kind=frozen]");
+    await frozen.first().waitFor({ timeout: 8_000 });
+    expect(Date.now() - started).toBeLessThan(3_500);
+    expect(await frozen.first().innerText()).toContain(`src/scenes/Title.ts:${lineOf(title, "while (true)")}`);
+    expect(await page.getByTestId("run-status").getAttribute("data-state")).toBe("exited");
+    await page.locator("[data-testid=editor] .view-lines").click();
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type("// still typing after the freeze");
+    expect(await editorText()).toContain("still typing after the freeze");
+    await page.screenshot({ path: ".out/ide-frozen.png" });
+  });
+
+  it("adds, renames, deletes (with undo) files in the tree and refuses paths that leave the project", async () => {
+    const item = (path: string) => page.locator(`[data-testid=file-item][data-path="${path}"]`);
+    await openFile("src/scenes/Play.ts");
+    await page.getByTestId("file-new").click();
+    expect(await page.getByTestId("file-name-input").inputValue()).toBe("src/scenes/");
+    await page.getByTestId("file-name-input").fill("src/scenes/Boss.ts");
+    await page.keyboard.press("Enter");
+    await item("src/scenes/Boss.ts").waitFor();
+    await expect.poll(() => page.getByTestId("editor-path").textContent()).toBe("src/scenes/Boss.ts");
+
+    await item("src/scenes/Boss.ts").dblclick();
+    await page.getByTestId("file-name-input").fill("src/scenes/Enemy.ts");
+    await page.keyboard.press("Enter");
+    await item("src/scenes/Enemy.ts").waitFor();
+    expect(await item("src/scenes/Boss.ts").count()).toBe(0);
+    expect(await page.getByTestId("editor-path").textContent()).toBe("src/scenes/Enemy.ts");
+
+    await item("src/scenes/Enemy.ts").hover();
+    await page.locator('[aria-label="Delete src/scenes/Enemy.ts"]').click();
+    expect(await item("src/scenes/Enemy.ts").count()).toBe(0);
+    await page.getByTestId("file-undo").click();
+    await item("src/scenes/Enemy.ts").waitFor();
+
+    await page.getByTestId("file-new").click();
+    await page.getByTestId("file-name-input").fill("../escape.ts");
+    await page.keyboard.press("Enter");
+    expect(await page.getByTestId("file-error").innerText()).toMatch(/'\.\.'/);
+    expect(await page.locator("[data-testid=file-item]").count()).toBe(Object.keys(starter).length + 1);
+  });
+
+  it("opens a file by name with Ctrl+P", async () => {
+    await page.locator("[data-testid=editor] .view-lines").click();
+    await page.keyboard.press("Control+P");
+    await page.getByTestId("quick-open-input").waitFor();
+    await page.keyboard.type("play");
+    expect(await page.getByTestId("quick-open-item").first().innerText()).toBe("src/scenes/Play.ts");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.getByTestId("editor-path").textContent()).toBe("src/scenes/Play.ts");
+    expect(await page.getByTestId("quick-open").count()).toBe(0);
+    expect(await editorText()).toContain("class PlayScene");
+  });
+});
