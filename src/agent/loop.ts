@@ -332,6 +332,8 @@ class AgentLoop {
   // ---- playtests and checkpoints ---------------------------------------------------------------
 
   private async playtest(requestedBy: "model" | "loop", seconds?: number): Promise<PlaytestReport> {
+    // Each playtest closes an iteration, so a playtest past the budget ends the run instead.
+    if (this.iteration >= this.options.budgets.maxIterations) throw new BudgetExhausted("max-iterations");
     const length = Math.min(60, Math.max(1, Math.round(seconds ?? this.options.playtestSeconds ?? 10)));
     const iteration = this.iteration + 1;
     this.progress(`Playtesting iteration ${iteration} (${length} s${requestedBy === "loop" ? ", started by the loop" : ""}).`);

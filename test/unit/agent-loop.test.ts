@@ -244,3 +244,30 @@ describe("runAgent: the user in the loop", () => {
     expect(outcome.files["src/scenes/Play.ts"]).toBe(BROKEN_PLAY);
   });
 });
+
+describe("runAgent: overhead", () => {
+  it("spends little time of its own per iteration (measured with an instant model and playtest)", async () => {
+    const iterations = 40;
+    const steps = Array.from({ length: iterations }, (_, i) => [
+      turn(call("edit_file", { path: "src/scenes/Play.ts", search: i === 0 ? "const PLAYER_SPEED = 260;" : `const PLAYER_SPEED = ${260 + i};`, replace: `const PLAYER_SPEED = ${261 + i};` })),
+      turn(call("run_playtest", {})),
+    ]).flat();
+    const model = scriptedModel(steps);
+    const started = performance.now();
+    const outcome = await runAgent(options(model, { budgets: { maxIterations: iterations, maxTokens: 1e9, maxWallMs: 60_000 } })).done;
+    const perIteration = (performance.now() - started) / iterations;
+    console.log(`loop overhead: ${perIteration.toFixed(2)} ms per iteration (static playtest included)`);
+    expect(outcome.iterations).toBe(iterations);
+    expect(outcome.stopReason).toBe("max-iterations");
+    expect(perIteration).toBeLessThan(100);
+  });
+
+  it("never playtests past the iteration budget, even when finish asks for one", async () => {
+    const model = scriptedModel([turn(call("run_playtest", {}), call("write_file", { path: "src/x.ts", content: "export {};" }), call("finish", { summary: "ok" }))]);
+    const opts = options(model, { budgets: { maxIterations: 1, maxTokens: 1e9, maxWallMs: 60_000 } });
+    const outcome = await runAgent(opts).done;
+    expect(ofType(opts.events, "playtest").length).toBe(1);
+    expect(outcome).toMatchObject({ stopReason: "max-iterations", playable: false });
+    expect(outcome.summary).toContain("later edits were not playtested");
+  });
+});
