@@ -1,0 +1,216 @@
+// Projects in IndexedDB (through idb-keyval): a list, and per project a head pointer to its last
+// good snapshot. A save writes a new snapshot record first and only then moves the pointer, so a
+// failed write (quota, tab closed) leaves the previous save intact.
+
+import { createStore, del, delMany, get, keys, set, update, type UseStore } from "idb-keyval";
+import type { ProjectFiles } from "../project/files";
+import type { ChatMessage } from "../providers/types";
+import type { Checkpoint } from "../agent/types";
+import { StoredProjectNotFoundError, classifyStorageError } from "./errors";
+
+export type ProjectSettings = Record<string, string | number | boolean | null>;
+
+/** Everything that makes up a project in the IDE, saved together. */
+export interface ProjectSnapshot {
+  files: ProjectFiles;
+  chat: ChatMessage[];
+  checkpoints: Checkpoint[];
+  settings: ProjectSettings;
+}
+
+export interface ProjectSummary {
+  id: string;
+  name: string;
+  createdAt: number;
+  updatedAt: number;
+  /** Set while the project is in the trash (deleted, can still be restored). */
+  deletedAt?: number;
+  /** A small PNG data URL from the playtest engine, if one was stored. */
+  thumbnail?: string;
+}
+
+/** Written when an agent run starts and removed when it ends; still present after a reload = interrupted. */
+export interface RunMarker {
+  startedAt: number;
+  prompt: string;
+}
+
+export interface OpenedProject {
+  summary: ProjectSummary;
+  snapshot: ProjectSnapshot;
+  savedAt: number;
+  /** The run that was going on when the tab went away, to offer resume or discard. */
+  interruptedRun: RunMarker | null;
+}
+
+interface Head {
+  rev: number;
+  savedAt: number;
+}
+
+interface Revision {
+  snapshot: ProjectSnapshot;
+  savedAt: number;
+}
+
+const INDEX_KEY = "projects";
+const headKey = (id: string) => `project/${id}/head`;
+const revKey = (id: string, rev: number) => `project/${id}/rev/${rev}`;
+const runKey = (id: string) => `project/${id}/run`;
+const projectPrefix = (id: string) => `project/${id}/`;
+
+export const DEFAULT_DATABASE = { name: "playforge", store: "projects" } as const;
+
+export class ProjectStorage {
+  constructor(
+    private readonly store: UseStore = createStore(DEFAULT_DATABASE.name, DEFAULT_DATABASE.store),
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Projects not in the trash, most recently changed first. */
+  async list(): Promise<ProjectSummary[]> {
+    return (await this.index()).filter((p) => p.deletedAt === undefined).sort((a, b) => b.updatedAt - a.updatedAt);
+  }
+
+  async listDeleted(): Promise<ProjectSummary[]> {
+    return (await this.index()).filter((p) => p.deletedAt !== undefined).sort((a, b) => b.deletedAt! - a.deletedAt!);
+  }
+
+  async create(name: string, snapshot: ProjectSnapshot): Promise<ProjectSummary> {
+    const time = this.now();
+    const summary: ProjectSummary = { id: newId(), name: cleanName(name), createdAt: time, updatedAt: time };
+    await this.writeRevision(summary.id, 1, snapshot, null);
+    await this.updateIndex((list) => [...list, summary], null);
+    return summary;
+  }
+
+  async open(id: string): Promise<OpenedProject> {
+    const summary = await this.summary(id);
+    const head = await this.read<Head>(headKey(id));
+    const revision = head && (await this.read<Revision>(revKey(id, head.rev)));
+    if (!head || !revision) throw new StoredProjectNotFoundError(id);
+    const interruptedRun = (await this.read<RunMarker>(runKey(id))) ?? null;
+    return { summary, snapshot: revision.snapshot, savedAt: revision.savedAt, interruptedRun };
+  }
+
+  /** Saves a new snapshot; on failure the previous one stays the project's current save. */
+  async save(id: string, snapshot: ProjectSnapshot): Promise<{ savedAt: number }> {
+    await this.summary(id);
+    const head = await this.read<Head>(headKey(id));
+    const lastSavedAt = head?.savedAt ?? null;
+    const rev = (head?.rev ?? 0) + 1;
+    const savedAt = await this.writeRevision(id, rev, snapshot, lastSavedAt);
+    await this.updateIndex((list) => list.map((p) => (p.id === id ? { ...p, updatedAt: savedAt } : p)), lastSavedAt);
+    await this.dropRevisionsExcept(id, rev, lastSavedAt);
+    return { savedAt };
+  }
+
+  async rename(id: string, name: string): Promise<ProjectSummary> {
+    await this.summary(id);
+    await this.updateIndex((list) => list.map((p) => (p.id === id ? { ...p, name: cleanName(name), updatedAt: this.now() } : p)), null);
+    return this.summary(id);
+  }
+
+  async duplicate(id: string, name?: string): Promise<ProjectSummary> {
+    const { summary, snapshot } = await this.open(id);
+    return this.create(name ?? `${summary.name} (copy)`, snapshot);
+  }
+
+  /** Moves the project to the trash; `undo` (or `restore`) brings it back unchanged. */
+  async delete(id: string): Promise<{ undo: () => Promise<void> }> {
+    await this.summary(id);
+    await this.updateIndex((list) => list.map((p) => (p.id === id ? { ...p, deletedAt: this.now() } : p)), null);
+    return { undo: () => this.restore(id) };
+  }
+
+  async restore(id: string): Promise<void> {
+    await this.summary(id);
+    await this.updateIndex((list) => list.map((p) => (p.id === id ? withoutDeletedAt(p) : p)), null);
+  }
+
+  /** Removes for good the projects that have been in the trash longer than `olderThanMs`. */
+  async purgeDeleted(olderThanMs: number): Promise<string[]> {
+    const cutoff = this.now() - olderThanMs;
+    const doomed = (await this.index()).filter((p) => p.deletedAt !== undefined && p.deletedAt <= cutoff).map((p) => p.id);
+    if (doomed.length === 0) return [];
+    await this.updateIndex((list) => list.filter((p) => !doomed.includes(p.id)), null);
+    const allKeys = await this.guard(() => keys<string>(this.store), null);
+    await this.guard(() => delMany(allKeys.filter((k) => doomed.some((id) => String(k).startsWith(projectPrefix(id)))), this.store), null);
+    return doomed;
+  }
+
+  async setThumbnail(id: string, thumbnail: string): Promise<void> {
+    await this.updateIndex((list) => list.map((p) => (p.id === id ? { ...p, thumbnail } : p)), null);
+  }
+
+  async markRunStarted(id: string, prompt: string): Promise<RunMarker> {
+    const marker: RunMarker = { startedAt: this.now(), prompt };
+    await this.guard(() => set(runKey(id), marker, this.store), null);
+    return marker;
+  }
+
+  /** Called when a run ends, and to discard an interrupted run. */
+  async clearRun(id: string): Promise<void> {
+    await this.guard(() => del(runKey(id), this.store), null);
+  }
+
+  private async writeRevision(id: string, rev: number, snapshot: ProjectSnapshot, lastSavedAt: number | null): Promise<number> {
+    const savedAt = this.now();
+    const revision: Revision = { snapshot, savedAt };
+    try {
+      await this.guard(() => set(revKey(id, rev), revision, this.store), lastSavedAt);
+      await this.guard(() => set(headKey(id), { rev, savedAt } satisfies Head, this.store), lastSavedAt);
+    } catch (error) {
+      // The head still names the previous revision; remove the half-written new one if we can.
+      await del(revKey(id, rev), this.store).catch(() => undefined);
+      throw error;
+    }
+    return savedAt;
+  }
+
+  private async dropRevisionsExcept(id: string, keep: number, lastSavedAt: number | null) {
+    const prefix = `project/${id}/rev/`;
+    const stale = (await this.guard(() => keys<string>(this.store), lastSavedAt)).filter((k) => String(k).startsWith(prefix) && k !== revKey(id, keep));
+    if (stale.length) await this.guard(() => delMany(stale, this.store), lastSavedAt);
+  }
+
+  private async summary(id: string): Promise<ProjectSummary> {
+    const found = (await this.index()).find((p) => p.id === id);
+    if (!found) throw new StoredProjectNotFoundError(id);
+    return found;
+  }
+
+  private async index(): Promise<ProjectSummary[]> {
+    return (await this.read<ProjectSummary[]>(INDEX_KEY)) ?? [];
+  }
+
+  private async updateIndex(change: (list: ProjectSummary[]) => ProjectSummary[], lastSavedAt: number | null): Promise<void> {
+    await this.guard(() => update<ProjectSummary[]>(INDEX_KEY, (list) => change(list ?? []), this.store), lastSavedAt);
+  }
+
+  private read<T>(key: string): Promise<T | undefined> {
+    return this.guard(() => get<T>(key, this.store), null);
+  }
+
+  private async guard<T>(operation: () => Promise<T>, lastSavedAt: number | null): Promise<T> {
+    try {
+      return await operation();
+    } catch (error) {
+      throw classifyStorageError(error, lastSavedAt);
+    }
+  }
+}
+
+function newId(): string {
+  return `p${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+}
+
+function cleanName(name: string): string {
+  return name.trim().slice(0, 120) || "Untitled game";
+}
+
+function withoutDeletedAt(summary: ProjectSummary): ProjectSummary {
+  const copy = { ...summary };
+  delete copy.deletedAt;
+  return copy;
+}
