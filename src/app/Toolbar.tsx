@@ -8,7 +8,7 @@ import { useWorkbench } from "./workbench";
 
 function describeStatus(status: PreviewStatus, errors: number): { label: string; tone: "idle" | "busy" | "ok" | "bad" } {
   if (errors > 0 && (status.state === "running" || status.state === "ready" || status.state === "starting")) {
-    return { label: `Running with ${errors === 1 ? "an error" : `${errors} errors`} (see console)`, tone: "bad" };
+    return { label: `${errors === 1 ? "1 error" : `${errors} errors`}, see the console`, tone: "bad" };
   }
   switch (status.state) {
     case "idle":

@@ -171,4 +171,19 @@ describe("Playforge IDE", () => {
     expect(await page.getByTestId("quick-open").count()).toBe(0);
     expect(await editorText()).toContain("class PlayScene");
   });
+
+  it("completes Phaser 4 APIs: this.physics.add. in a Scene offers sprite and overlap", async () => {
+    await openFile("src/scenes/Play.ts");
+    await page.locator("[data-testid=editor] .view-lines span", { hasText: "this.stars = this.physics.add.group();" }).first().click();
+    await page.keyboard.press("End");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("this.physics.add.");
+    const suggestions = page.locator("[data-testid=editor] .suggest-widget .monaco-list-row");
+    await expect
+      .poll(async () => (await suggestions.allInnerTexts()).join(" "), { timeout: 60_000, interval: 1_000 })
+      .toMatch(/\bsprite\b/);
+    const labels = (await suggestions.allInnerTexts()).join(" ");
+    expect(labels).toMatch(/overlap/);
+    await page.screenshot({ path: ".out/ide-intellisense.png" });
+  });
 });
