@@ -5,9 +5,16 @@ import { writeFile, type ProjectFiles } from "../project/files";
 import type { GameSpec, Genre } from "./spec";
 import type { GenreModule } from "./games/types";
 import { ART_SOURCE, CONTROLS_SOURCE, GAME_OVER_SOURCE, HUD_SOURCE, TITLE_SOURCE, TSCONFIG, configSource, indexHtml, mainSource, packageJson } from "./games/shared";
+import { racing } from "./games/racing";
 import { diving } from "./games/diving";
+import { platformer } from "./games/platformer";
+import { shooter } from "./games/shooter";
+import { breakout } from "./games/breakout";
+import { snake } from "./games/snake";
+import { runner } from "./games/runner";
+import { maze } from "./games/maze";
 
-const GENRE_MODULES: Partial<Record<Genre, GenreModule>> = { diving };
+const GENRE_MODULES: Record<Genre, GenreModule> = { racing, diving, platformer, shooter, breakout, snake, runner, maze };
 
 export class UnknownGenreError extends Error {
   constructor(readonly genre: string) {
@@ -17,7 +24,7 @@ export class UnknownGenreError extends Error {
 }
 
 export function genreModule(genre: Genre): GenreModule {
-  const module = GENRE_MODULES[genre];
+  const module = (GENRE_MODULES as Partial<Record<string, GenreModule>>)[genre];
   if (!module) throw new UnknownGenreError(genre);
   return module;
 }
