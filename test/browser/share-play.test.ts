@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdirSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { encodeShareLink, shareLinkUrl } from "../../src/project";
+import { defaultSpec } from "../../src/builder/spec";
+import { playSpecCompiler } from "../../src/app/play/spec";
 import { nonBackgroundFraction, openBrowser, readProject, serverUrl } from "../support/browser";
 
 const starter = readProject("templates/starter");
@@ -83,6 +85,22 @@ describe("/play page", () => {
     const after = await colourStats(page, PLAYER_CYAN);
     expect(after.meanX - before.meanX).toBeGreaterThan(20);
     await page.screenshot({ path: ".out/share-play-page-playing.png" });
+    await page.context().close();
+  });
+
+  it("rebuilds and plays an edited offline-builder game from its compact spec + patch link", async () => {
+    const generated = playSpecCompiler(JSON.stringify(defaultSpec("diving", 3)));
+    const edited = { ...generated, "src/scenes/Play.ts": `// edited on the play page test\n${generated["src/scenes/Play.ts"]}` };
+    const link = encodeShareLink(edited, { specCompiler: playSpecCompiler });
+    expect(link.form).toBe("spec-patch");
+    const page = await freshPage();
+    await page.goto(`${serverUrl()}${shareLinkUrl(link.fragment)}`);
+    await page.locator("[data-testid=preview-frame]").waitFor({ timeout: 15_000 });
+    await waitUntil(async () => (await nonBackgroundFraction(page, "[data-testid=preview-frame]")) > 0.01, "the diving game draws something");
+    await page.screenshot({ path: ".out/share-play-builder.png" });
+    await page.locator("[data-testid=view-code-button]").click();
+    await page.getByRole("button", { name: "src/scenes/Play.ts" }).click();
+    await expect.poll(() => page.locator("[data-testid=play-code] pre").textContent()).toContain("// edited on the play page test");
     await page.context().close();
   });
 
