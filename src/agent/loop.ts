@@ -23,6 +23,13 @@ class BudgetExhausted extends Error {
 
 type Assistant = Extract<ChatMessage, { role: "assistant" }>;
 
+/** What one tool call produced; `finishedWith` is set when finish was accepted. */
+interface ToolOutcome {
+  result: ToolResultEntry;
+  playtested?: boolean;
+  finishedWith?: string;
+}
+
 class AgentLoop {
   private files: ProjectFiles;
   private filesVersion = 0;
@@ -185,7 +192,7 @@ class AgentLoop {
       const done = await this.runTool(call, invalid.get(call.id));
       entry.results.push(done.result);
       if (done.playtested) playtested = true;
-      outcome = done.outcome ?? null;
+      if (done.finishedWith !== undefined) outcome = this.endFinished(done.finishedWith);
     }
     if (outcome) return outcome;
     this.deliverImage();
@@ -226,7 +233,7 @@ class AgentLoop {
 
   // ---- tools ---------------------------------------------------------------------------------
 
-  private async runTool(call: ToolCall, providerError: string | undefined): Promise<{ result: ToolResultEntry; playtested?: boolean; outcome?: AgentOutcome }> {
+  private async runTool(call: ToolCall, providerError: string | undefined): Promise<ToolOutcome> {
     this.emit({ type: "tool-call", id: call.id, name: call.function.name, arguments: call.function.arguments });
     try {
       if (providerError) throw new ToolError(call.function.name, providerError);
@@ -255,7 +262,7 @@ class AgentLoop {
     return change.result;
   }
 
-  private async execute(call: ParsedToolCall): Promise<{ result: ToolResultEntry; playtested?: boolean; outcome?: AgentOutcome }> {
+  private async execute(call: ParsedToolCall): Promise<ToolOutcome> {
     const id = call.id;
     const plain = (text: string, brief = text): { result: ToolResultEntry } => ({ result: { id, full: text, brief } });
     switch (call.name) {
@@ -312,7 +319,7 @@ class AgentLoop {
     return auto ? `${answer} (quiet mode: the user is not asked; this is a default)` : answer;
   }
 
-  private async finish(id: string, summary: string): Promise<{ result: ToolResultEntry; playtested?: boolean; outcome?: AgentOutcome }> {
+  private async finish(id: string, summary: string): Promise<ToolOutcome> {
     let playtested = false;
     if (!this.report || this.reportVersion !== this.filesVersion) {
       this.progress("finish called with unplaytested edits; playtesting first.");
@@ -321,7 +328,7 @@ class AgentLoop {
     }
     const report = this.report as PlaytestReport;
     if (report.verdict === "playable") {
-      return { playtested, result: { id, full: "Finished.", brief: "Finished." }, outcome: this.endFinished(summary) };
+      return { playtested, result: { id, full: "Finished.", brief: "Finished." }, finishedWith: summary };
     }
     const reasons = report.reasons.join("; ") || "the playtest verdict is broken";
     this.progress(`Refused finish: the game is still broken (${reasons}).`);

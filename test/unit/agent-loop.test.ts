@@ -54,6 +54,8 @@ describe("runAgent: the fix cycle", () => {
     expect(playtests.map((e) => [e.report.verdict, e.requestedBy])).toEqual([["broken", "model"], ["playable", "loop"]]);
     expect(ofType(opts.events, "file-diff").map((e) => e.path)).toEqual(["src/scenes/Play.ts", "src/scenes/Play.ts"]);
     expect(ofType(opts.events, "finished")).toEqual([{ type: "finished", playable: true, summary: "Catch stars with the arrows.", iterations: 2, tokens: outcome.tokens, costUsd: 0 }]);
+    expect(opts.events.at(-1)?.type).toBe("finished");
+    expect(opts.events.at(-2)).toMatchObject({ type: "tool-result", name: "finish", ok: true });
   });
 
   it("playtests the model's edits itself when the model stops without running the playtest", async () => {
