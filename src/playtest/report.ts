@@ -11,6 +11,8 @@ export interface ReportedError extends GameError {
   codeFrame?: string;
   /** Virtual time at which it first happened. */
   atMs?: number;
+  /** Which part of the playtest first saw it: booting, the idle run or the play run (with input). */
+  during?: "boot" | "idle" | "play";
 }
 
 export interface InputEffect {

@@ -1,0 +1,56 @@
+// The compact text form of a PlaytestReport for a model (≤ ~1,500 tokens): errors with file:line
+// and code frames first, then what was observed, what input changed, and the game's state.
+
+import type { Introspection } from "../runtime/harness/protocol";
+import type { PlaytestReport } from "./report";
+
+export const MODEL_REPORT_MAX_CHARS = 6000;
+
+function introspectionText(view: Introspection): string[] {
+  const lines = [`Game: ${view.width}×${view.height}, ${view.renderer} renderer${view.registered ? "" : " (game not registered with __playforge)"}`];
+  for (const scene of view.scenes.slice(0, 4)) {
+    const objects = Object.entries(scene.objects).map(([type, n]) => `${type}×${n}`).join(", ") || "none";
+    const input = [...scene.keys.slice(0, 10), ...scene.keyboardListeners.slice(0, 6), ...scene.pointerListeners.slice(0, 6)].join(", ") || "none";
+    lines.push(`- scene ${scene.key}: objects ${objects}; physics bodies ${scene.bodies}; input ${input}`);
+    const main = scene.main.slice(0, 5).map((o) => `${o.type}${o.texture && !o.texture.startsWith("__") ? `(${o.texture})` : ""}${o.text ? `("${o.text.slice(0, 20)}")` : ""}@${Math.round(o.x)},${Math.round(o.y)}${o.visible ? "" : " hidden"}`);
+    if (main.length) lines.push(`  main objects: ${main.join("; ")}`);
+    if (scene.describe !== undefined) lines.push(`  describe(): ${JSON.stringify(scene.describe)?.slice(0, 300)}`);
+  }
+  return lines;
+}
+
+/** Compact, actionable text; sections are added in priority order until the budget is used. */
+export function formatReportForModel(report: PlaytestReport, maxChars = MODEL_REPORT_MAX_CHARS): string {
+  const head = [
+    `PLAYTEST ${report.verdict.toUpperCase()} — seed ${report.seed}, survived ${report.survivedSeconds} of ${report.requestedSeconds} s`,
+    ...report.reasons.map((r) => `- ${r}`),
+  ];
+  const sections: string[][] = [];
+  if (report.errors.length) {
+    const errors = [`Errors (${report.errors.length} distinct):`];
+    report.errors.slice(0, 5).forEach((e, i) => {
+      const where = e.location ? `${e.location.file}:${e.location.line}${e.location.column ? `:${e.location.column}` : ""}` : "unknown location";
+      errors.push(`${i + 1}. [${e.kind}] ${e.message.slice(0, 300)} — ${where}, ${e.during ?? "run"} at ${((e.atMs ?? 0) / 1000).toFixed(1)} s${e.count > 1 ? `, ×${e.count}` : ""}`);
+      if (e.codeFrame && i < 3) errors.push(e.codeFrame);
+    });
+    sections.push(errors);
+  }
+  sections.push([
+    `Observed: booted ${report.booted ? `yes (first frame ${report.firstFrameMs} ms)` : "no"}; non-blank ${report.nonBlank ? "yes" : "no"}; animates ${report.animates ? "yes" : "no"}; responds to input ${report.respondsToInput ? "yes" : "no"}.`,
+  ]);
+  if (report.inputEffects.length) sections.push(["Input effects (play run vs idle run, same seed and time):", ...report.inputEffects.slice(0, 6).map((e) => `- ${e.input}: ${e.changed}`)]);
+  if (report.consoleTail.length) sections.push(["Console (last lines):", ...report.consoleTail.slice(-8).map((l) => `  ${l.slice(0, 200)}`)]);
+  if (report.introspection) sections.push(introspectionText(report.introspection));
+  sections.push([`Speed: ${report.speed}× real time (${report.fps} frames/s), ${(report.wallMs / 1000).toFixed(1)} s wall.`]);
+
+  let text = head.join("\n");
+  if (text.length > maxChars) return `${text.slice(0, maxChars - 1)}…`;
+  for (const section of sections) {
+    for (const line of section) {
+      const next = `${text}\n${line}`;
+      if (next.length > maxChars) return `${text}\n…(truncated)`.slice(0, maxChars);
+      text = next;
+    }
+  }
+  return text;
+}
