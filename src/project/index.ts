@@ -7,3 +7,4 @@ export { exportZip, exportableProject, importZip, importUpload, projectFromUploa
 export type { ImportedProject, ProjectImportErrorCode, UploadedFile } from "./zip";
 export { remixUrl, takeRemixFromLocation, projectTitle } from "./share-remix";
 export type { RemixLocation, RemixHistory } from "./share-remix";
+export { shareQrSvg, QR_MAX_BYTES } from "./share-qr";
