@@ -1,0 +1,135 @@
+// Specification of the offline builder as a ChatModel speaking the shared tool protocol.
+import { describe, expect, it } from "vitest";
+import { createOfflineBuilder, defaultSpec, type GameSpec } from "../../src/builder";
+import type { ChatMessage, ToolCall } from "../../src/providers/types";
+
+const SYSTEM = (chattiness: string): ChatMessage => ({ role: "system", content: `You build Phaser games.\nChattiness: ${chattiness}` });
+
+/** Answers every tool call the way the agent loop would, with a scripted playtest verdict. */
+function toolResults(calls: ToolCall[], playtest: string, answer = ""): ChatMessage[] {
+  return calls.map((c) => {
+    const name = c.function.name;
+    const content = name === "run_playtest" ? playtest : name === "ask_user" ? answer : name === "write_file" ? `wrote ${JSON.parse(c.function.arguments).path}` : "ok";
+    return { role: "tool", tool_call_id: c.id, content } as ChatMessage;
+  });
+}
+
+async function runTurn(messages: ChatMessage[], playtest = '{"verdict":"playable","reasons":["survived 30 s"]}', answer = "") {
+  const model = createOfflineBuilder();
+  const names: string[][] = [];
+  for (let step = 0; step < 6; step++) {
+    const { message, usage } = await model.complete({ messages });
+    expect(usage.promptTokens).toBeGreaterThan(0);
+    messages.push(message);
+    const calls = message.tool_calls ?? [];
+    names.push(calls.map((c) => c.function.name));
+    if (calls.some((c) => c.function.name === "finish") || calls.length === 0) break;
+    messages.push(...toolResults(calls, playtest, answer));
+  }
+  return names;
+}
+
+function writtenSpec(messages: ChatMessage[]): GameSpec {
+  for (const m of [...messages].reverse()) {
+    if (m.role !== "assistant") continue;
+    const call = (m.tool_calls ?? []).find((c) => c.function.name === "write_file" && JSON.parse(c.function.arguments).path === "game.spec.json");
+    if (call) return JSON.parse(JSON.parse(call.function.arguments).content);
+  }
+  throw new Error("no game.spec.json written");
+}
+
+describe("createOfflineBuilder", () => {
+  it("is the offline-builder model without vision", () => {
+    const model = createOfflineBuilder();
+    expect(model.id).toBe("offline-builder");
+    expect(model.supportsVision).toBe(false);
+  });
+
+  it("writes every file, then playtests, then finishes with an honest summary", async () => {
+    const messages: ChatMessage[] = [SYSTEM("normal"), { role: "user", content: "a deep-sea diving game where you collect pearls and dodge jellyfish" }];
+    const steps = await runTurn(messages);
+    expect(steps[0].every((n) => n === "write_file")).toBe(true);
+    expect(steps[0].length).toBeGreaterThanOrEqual(10);
+    expect(steps[1]).toEqual(["run_playtest"]);
+    expect(steps[2]).toEqual(["finish"]);
+    const first = messages[2] as Extract<ChatMessage, { role: "assistant" }>;
+    expect(first.content).toMatch(/deep-sea diving/);
+    expect(first.content).toMatch(/jellyfish/);
+    const paths = first.tool_calls!.map((c) => JSON.parse(c.function.arguments).path);
+    expect(paths).toEqual(expect.arrayContaining(["src/main.ts", "src/scenes/Play.ts", "game.spec.json", "package.json", "index.html"]));
+    const finish = JSON.parse(messages.at(-1)!.role === "assistant" ? (messages.at(-1) as any).tool_calls[0].function.arguments : "{}");
+    expect(finish.summary).toMatch(/playable/);
+    expect(finish.summary).not.toMatch(/broken/);
+  });
+
+  it("says so when the playtest reports the game broken", async () => {
+    const messages: ChatMessage[] = [SYSTEM("quiet"), { role: "user", content: "a snake game" }];
+    await runTurn(messages, "Verdict: broken\nReasons: the canvas stayed blank");
+    const finish = JSON.parse((messages.at(-1) as any).tool_calls[0].function.arguments);
+    expect(finish.summary).toMatch(/broken/);
+    expect(finish.summary).toMatch(/canvas stayed blank/);
+  });
+
+  it("rebuilds a follow-up from the spec it wrote earlier in the conversation", async () => {
+    const messages: ChatMessage[] = [SYSTEM("normal"), { role: "user", content: "a deep-sea diving game where you collect pearls and dodge jellyfish" }];
+    await runTurn(messages);
+    const before = writtenSpec(messages);
+    messages.push({ role: "user", content: "make the jellyfish faster" });
+    const steps = await runTurn(messages);
+    expect(steps[0].every((n) => n === "write_file")).toBe(true);
+    const after = writtenSpec(messages);
+    expect(after.genre).toBe("diving");
+    expect(after.hazards[0].speed).toBeGreaterThan(before.hazards[0].speed);
+    expect(after.seed).toBe(before.seed);
+  });
+
+  it("reads a game.spec.json the agent shows it", async () => {
+    const shown = { ...defaultSpec("maze", 9), title: "Hand Edited" };
+    const messages: ChatMessage[] = [
+      SYSTEM("normal"),
+      { role: "user", content: `Current project file game.spec.json:\n${JSON.stringify(shown, null, 2)}` },
+      { role: "assistant", content: "Noted." },
+      { role: "user", content: "add bats" },
+    ];
+    await runTurn(messages);
+    const spec = writtenSpec(messages);
+    expect(spec.title).toBe("Hand Edited");
+    expect(spec.genre).toBe("maze");
+    expect(spec.hazards.map((h) => h.name)).toContain("bats");
+  });
+
+  it("asks one question with the genres as choices when chatty and the prompt is vague, then builds the answer", async () => {
+    const messages: ChatMessage[] = [SYSTEM("chatty"), { role: "user", content: "make me something cool" }];
+    const steps = await runTurn(messages, '{"verdict":"playable"}', "Endless runner: run ever faster, jump the obstacles, go the distance");
+    expect(steps[0]).toEqual(["ask_user"]);
+    const ask = JSON.parse((messages[2] as any).tool_calls[0].function.arguments);
+    expect(ask.choices).toHaveLength(8);
+    expect(steps[1].every((n) => n === "write_file")).toBe(true);
+    expect(writtenSpec(messages).genre).toBe("runner");
+    expect(steps.at(-1)).toEqual(["finish"]);
+  });
+
+  it("does not ask when not chatty", async () => {
+    const steps = await runTurn([SYSTEM("normal"), { role: "user", content: "make me something cool" }]);
+    expect(steps[0][0]).toBe("write_file");
+  });
+
+  it("reports estimated usage from text length and streams deltas", async () => {
+    const deltas: string[] = [];
+    const result = await createOfflineBuilder().complete({
+      messages: [SYSTEM("normal"), { role: "user", content: "a breakout game" }],
+      onDelta: (d) => deltas.push(d.kind),
+    });
+    expect(result.usage.estimated).toBe(true);
+    expect(result.usage.completionTokens).toBeGreaterThan(1000);
+    expect(result.model).toBe("offline-builder");
+    expect(deltas[0]).toBe("text");
+    expect(deltas.filter((d) => d === "tool").length).toBe(result.message.tool_calls!.length);
+  });
+
+  it("stops when the signal is aborted", async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(createOfflineBuilder().complete({ messages: [{ role: "user", content: "snake" }], signal: controller.signal })).rejects.toThrow(/cancelled/);
+  });
+});
