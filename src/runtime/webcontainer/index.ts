@@ -1,0 +1,11 @@
+// The WebContainer runtime's door: the sandbox, its support check and boot error, the fallback
+// chooser, and the @webcontainer/api boundary type that tests fake.
+
+export { createWebContainerSandbox, type WebContainerSandboxOptions } from "./sandbox";
+export { checkWebContainerSupport, type WebContainerSupport, type SupportScope } from "./support";
+export { WebContainerBootError, FALLBACK_NOTE, type WebContainerBootFailure } from "./errors";
+export { createRuntimeWithFallback, type RuntimeDeps, type RuntimeChoice } from "./fallback";
+export type { WebContainerApi, Container, ContainerFileSystem, FileSystemTree, WebContainerProcess } from "./boundary";
+export { toFileSystemTree } from "./tree";
+export { buildPreviewScript, previewHarnessConfig } from "./preview-script";
+export { OutputTail } from "./process-output";
