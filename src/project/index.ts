@@ -8,3 +8,4 @@ export type { ImportedProject, ProjectImportErrorCode, UploadedFile } from "./zi
 export { remixUrl, takeRemixFromLocation, projectTitle } from "./share-remix";
 export type { RemixLocation, RemixHistory } from "./share-remix";
 export { shareQrSvg, QR_MAX_BYTES } from "./share-qr";
+export { exportHtml, fetchPhaserSource, HtmlExportError, type HtmlExportOptions } from "./html-export";
