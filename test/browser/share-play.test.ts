@@ -88,7 +88,7 @@ describe("/play page", () => {
     await page.context().close();
   });
 
-  it("rebuilds and plays an edited offline-builder game from its compact spec + patch link", async () => {
+  it("rebuilds and plays an edited offline-builder game from its compact spec + patch link, with a QR code for it", async () => {
     const generated = playSpecCompiler(JSON.stringify(defaultSpec("diving", 3)));
     const edited = { ...generated, "src/scenes/Play.ts": `// edited on the play page test\n${generated["src/scenes/Play.ts"]}` };
     const link = encodeShareLink(edited, { specCompiler: playSpecCompiler });
@@ -98,6 +98,10 @@ describe("/play page", () => {
     await page.locator("[data-testid=preview-frame]").waitFor({ timeout: 15_000 });
     await waitUntil(async () => (await nonBackgroundFraction(page, "[data-testid=preview-frame]")) > 0.01, "the diving game draws something");
     await page.screenshot({ path: ".out/share-play-builder.png" });
+    await page.locator("[data-testid=qr-button]").click();
+    await expect.poll(() => page.locator("[data-testid=play-qr] svg path").count()).toBeGreaterThan(0);
+    await page.screenshot({ path: ".out/share-play-qr.png" });
+    await page.locator("[data-testid=play-qr]").click();
     await page.locator("[data-testid=view-code-button]").click();
     await page.getByRole("button", { name: "src/scenes/Play.ts" }).click();
     await expect.poll(() => page.locator("[data-testid=play-code] pre").textContent()).toContain("// edited on the play page test");

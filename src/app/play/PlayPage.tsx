@@ -2,7 +2,7 @@
 // with a thin bar (title, Remix, View code) above it.
 
 import { useEffect, useMemo, useRef, useState } from "react";
-import { ShareLinkError, decodeShareLink, projectTitle, remixUrl, type ProjectFiles } from "../../project";
+import { ShareLinkError, decodeShareLink, projectTitle, remixUrl, shareQrSvg, type ProjectFiles } from "../../project";
 import { createIframeSandbox } from "../../runtime";
 import { playSpecCompiler } from "./spec";
 import { CodeViewer } from "./CodeViewer";
@@ -44,6 +44,7 @@ function GameView({ files, fragment }: { files: ProjectFiles; fragment: string }
   const stage = useRef<HTMLDivElement>(null);
   const [showCode, setShowCode] = useState(false);
   const [bootError, setBootError] = useState<string | null>(null);
+  const [qr, setQr] = useState<{ svg: string } | { error: string } | null>(null);
   const title = projectTitle(files);
 
   useEffect(() => {
@@ -62,6 +63,12 @@ function GameView({ files, fragment }: { files: ProjectFiles; fragment: string }
         <a className="play-brand" href="/">Playforge</a>
         <span className="play-title" data-testid="play-title">{title}</span>
         <button data-testid="remix-button" onClick={() => window.location.assign(remixUrl(fragment))}>Remix</button>
+        <button
+          data-testid="qr-button"
+          onClick={() => shareQrSvg(window.location.href).then((svg) => setQr({ svg }), (error: Error) => setQr({ error: error.message }))}
+        >
+          QR code
+        </button>
         <button data-testid="view-code-button" aria-pressed={showCode} onClick={() => setShowCode((v) => !v)}>
           {showCode ? "Hide code" : "View code"}
         </button>
@@ -72,6 +79,12 @@ function GameView({ files, fragment }: { files: ProjectFiles; fragment: string }
         </div>
         {showCode && <CodeViewer files={files} />}
       </div>
+      {qr && (
+        <div className="play-qr" data-testid="play-qr" onClick={() => setQr(null)}>
+          {"svg" in qr ? <div className="play-qr-code" dangerouslySetInnerHTML={{ __html: qr.svg }} /> : <p>{qr.error}</p>}
+          <p>Scan to play {title}. Click anywhere to close.</p>
+        </div>
+      )}
     </div>
   );
 }
