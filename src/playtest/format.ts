@@ -2,6 +2,7 @@
 // and code frames first, then what was observed, what input changed, and the game's state.
 
 import type { Introspection } from "../runtime/harness/protocol";
+import { describeKey, domKey } from "./input-plan";
 import type { PlaytestReport } from "./report";
 
 export const MODEL_REPORT_MAX_CHARS = 6000;
@@ -10,7 +11,11 @@ function introspectionText(view: Introspection): string[] {
   const lines = [`Game: ${view.width}×${view.height}, ${view.renderer} renderer${view.registered ? "" : " (game not registered with __playforge)"}`];
   for (const scene of view.scenes.slice(0, 4)) {
     const objects = Object.entries(scene.objects).map(([type, n]) => `${type}×${n}`).join(", ") || "none";
-    const input = [...scene.keys.slice(0, 10), ...scene.keyboardListeners.slice(0, 6), ...scene.pointerListeners.slice(0, 6)].join(", ") || "none";
+    const keys = scene.keys.slice(0, 12).map((k) => {
+      const key = domKey(k);
+      return key ? describeKey(key) : k;
+    });
+    const input = [...keys, ...scene.keyboardListeners.slice(0, 6), ...scene.pointerListeners.slice(0, 6)].join(", ") || "none";
     lines.push(`- scene ${scene.key}: objects ${objects}; physics bodies ${scene.bodies}; input ${input}`);
     const main = scene.main.slice(0, 5).map((o) => `${o.type}${o.texture && !o.texture.startsWith("__") ? `(${o.texture})` : ""}${o.text ? `("${o.text.slice(0, 20)}")` : ""}@${Math.round(o.x)},${Math.round(o.y)}${o.visible ? "" : " hidden"}`);
     if (main.length) lines.push(`  main objects: ${main.join("; ")}`);

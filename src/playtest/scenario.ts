@@ -71,6 +71,8 @@ class CommandTimeout extends Error {}
 
 const BOOT_MAX_FRAMES = 600;
 const BOOT_MAX_WALL_MS = 20000;
+const BOOT_FRAMES_AFTER_ERROR = 10;
+const UNRUNNABLE = new Set(["module", "syntax", "load"]);
 const MAX_STEP_FRAMES = 30;
 const MOUNT_TIMEOUT_MS = 15000;
 
@@ -167,13 +169,18 @@ type Command = <C extends HarnessCommand>(cmd: C, timeoutMs: number) => Promise<
 async function boot(record: ScenarioRecord, step: Step, command: Command, options: ScenarioOptions): Promise<boolean> {
   const started = now();
   options.onProgress?.(`${options.name}: waiting for the first frame`);
+  // A project that failed to link or parse has no harness to answer commands.
+  if (record.errors.some((e) => UNRUNNABLE.has(e.kind))) return false;
+  let stepsAfterError = 0;
   for (;;) {
     const status = await command({ op: "status" }, 5000);
     if (status.rendered || record.firstFrameMs !== null) return true;
-    if (record.errors.length > 0) return false;
     if (record.bootFrames >= BOOT_MAX_FRAMES || now() - started >= BOOT_MAX_WALL_MS) return false;
-    await step(1);
-    record.bootFrames++;
+    // An error in create() may or may not stop the game loop (a rejected promise does not): one more step tells.
+    const frames = record.errors.length > 0 ? BOOT_FRAMES_AFTER_ERROR : 1;
+    if (record.errors.length > 0 && stepsAfterError++ > 0) return false;
+    await step(frames);
+    record.bootFrames += frames;
   }
 }
 

@@ -209,7 +209,7 @@ export function judge(idle: ScenarioRecord, play: ScenarioRecord | null, compari
   for (const e of errors.slice(0, 3)) reasons.push(errorReason(e));
   if (errors.length > 3) reasons.push(`…and ${errors.length - 3} more distinct errors.`);
   if (booted && !nonBlank) reasons.push("The canvas is blank: every snapshot shows only the background colour. Check that objects are added to the scene inside the camera view (positions, containers, alpha, depth).");
-  if (booted && nonBlank && !respondsToInput) {
+  if (play && booted && nonBlank && !respondsToInput) {
     const tried = play?.checkpoints.flatMap((c) => c.inputs).slice(0, 4).join(", ") || "no input could be sent";
     reasons.push(
       moving

@@ -1,0 +1,68 @@
+// The playtest engine through the headless driver, on the test server: every labelled fixture game
+// is classified as its label says, and the same seed gives the same frames.
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { loadProjectDir, openPlaytester, type Playtester } from "../../src/node/driver";
+import { fixtureLabels, loadFixture } from "../fixtures/catalog";
+
+const SECONDS = 10;
+let playtester: Playtester;
+
+beforeAll(async () => {
+  playtester = await openPlaytester({ baseUrl: inject("playforgeUrl") });
+});
+afterAll(async () => playtester?.close());
+
+describe("playtest verdicts on the fixture games", () => {
+  const labels = fixtureLabels();
+
+  it("has at least 12 labelled fixtures, both playable and broken ones", () => {
+    expect(labels.length).toBeGreaterThanOrEqual(12);
+    expect(labels.filter((l) => l.expected === "playable").length).toBeGreaterThanOrEqual(4);
+    expect(labels.filter((l) => l.expected === "broken").length).toBeGreaterThanOrEqual(9);
+  });
+
+  for (const label of labels) {
+    it(`calls ${label.name} ${label.expected} (${label.why})`, async () => {
+      const report = await playtester.playtest(loadFixture(label.name), { seconds: SECONDS, seed: 1 });
+      const summary = `${label.name}: ${report.verdict} — ${report.reasons.join(" | ")}`;
+      expect(report.verdict, summary).toBe(label.expected);
+      expect(report.reasons.length, summary).toBeGreaterThan(0);
+      if (label.expected === "playable") {
+        expect(report.errors, summary).toEqual([]);
+        expect(report.nonBlank && report.respondsToInput, summary).toBe(true);
+        expect(report.survivedSeconds, summary).toBe(SECONDS);
+        expect(report.thumbnails.length, summary).toBeGreaterThanOrEqual(3);
+      }
+    });
+  }
+
+  it("names the file and line of an error seen only while playing (move-throw-after-3s)", async () => {
+    const report = await playtester.playtest(loadFixture("move-throw-after-3s"), { seconds: 6, seed: 3 });
+    const error = report.errors[0];
+    expect(error).toMatchObject({ during: "play", location: { file: "src/scenes/Run.ts", line: 29 } });
+    expect(error.atMs).toBeGreaterThan(2500);
+    expect(error.codeFrame).toContain("emitParticleAt");
+    expect(report.survivedSeconds).toBeLessThan(6);
+  });
+
+  it("names the loop that froze the game (infinite-loop) and reports how long it survived", async () => {
+    const report = await playtester.playtest(loadFixture("infinite-loop"), { seconds: 6, seed: 1 });
+    expect(report.errors.map((e) => e.kind)).toContain("loop");
+    expect(report.errors.find((e) => e.kind === "loop")?.location).toMatchObject({ file: "src/scenes/Wave.ts", line: 36 });
+    expect(report.survivedSeconds).toBeGreaterThanOrEqual(1);
+    expect(report.survivedSeconds).toBeLessThan(3);
+  });
+});
+
+describe("playtest determinism", () => {
+  it("gives identical frame hashes for the same seed and different ones for another seed (starter game)", async () => {
+    const starter = loadProjectDir("templates/starter");
+    const a = await playtester.playtest(starter, { seconds: 5, seed: 11 });
+    const b = await playtester.playtest(starter, { seconds: 5, seed: 11 });
+    const c = await playtester.playtest(starter, { seconds: 5, seed: 12 });
+    expect(a.frameHashes.length).toBeGreaterThan(10);
+    expect(b.frameHashes).toEqual(a.frameHashes);
+    expect(c.frameHashes).not.toEqual(a.frameHashes);
+    expect(a.verdict).toBe("playable");
+  });
+});
