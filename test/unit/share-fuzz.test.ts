@@ -5,6 +5,8 @@ import { describe, expect, it } from "vitest";
 import { deflateSync } from "fflate";
 import { ShareLinkError, decodeShareLink, encodeShareLink, validatePath, type ProjectFiles } from "../../src/project";
 import { ByteWriter, toBase64Url } from "../../src/project/share-bytes";
+import { defaultSpec } from "../../src/builder/spec";
+import { playSpecCompiler } from "../../src/app/play/spec";
 
 function rng(seed: number) {
   let s = seed >>> 0;
@@ -75,5 +77,25 @@ describe("share link decoder under fuzzing", () => {
     }
     expect(rejected).toBeGreaterThan(2000);
     expect(decoded + rejected).toBe(3000);
+  });
+
+  it("turns 1,000 mutated builder spec + patch links into either a valid project or a ShareLinkError", () => {
+    const generated = playSpecCompiler(JSON.stringify(defaultSpec("diving", 5)));
+    const edited = { ...generated, "src/config.ts": `${generated["src/config.ts"]}\n// edited\n` };
+    const specLink = encodeShareLink(edited, { specCompiler: playSpecCompiler });
+    expect(specLink.form).toBe("spec-patch");
+    const next = rng(7);
+    let rejected = 0;
+    for (let i = 0; i < 1000; i++) {
+      const link = mutate(next, specLink.fragment);
+      try {
+        const files = decodeShareLink(link, { specCompiler: playSpecCompiler });
+        for (const path of Object.keys(files)) expect(validatePath(path)).toBe(path);
+      } catch (error) {
+        if (!(error instanceof ShareLinkError)) throw new Error(`spec link ${i} threw ${String(error)}`);
+        rejected++;
+      }
+    }
+    expect(rejected).toBeGreaterThan(500);
   });
 });
