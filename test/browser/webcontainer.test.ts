@@ -1,0 +1,313 @@
+// The WebContainer runtime in Debian Chromium against a scripted @webcontainer/api fake whose
+// "dev server" is a real test-server page running the injected harness and a small Phaser game.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { createServer, request, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { nonBackgroundFraction, openBrowser, readProject, serverUrl } from "../support/browser";
+
+const starter = readProject("templates/starter");
+let browser: Browser;
+let isolating: Server;
+let isolatedUrl: string;
+
+/**
+ * Relays the test server with COOP/COEP added, as the IDE must be served for WebContainers.
+ * (Playwright's route.fulfill would do it too, but Chromium then treats the page as public and
+ * blocks its requests to 127.0.0.1.)
+ */
+function startIsolatingProxy(target: string): Promise<Server> {
+  const upstream = new URL(target);
+  const server = createServer((req, res) => {
+    const forward = request({ host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: { ...req.headers, host: upstream.host } }, (reply) => {
+      res.writeHead(reply.statusCode ?? 502, { ...reply.headers, "cross-origin-opener-policy": "same-origin", "cross-origin-embedder-policy": "require-corp" });
+      reply.pipe(res);
+    });
+    forward.on("error", () => res.destroy());
+    req.pipe(forward);
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+type Ev = { name: string; payload: any };
+
+/** The test page, served cross-origin isolated (COOP/COEP) as the IDE must be for WebContainers. */
+async function openPage(isolated = true): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+  await page.goto(`${isolated ? isolatedUrl : serverUrl()}/test/browser/pages/webcontainer.html`);
+  await page.waitForFunction(() => (window as any).wcTestReady);
+  return page;
+}
+
+/** Creates a fake (with script overrides) and a sandbox on it, kept on window.t for later calls. */
+async function setUp(page: Page, script: Record<string, unknown> = {}, options: Record<string, unknown> = {}) {
+  await page.evaluate(
+    ([s, o]) => {
+      const w = window as any;
+      const fake = w.wcTest.createFakeWebContainer({ previewUrl: w.wcTest.previewUrl, ...s });
+      const sandbox = w.wcTest.createWebContainerSandbox(w.wcTest.host, { api: fake.api, onTerminal: (c: string) => w.wcTest.terminal.push(c), ...o });
+      w.wcTest.listen(sandbox);
+      w.t = { fake, sandbox };
+    },
+    [script, options] as const,
+  );
+}
+
+/** Mounts the starter plus a binary file, created in the page because bytes do not cross evaluate(). */
+async function mountStarter(page: Page): Promise<{ ok: true } | { ok: false; name: string; failure: string; message: string; tail: string[] }> {
+  return page.evaluate(async (files) => {
+    const w = window as any;
+    try {
+      await w.t.sandbox.mount({ ...files, "public/pixel.png": new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]) });
+      return { ok: true as const };
+    } catch (error: any) {
+      return { ok: false as const, name: error.name, failure: error.failure, message: error.message, tail: error.outputTail };
+    }
+  }, starter);
+}
+
+const record = (page: Page) => page.evaluate(() => (window as any).t.fake.record) as Promise<{ boots: number; calls: string[]; previewScripts: string[]; writes: { path: string; text: string }[]; files: Record<string, string> }>;
+const events = (page: Page): Promise<Ev[]> => page.evaluate(() => (window as any).wcTest.events);
+async function waitForEvent(page: Page, name: string, count = 1, timeout = 15_000): Promise<Ev> {
+  await page.waitForFunction(([n, c]) => (window as any).wcTest.events.filter((e: Ev) => e.name === n).length >= c, [name, count] as const, { timeout });
+  return (await events(page)).filter((e) => e.name === name)[count - 1];
+}
+const spawnCount = (calls: string[], line: string) => calls.filter((c) => c === `spawn ${line}`).length;
+
+beforeAll(async () => {
+  browser = await openBrowser();
+  isolating = await startIsolatingProxy(serverUrl());
+  isolatedUrl = `http://127.0.0.1:${(isolating.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => isolating?.close(resolve));
+});
+
+describe("WebContainer runtime", () => {
+  it("boots, mounts, installs, runs vite, sets the harness script before the preview loads, and relays ready from the game", async () => {
+    const page = await openPage();
+    await setUp(page);
+    expect(await mountStarter(page)).toEqual({ ok: true });
+    const ready = await waitForEvent(page, "ready");
+    expect(ready.payload.firstFrameMs).toBeGreaterThan(0);
+    expect((await waitForEvent(page, "loaded")).payload.registered).toBe(true);
+
+    const { calls, boots, previewScripts } = await record(page);
+    expect(boots).toBe(1);
+    const order = ["boot", "mount", "spawn npm install", "spawn npm run dev", "setPreviewScript", "preview-load"].map((c) => calls.indexOf(c));
+    expect(order.every((index) => index >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(previewScripts).toHaveLength(1);
+    expect(previewScripts[0]).toContain('"mode":"live"');
+
+    const tree = await page.evaluate(() => {
+      const mounted = (window as any).t.fake.record.mounts[0];
+      return {
+        play: mounted.src.directory.scenes.directory["Play.ts"].file.contents,
+        pngIsBytes: mounted.public.directory["pixel.png"].file.contents instanceof Uint8Array,
+      };
+    });
+    expect(tree.play).toBe(starter["src/scenes/Play.ts"]);
+    expect(tree.pngIsBytes).toBe(true);
+
+    const frame = page.locator("[data-testid=preview-frame]");
+    expect(await frame.getAttribute("src")).toMatch(/webcontainer-preview\.html$/);
+    const terminal = (await page.evaluate(() => (window as any).wcTest.terminal.join(""))) as string;
+    expect(terminal).toContain("added 3 packages");
+    expect(terminal).toContain("VITE v8 ready");
+
+    const status = (await page.evaluate(() => (window as any).t.sandbox.command({ op: "status" }))) as any;
+    expect(status).toMatchObject({ registered: true, rendered: true });
+    expect(status.frame).toBeGreaterThan(0);
+    await page.waitForTimeout(200);
+    expect(await nonBackgroundFraction(page, "[data-testid=preview-frame]")).toBeGreaterThan(0.01);
+    await page.close();
+  });
+
+  it("boots once per page: a second sandbox reuses the container and skips npm install for the same package.json", async () => {
+    const page = await openPage();
+    await setUp(page);
+    expect(await mountStarter(page)).toEqual({ ok: true });
+    await waitForEvent(page, "ready");
+    await page.evaluate(() => (window as any).t.sandbox.stop());
+    await page.evaluate(() => {
+      const w = window as any;
+      w.t.sandbox = w.wcTest.createWebContainerSandbox(w.wcTest.host, { api: w.t.fake.api });
+      w.wcTest.listen(w.t.sandbox);
+    });
+    expect(await mountStarter(page)).toEqual({ ok: true });
+    await waitForEvent(page, "ready", 2);
+    const { boots, calls } = await record(page);
+    expect(boots).toBe(1);
+    expect(spawnCount(calls, "npm install")).toBe(1);
+    expect(spawnCount(calls, "npm run dev")).toBe(2);
+    await page.close();
+  });
+
+  it("reports a failed npm install as WebContainerBootError with the last lines of npm's output and the fallback", async () => {
+    const page = await openPage();
+    const install = { exitCode: 1, output: ["npm ERR! code E404", "npm ERR! 404 Not Found - GET https://registry.npmjs.org/phaserr - Not found", "npm ERR! A complete log of this run can be found in: /home/.npm/_logs/1.log"] };
+    await setUp(page, { install });
+    const result = await mountStarter(page);
+    if (result.ok) throw new Error("mount should have failed");
+    expect(result.name).toBe("WebContainerBootError");
+    expect(result.failure).toBe("install-failed");
+    expect(result.message).toContain("npm install failed with exit code 1");
+    expect(result.message).toContain("npm ERR! 404 Not Found - GET https://registry.npmjs.org/phaserr");
+    expect(result.message).toMatch(/iframe runtime/);
+    expect(result.tail).toEqual(install.output);
+    const { calls } = await record(page);
+    expect(spawnCount(calls, "npm run dev")).toBe(0);
+    expect(await page.locator("[data-testid=preview-frame]").count()).toBe(0);
+    await page.close();
+  });
+
+  it("falls back to the iframe runtime when install fails, running the same files on a non-blank canvas", async () => {
+    const page = await openPage();
+    const choice = await page.evaluate(async (files) => {
+      const w = window as any;
+      const fake = w.wcTest.createFakeWebContainer({ previewUrl: w.wcTest.previewUrl, install: { exitCode: 1, output: ["npm ERR! network request to https://registry.npmjs.org/phaser failed, reason: getaddrinfo ENOTFOUND registry.npmjs.org"] } });
+      const before = JSON.stringify(files);
+      const { sandbox, kind, fallbackReason } = await w.wcTest.createRuntimeWithFallback(w.wcTest.host, "webcontainer", {
+        files,
+        webcontainer: { api: fake.api },
+        beforeMount: (s: any) => w.wcTest.listen(s),
+      });
+      w.t = { fake, sandbox };
+      return { kind, sandboxKind: sandbox.kind, fallbackReason, unchanged: JSON.stringify(files) === before };
+    }, starter);
+    expect(choice.kind).toBe("iframe");
+    expect(choice.sandboxKind).toBe("iframe");
+    expect(choice.fallbackReason).toContain("getaddrinfo ENOTFOUND registry.npmjs.org");
+    expect(choice.fallbackReason).toContain("npm could not reach the registry");
+    expect(choice.unchanged).toBe(true);
+    await waitForEvent(page, "ready");
+    await page.waitForTimeout(300);
+    expect(await page.locator("[data-testid=preview-frame]").count()).toBe(1);
+    expect(await nonBackgroundFraction(page, "[data-testid=preview-frame]")).toBeGreaterThan(0.01);
+    const shot = (await page.evaluate(() => (window as any).t.sandbox.command({ op: "snapshot", thumbWidth: 160 }))) as any;
+    expect(shot.metrics.nonBackground).toBeGreaterThan(0.01);
+    await page.close();
+  });
+
+  it("writes an edited file through fs.writeFile (creating its folder) without reinstalling or reloading the preview", async () => {
+    const page = await openPage();
+    await setUp(page);
+    expect(await mountStarter(page)).toEqual({ ok: true });
+    await waitForEvent(page, "ready");
+    const edited = starter["src/scenes/Play.ts"].replace("create() {", "create() {\n    this.cameras.main.setBackgroundColor('#203040');");
+    await page.evaluate(async (text) => {
+      const sandbox = (window as any).t.sandbox;
+      await sandbox.updateFile("src/scenes/Play.ts", text);
+      await sandbox.updateFile("src/levels/one.ts", "export const ONE = 1;\n");
+    }, edited);
+    const { calls, writes, files, previewScripts } = await record(page);
+    expect(writes).toEqual([
+      { path: "src/scenes/Play.ts", text: edited },
+      { path: "src/levels/one.ts", text: "export const ONE = 1;\n" },
+    ]);
+    expect(files["src/levels/one.ts"]).toBe("export const ONE = 1;\n");
+    expect(calls.indexOf("mkdir src/levels")).toBeLessThan(calls.indexOf("writeFile src/levels/one.ts"));
+    expect(spawnCount(calls, "npm install")).toBe(1);
+    expect(spawnCount(calls, "npm run dev")).toBe(1);
+    expect(previewScripts).toHaveLength(1);
+    expect(calls.filter((c) => c === "preview-load")).toHaveLength(1);
+    await page.close();
+  });
+
+  it("reinstalls, restarts vite and opens a new harness session when package.json changes", async () => {
+    const page = await openPage();
+    await setUp(page);
+    expect(await mountStarter(page)).toEqual({ ok: true });
+    await waitForEvent(page, "ready");
+    const manifest = starter["package.json"].replace('"phaser": "^4.2.1"', '"phaser": "^4.2.1",\n    "seedrandom": "^3.0.5"');
+    expect(manifest).not.toBe(starter["package.json"]);
+    await page.evaluate((text) => (window as any).t.sandbox.updateFile("package.json", text), manifest);
+    await waitForEvent(page, "ready", 2);
+    const { calls, files, previewScripts } = await record(page);
+    expect(files["package.json"]).toBe(manifest);
+    expect(spawnCount(calls, "npm install")).toBe(2);
+    expect(calls.indexOf("kill npm run dev")).toBeGreaterThan(calls.indexOf("writeFile package.json"));
+    expect(calls.lastIndexOf("spawn npm install")).toBeGreaterThan(calls.indexOf("kill npm run dev"));
+    expect(spawnCount(calls, "npm run dev")).toBe(2);
+    expect(previewScripts).toHaveLength(2);
+    const session = (script: string) => /"session":"([^"]+)"/.exec(script)?.[1];
+    expect(session(previewScripts[1])).not.toBe(session(previewScripts[0]));
+    await page.close();
+  });
+
+  it("drops harness-shaped messages from the wrong session and ignores other windows", async () => {
+    const page = await openPage();
+    await setUp(page);
+    expect(await mountStarter(page)).toEqual({ ok: true });
+    await waitForEvent(page, "ready");
+    const preview = page.frames().find((f) => f.url().includes("webcontainer-preview"))!;
+    await preview.evaluate(() => window.parent.postMessage({ channel: "playforge", v: 1, session: "someone-else", type: "ready", firstFrameMs: 1 }, "*"));
+    await page.evaluate(() => window.postMessage({ channel: "playforge", v: 1, session: "anything", type: "ready", firstFrameMs: 2 }, "*"));
+    const dropped = await waitForEvent(page, "dropped");
+    expect(dropped.payload.count).toBe(1);
+    await page.waitForTimeout(100);
+    expect((await events(page)).filter((e) => e.name === "ready")).toHaveLength(1);
+    await page.close();
+  });
+
+  it("stop() kills the dev server, removes the preview and reports exit: stopped", async () => {
+    const page = await openPage();
+    await setUp(page);
+    expect(await mountStarter(page)).toEqual({ ok: true });
+    await waitForEvent(page, "ready");
+    await page.evaluate(() => (window as any).t.sandbox.stop());
+    expect((await waitForEvent(page, "exit")).payload).toEqual({ reason: "stopped" });
+    expect((await record(page)).calls).toContain("kill npm run dev");
+    expect(await page.locator("[data-testid=preview-frame]").count()).toBe(0);
+    await page.close();
+  });
+
+  it("gives up on a boot that hangs with a boot-timeout error, and a network failure says there is no network", async () => {
+    const page = await openPage();
+    await setUp(page, { boot: "hang" }, { bootTimeoutMs: 300 });
+    const hung = await mountStarter(page);
+    if (hung.ok) throw new Error("mount should have failed");
+    expect(hung.failure).toBe("boot-timeout");
+    expect(hung.message).toContain("did not finish within 0.3 s");
+    await setUp(page, { boot: { reject: "Failed to fetch" } });
+    const offline = await mountStarter(page);
+    if (offline.ok) throw new Error("mount should have failed");
+    expect(offline.failure).toBe("no-network");
+    expect(offline.message).toMatch(/no network.*Failed to fetch/);
+    expect(offline.message).toMatch(/iframe runtime/);
+    await page.close();
+  });
+
+  it("reports a dev server that exits before it is ready, with its output", async () => {
+    const page = await openPage();
+    await setUp(page, { dev: "crash" });
+    const result = await mountStarter(page);
+    if (result.ok) throw new Error("mount should have failed");
+    expect(result.failure).toBe("dev-server-failed");
+    expect(result.message).toContain("npm run dev exited with code 1");
+    expect(result.tail).toContain("Error: Cannot find module 'vite'");
+    await page.close();
+  });
+
+  it("reports missing cross-origin isolation on the plain test page and falls back without booting", async () => {
+    const page = await openPage(false);
+    const support = await page.evaluate(() => (window as any).wcTest.checkWebContainerSupport());
+    expect(support.ok).toBe(false);
+    expect(support.reason).toMatch(/not cross-origin isolated.*Cross-Origin-Embedder-Policy/);
+    await setUp(page);
+    const result = await mountStarter(page);
+    if (result.ok) throw new Error("mount should have failed");
+    expect(result.failure).toBe("unsupported");
+    const choice = await page.evaluate(async (files) => {
+      const w = window as any;
+      const { kind, fallbackReason } = await w.wcTest.createRuntimeWithFallback(w.wcTest.host, "webcontainer", { files, webcontainer: { api: w.t.fake.api } });
+      return { kind, fallbackReason };
+    }, starter);
+    expect(choice.kind).toBe("iframe");
+    expect(choice.fallbackReason).toMatch(/cross-origin isolated[\s\S]*iframe runtime/);
+    expect((await record(page)).boots).toBe(0);
+    await page.close();
+  });
+});

@@ -1,0 +1,200 @@
+// A scripted stand-in for @webcontainer/api (which cannot boot here: it needs StackBlitz's servers).
+// It records every call, keeps an in-memory file system with Node's rules, plays npm and Vite, and
+// reports a real test-server page as the dev server; that page runs the recorded preview script.
+
+import type { Container, FileSystemTree, WebContainerApi, WebContainerProcess } from "../../src/runtime/webcontainer";
+
+export interface FakeScript {
+  /** "hang" never settles; a string rejects boot with that message. */
+  boot: "ok" | "hang" | { reject: string };
+  install: { exitCode: number; output: string[] };
+  /** "ok" becomes ready at previewUrl; "crash" exits with code 1 after printing an error. */
+  dev: "ok" | "crash";
+  /** The page the "dev server" serves: a real page on the test server. */
+  previewUrl: string;
+}
+
+export interface FakeRecord {
+  boots: number;
+  /** Every call in order, e.g. "spawn npm install", "setPreviewScript", "preview-load", "writeFile src/a.ts". */
+  calls: string[];
+  mounts: FileSystemTree[];
+  previewScripts: string[];
+  writes: { path: string; text: string }[];
+  /** The file system after all calls: path → text (bytes are shown as "bytes:<length>"). */
+  files: Record<string, string>;
+}
+
+export interface FakeWebContainer {
+  api: WebContainerApi;
+  record: FakeRecord;
+  /** Changes the script for calls still to come (e.g. make the next install fail). */
+  script: FakeScript;
+}
+
+/** Read by test/browser/pages/webcontainer-preview.html from its parent window. */
+export interface FakePreviewBridge {
+  previewScript(): string | null;
+  pageLoaded(): void;
+}
+
+declare global {
+  interface Window {
+    __fakeWebContainerPreview?: FakePreviewBridge;
+  }
+}
+
+export const SUCCESSFUL_INSTALL = ["\u001b[1madded 3 packages\u001b[22m in 2s", "found 0 vulnerabilities"];
+
+export function createFakeWebContainer(script: Partial<FakeScript> & { previewUrl: string }): FakeWebContainer {
+  const fake: FakeWebContainer = {
+    script: { boot: "ok", install: { exitCode: 0, output: SUCCESSFUL_INSTALL }, dev: "ok", ...script },
+    record: { boots: 0, calls: [], mounts: [], previewScripts: [], writes: [], files: {} },
+    api: {
+      boot: () => {
+        fake.record.boots++;
+        fake.record.calls.push("boot");
+        const boot = fake.script.boot;
+        if (boot === "hang") return new Promise<Container>(() => undefined);
+        if (typeof boot === "object") return Promise.reject(new Error(boot.reject));
+        if (live) return Promise.reject(new Error("Only a single WebContainer instance can be booted"));
+        live = new FakeContainer(fake);
+        return Promise.resolve(live);
+      },
+    },
+  };
+  let live: FakeContainer | null = null;
+  window.__fakeWebContainerPreview = {
+    previewScript: () => fake.record.previewScripts.at(-1) ?? null,
+    pageLoaded: () => void fake.record.calls.push("preview-load"),
+  };
+  return fake;
+}
+
+class FakeContainer implements Container {
+  private dirs = new Set<string>([""]);
+  private serverReady = new Set<(port: number, url: string) => void>();
+  private torn = false;
+
+  constructor(private readonly fake: FakeWebContainer) {}
+
+  readonly fs = {
+    writeFile: async (path: string, data: string | Uint8Array) => {
+      this.log(`writeFile ${path}`);
+      if (!this.dirs.has(folderOf(path))) throw new Error(`ENOENT: no such file or directory, open '${path}'`);
+      this.fake.record.files[path] = show(data);
+      this.fake.record.writes.push({ path, text: show(data) });
+    },
+    mkdir: async (path: string, _options: { recursive: true }) => {
+      this.log(`mkdir ${path}`);
+      const parts = path.split("/");
+      for (let i = 1; i <= parts.length; i++) this.dirs.add(parts.slice(0, i).join("/"));
+      return path;
+    },
+    rm: async (path: string, _options?: { force?: boolean; recursive?: boolean }) => {
+      this.log(`rm ${path}`);
+      delete this.fake.record.files[path];
+    },
+  };
+
+  async mount(tree: FileSystemTree) {
+    this.log("mount");
+    this.fake.record.mounts.push(tree);
+    const walk = (node: FileSystemTree, prefix: string) => {
+      for (const [name, entry] of Object.entries(node)) {
+        const path = prefix ? `${prefix}/${name}` : name;
+        if ("directory" in entry) {
+          this.dirs.add(path);
+          walk(entry.directory, path);
+        } else if ("contents" in entry.file) this.fake.record.files[path] = show(entry.file.contents);
+      }
+    };
+    walk(tree, "");
+  }
+
+  async spawn(command: string, args: string[]): Promise<WebContainerProcess> {
+    const line = [command, ...args].join(" ");
+    this.log(`spawn ${line}`);
+    if (line === "npm install") {
+      const { exitCode, output } = this.fake.script.install;
+      return scriptedProcess(output.map((l) => `${l}\r\n`), exitCode);
+    }
+    if (line === "npm run dev") {
+      if (this.fake.script.dev === "crash") return scriptedProcess(["\r\n> vite\r\n", "error when starting dev server:\r\nError: Cannot find module 'vite'\r\n"], 1);
+      const url = this.fake.script.previewUrl;
+      const process = scriptedProcess(["\r\n> vite\r\n\r\n", "  VITE v8 ready in 312 ms\r\n\r\n", "  ➜  Local:   http://localhost:5173/\r\n"], null, () => this.log("kill npm run dev"));
+      setTimeout(() => {
+        if (!this.torn) for (const listener of this.serverReady) listener(5173, url);
+      }, 30);
+      return process;
+    }
+    return scriptedProcess([`sh: ${command}: command not found\r\n`], 127);
+  }
+
+  on(event: "server-ready", listener: (port: number, url: string) => void): () => void;
+  on(event: "error", listener: (error: { message: string }) => void): () => void;
+  on(event: "server-ready" | "error", listener: ((port: number, url: string) => void) | ((error: { message: string }) => void)) {
+    if (event !== "server-ready") return () => undefined;
+    const ready = listener as (port: number, url: string) => void;
+    this.serverReady.add(ready);
+    return () => void this.serverReady.delete(ready);
+  }
+
+  async setPreviewScript(scriptSrc: string) {
+    this.log("setPreviewScript");
+    this.fake.record.previewScripts.push(scriptSrc);
+  }
+
+  teardown() {
+    this.log("teardown");
+    this.torn = true;
+  }
+
+  private log(call: string) {
+    if (this.torn) throw new Error(`${call} after teardown`);
+    this.fake.record.calls.push(call);
+  }
+}
+
+/** A process that prints `chunks` a tick apart, then exits with `exitCode` (null: runs until killed). */
+function scriptedProcess(chunks: string[], exitCode: number | null, onKill?: () => void): WebContainerProcess {
+  let finish: (code: number) => void = () => undefined;
+  const exit = new Promise<number>((resolve) => (finish = resolve));
+  let controller!: ReadableStreamDefaultController<string>;
+  let ended = false;
+  const end = (code: number) => {
+    if (ended) return;
+    ended = true;
+    controller.close();
+    finish(code);
+  };
+  const output = new ReadableStream<string>({ start: (c) => void (controller = c) });
+  void (async () => {
+    for (const chunk of chunks) {
+      await new Promise((r) => setTimeout(r, 5));
+      if (ended) return;
+      controller.enqueue(chunk);
+    }
+    if (exitCode !== null) end(exitCode);
+  })();
+  return {
+    exit,
+    output,
+    input: new WritableStream<string>(),
+    kill: () => {
+      if (ended) return;
+      onKill?.();
+      end(143);
+    },
+    resize: () => undefined,
+  };
+}
+
+function folderOf(path: string): string {
+  const slash = path.lastIndexOf("/");
+  return slash < 0 ? "" : path.slice(0, slash);
+}
+
+function show(data: string | Uint8Array): string {
+  return typeof data === "string" ? data : `bytes:${data.byteLength}`;
+}
