@@ -1,0 +1,127 @@
+// The playtest engine's parts: thumbnail decoding and differences, the seeded input plan, code frames.
+import { describe, expect, it } from "vitest";
+import { zlibSync } from "fflate";
+import { codeFrame, projectLocation } from "../../src/playtest/code-frame";
+import { domKey, inputSurface, randomBurst, seededRandom, startBursts } from "../../src/playtest/input-plan";
+import { decodePng, decodePngDataUrl, pixelDifference, PngDecodeError } from "../../src/playtest/pixels";
+import { filesFromWire, filesToWire } from "../../src/playtest";
+import type { Introspection } from "../../src/runtime/harness/protocol";
+
+/** A 4×2 RGBA PNG whose rows use filters 1 (sub) and 2 (up), as Chromium's encoder does. */
+function rgbaPng(): Uint8Array {
+  const rows = [
+    [1, 10, 20, 30, 255, 5, 5, 5, 0, 5, 5, 5, 0, 5, 5, 5, 0],
+    [2, 1, 1, 1, 0, 1, 1, 1, 0, 1, 1, 1, 0, 1, 1, 1, 0],
+  ];
+  const ihdr = [0, 0, 0, 4, 0, 0, 0, 2, 8, 6, 0, 0, 0];
+  const idat = zlibSync(new Uint8Array(rows.flat()));
+  const chunk = (type: string, data: ArrayLike<number>) => [0, 0, (data.length >> 8) & 255, data.length & 255, ...[...type].map((c) => c.charCodeAt(0)), ...Array.from(data), 0, 0, 0, 0];
+  return new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10, ...chunk("IHDR", ihdr), ...chunk("IDAT", idat), ...chunk("IEND", [])]);
+}
+
+describe("thumbnail pixels", () => {
+  it("decodes an RGBA PNG with sub and up filters to the right pixels", () => {
+    const image = decodePng(rgbaPng());
+    expect(image).toMatchObject({ width: 4, height: 2 });
+    expect([...image.rgba.subarray(0, 8)]).toEqual([10, 20, 30, 255, 15, 25, 35, 255]);
+    expect([...image.rgba.subarray(28, 32)]).toEqual([26, 36, 46, 255]);
+  });
+
+  it("counts the fraction of pixels that changed beyond a small tolerance", () => {
+    const a = decodePng(rgbaPng());
+    const b = { ...a, rgba: a.rgba.slice() };
+    b.rgba[0] += 10;
+    expect(pixelDifference(a, b)).toBe(0);
+    b.rgba[4] += 100;
+    expect(pixelDifference(a, b)).toBe(1 / 8);
+    expect(pixelDifference(a, { width: 2, height: 4, rgba: a.rgba })).toBe(1);
+  });
+
+  it("refuses something that is not a PNG data URL with a typed error", () => {
+    expect(() => decodePngDataUrl("data:image/jpeg;base64,AAAA")).toThrow(PngDecodeError);
+    expect(() => decodePng(new Uint8Array([1, 2, 3]))).toThrow(/missing PNG signature/);
+  });
+});
+
+function sceneView(keys: string[], keyboardListeners: string[], pointerListeners: string[]): Introspection {
+  return {
+    registered: true, renderer: "webgl", width: 480, height: 320, frame: 0, virtualMs: 0,
+    scenes: [{ key: "Play", objects: {}, bodies: 0, keys, keyboardListeners, pointerListeners, main: [{ type: "Sprite", x: 100, y: 50, hasBody: true, visible: true }] }],
+  };
+}
+
+describe("input plan", () => {
+  it("maps Phaser key names, keyCodes and listener names to DOM keys", () => {
+    expect(["LEFT", "37", "keydown-SPACE", "W", "87", "ENTER", "ArrowDown", "48"].map(domKey)).toEqual(["ArrowLeft", "ArrowLeft", " ", "w", "w", "Enter", "ArrowDown", "0"]);
+    expect(domKey("keydown")).toBeNull();
+  });
+
+  it("plays a keyboard game with its registered keys and a pointer-only game with the pointer", () => {
+    const keyboard = inputSurface(sceneView(["37", "39", "32"], [], []));
+    expect(keyboard).toMatchObject({ keys: ["ArrowLeft", "ArrowRight", " "], pointer: false });
+    const random = seededRandom(3);
+    for (let i = 0; i < 20; i++) {
+      for (const input of randomBurst(random, keyboard, 0).inputs) {
+        expect(input.event.kind).toBe("key");
+        if (input.event.kind === "key") expect(["ArrowLeft", "ArrowRight", " "]).toContain(input.event.key);
+      }
+    }
+    const pointer = inputSurface(sceneView([], [], ["pointermove"]));
+    for (let i = 0; i < 20; i++) {
+      for (const input of randomBurst(random, pointer, 0).inputs) {
+        expect(input.event.kind).toBe("pointer");
+        if (input.event.kind === "pointer") {
+          expect(input.event.x).toBeGreaterThanOrEqual(0);
+          expect(input.event.x).toBeLessThan(480);
+        }
+      }
+    }
+  });
+
+  it("assumes any input may matter when the game offers no introspection", () => {
+    expect(inputSurface(null)).toMatchObject({ pointer: true, anyKey: true });
+    expect(inputSurface(sceneView([], ["keydown"], [])).keys).toContain("ArrowRight");
+  });
+
+  it("gives the same bursts for the same seed and different ones for another", () => {
+    const surface = inputSurface(sceneView(["37", "39", "38"], [], ["pointerdown"]));
+    const plan = (seed: number) => {
+      const random = seededRandom(seed);
+      return Array.from({ length: 8 }, (_, i) => randomBurst(random, surface, i * 60));
+    };
+    expect(plan(9)).toEqual(plan(9));
+    expect(plan(9).map((b) => b.label)).not.toEqual(plan(10).map((b) => b.label));
+  });
+
+  it("starts with Enter, then Space, then a click in the middle of the game", () => {
+    const bursts = startBursts(2, 480, 320);
+    expect(bursts.map((b) => b.label)).toEqual(["press Enter (start)", "press Space (start)", "click centre (240, 160) (start)"]);
+    expect(bursts[1].inputs[0].frame).toBeGreaterThan(bursts[0].inputs[1].frame);
+  });
+});
+
+describe("code frames", () => {
+  const files = { "src/scenes/Play.ts": "a\nb\nconst x = y.z;\nd\ne\nf", "index.html": "<html>" };
+
+  it("marks the failing line and the column, with two lines around it", () => {
+    expect(codeFrame(files, { file: "src/scenes/Play.ts", line: 3, column: 11 })).toBe(
+      ["  1 | a", "  2 | b", "> 3 | const x = y.z;", "    |           ^", "  4 | d", "  5 | e"].join("\n"),
+    );
+    expect(codeFrame(files, { file: "src/missing.ts", line: 1 })).toBeUndefined();
+  });
+
+  it("finds the project location from a stack when the error's own location is not a project file", () => {
+    const location = projectLocation(files, { kind: "error", message: "boom", stack: "TypeError: boom\n    at Phaser (vendor/phaser.min.js:1:200)\n    at PlayScene.update (src/scenes/Play.ts:3:11)" });
+    expect(location).toEqual({ file: "src/scenes/Play.ts", line: 3, column: 11 });
+  });
+});
+
+describe("wire format", () => {
+  it("carries text as text and bytes as base64 across the page boundary", () => {
+    const files = { "src/main.ts": "let a = 1;", "public/x.png": new Uint8Array([0, 255, 128]) };
+    const wire = filesToWire(files);
+    expect(wire["public/x.png"]).toEqual({ base64: "AP+A" });
+    expect(JSON.parse(JSON.stringify(wire))).toEqual(wire);
+    expect(filesFromWire(wire)).toEqual(files);
+  });
+});
