@@ -7,3 +7,4 @@ export { linkProject, resolveImport, type LinkedProgram } from "./linker";
 export { transpileModule, insertLoopGuards, TranspileError } from "./transpile";
 export { installHarness, type HarnessConfig } from "./harness/harness";
 export * from "./harness/protocol";
+export { createWebContainerSandbox, createRuntimeWithFallback, checkWebContainerSupport, WebContainerBootError, type WebContainerSandboxOptions, type WebContainerApi, type RuntimeDeps, type RuntimeChoice } from "./webcontainer";
