@@ -1,6 +1,6 @@
 // The agent: runAgent turns a prompt into a playable Phaser 4 game through tool calls and playtests.
 
-export { runAgent } from "./loop";
+export { runAgent, LOOP_NOTICE_PREFIX } from "./loop";
 export { restoreCheckpoint, CheckpointNotFoundError } from "./checkpoints";
 export { createGuideLibrary } from "./guides";
 export { AGENT_TOOLS, parseToolCall, ToolError } from "./tools";

@@ -13,10 +13,12 @@ import type { AgentEvent, AgentOptions, AgentOutcome, AgentRun, Checkpoint, Stop
 /** Model turns allowed in one iteration before the loop playtests on its own. */
 const TURNS_PER_ITERATION = 8;
 const GUIDE_CHARS = 12_000;
+/** Starts every user message the loop writes itself, so models (and the offline builder) can tell them from the user's. */
+export const LOOP_NOTICE_PREFIX = "Playforge: ";
 const DEFAULT_ANSWER = "No preference: choose a sensible default yourself and carry on.";
 
 class BudgetExhausted extends Error {
-  constructor(readonly reason: Exclude<StopReason, "finished" | "cancelled" | "error">) {
+  constructor(readonly reason: Exclude<StopReason, "finished" | "model-stopped" | "cancelled" | "error">) {
     super(reason);
   }
 }
@@ -132,7 +134,7 @@ class AgentLoop {
 
   private deliverSteers(): void {
     for (const text of this.controls.takeSteers()) {
-      this.pushUser(`The user says (steering during the run): ${text}`);
+      this.pushUser(text);
       this.context.notes.push(text);
       this.emit({ type: "steer-received", text });
     }
@@ -202,6 +204,10 @@ class AgentLoop {
     return null;
   }
 
+  /**
+   * A reply without tool calls: unplaytested edits get playtested; otherwise the model is nudged
+   * once, and a second plain reply in a row ends the run (finished when playable, else stopped).
+   */
   private async handleIdleReply(text: string): Promise<AgentOutcome | null> {
     const hasFiles = Object.keys(this.files).length > 0;
     if (hasFiles && this.reportVersion !== this.filesVersion) {
@@ -210,22 +216,21 @@ class AgentLoop {
       return null;
     }
     this.idleReplies++;
-    if (this.report?.verdict === "playable" && this.idleReplies >= 2) {
-      return this.endFinished(text.trim() || "The game is playable.");
-    }
+    const playable = this.report?.verdict === "playable";
+    if (this.idleReplies >= 2) return playable ? this.endFinished(text.trim() || "The game is playable.") : this.endModelStopped(text);
     const nudge = !hasFiles
       ? "Nothing is written yet. Use write_file to create the game's files."
-      : this.report?.verdict === "playable"
+      : playable
         ? "The latest playtest says playable. Call finish(summary) to end the run, or keep improving the game with the tools."
         : "The game is still broken (see the latest playtest). Use the tools to fix it; finish is refused until the playtest says playable.";
-    this.pushUser(nudge);
+    this.pushUser(LOOP_NOTICE_PREFIX + nudge);
     return null;
   }
 
   private deliverImage(): void {
     if (!this.pendingImage) return;
     this.pushUser([
-      { type: "text", text: `Latest frame of the game (playtest iteration ${this.iteration}):` },
+      { type: "text", text: `${LOOP_NOTICE_PREFIX}latest frame of the game (playtest iteration ${this.iteration}).` },
       { type: "image_url", image_url: { url: this.pendingImage } },
     ]);
     this.pendingImage = null;
@@ -369,7 +374,7 @@ class AgentLoop {
   private async autoPlaytest(why: string): Promise<void> {
     this.progress(`${why}.`);
     const report = await this.playtest("loop");
-    const text = `${why} (iteration ${this.iteration}):\n${this.options.formatReport(report)}\n${report.verdict === "playable" ? "If the game does what was asked, call finish(summary)." : "Fix what it shows."}`;
+    const text = `${LOOP_NOTICE_PREFIX}${why} (iteration ${this.iteration}):\n${this.options.formatReport(report)}\n${report.verdict === "playable" ? "If the game does what was asked, call finish(summary)." : "Fix what it shows."}`;
     const image = this.pendingImage;
     this.pendingImage = null;
     this.pushUser(image ? [{ type: "text", text }, { type: "image_url", image_url: { url: image } }] : text, this.iteration);
@@ -412,6 +417,13 @@ class AgentLoop {
     this.progress(summary);
     this.emit({ type: "finished", playable: verdict.playable, summary, iterations: this.iteration, tokens: this.tokens, costUsd: this.costUsd });
     return this.outcome(verdict.playable, reason, summary);
+  }
+
+  private endModelStopped(lastWords: string): AgentOutcome {
+    const said = lastWords.trim() ? ` Its last message: "${lastWords.trim().slice(0, 300)}"` : "";
+    const summary = `The model stopped working without making the game playable. ${this.verdictNow().words}${said}`;
+    this.emit({ type: "finished", playable: false, summary, iterations: this.iteration, tokens: this.tokens, costUsd: this.costUsd });
+    return this.outcome(false, "model-stopped", summary);
   }
 
   private endCancelled(): AgentOutcome {

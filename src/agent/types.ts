@@ -74,6 +74,8 @@ export type AgentEvent =
 
 export type StopReason =
   | "finished"
+  /** The model replied twice without tools while the game was not playable. */
+  | "model-stopped"
   | "max-iterations"
   | "max-tokens"
   | "max-cost"

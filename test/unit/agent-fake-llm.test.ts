@@ -77,7 +77,7 @@ describe("runAgent with the OpenAI-compatible provider and the fake LLM", () => 
     const run = start(events, undefined, (e) => e.type === "tool-call" && e.name === "list_files" && run.steer("Add a timer"));
     await run.done;
     const messages = fake.requests[1].body.messages as Array<{ role: string; content: string }>;
-    expect(messages.filter((m) => m.role === "user").map((m) => m.content)).toContain("The user says (steering during the run): Add a timer");
+    expect(messages.filter((m) => m.role === "user").map((m) => m.content)).toContain("Add a timer");
   });
 
   it("cancels a hanging request cleanly, leaving every file whole", async () => {

@@ -64,7 +64,7 @@ describe("runAgent: the fix cycle", () => {
     const outcome = await runAgent(opts).done;
 
     const auto = model.requests[2].messages.filter((m) => m.role === "user").map((m) => String(m.content)).join("\n");
-    expect(auto).toContain("I ran the playtest on your edits");
+    expect(auto).toContain("Playforge: You stopped calling tools, so I ran the playtest on your edits");
     expect(auto).toContain(`src/scenes/Play.ts:${BROKEN_LINE}`);
     expect(ofType(opts.events, "playtest").map((e) => e.requestedBy)).toEqual(["loop", "loop"]);
     // Two plain replies on a fresh playable verdict end the run with the model's words.
@@ -84,6 +84,15 @@ describe("runAgent: the fix cycle", () => {
     expect(outcome.summary).toContain(`broken: error at src/scenes/Play.ts:${BROKEN_LINE}`);
     expect(outcome.summary).not.toContain("A great game");
     expect(ofType(opts.events, "finished")[0]).toMatchObject({ playable: false });
+  });
+
+  it("ends as not playable when the model stops replying with tools on a broken game", async () => {
+    const model = scriptedModel([writeBroken(), turn(call("run_playtest", {})), say("I cannot fix this."), say("Sorry.")]);
+    const opts = options(model);
+    const outcome = await runAgent(opts).done;
+    expect(model.requests[3].messages.at(-1)).toEqual({ role: "user", content: expect.stringMatching(/^Playforge: The game is still broken/) });
+    expect(outcome).toMatchObject({ playable: false, stopReason: "model-stopped", iterations: 1 });
+    expect(outcome.summary).toBe(`The model stopped working without making the game playable. Not playable: the last playtest (iteration 1) says broken: error at src/scenes/Play.ts:${BROKEN_LINE}: Phaser.Geom.Point is not a constructor (removed in Phaser 4; use Phaser.Math.Vector2). Its last message: "Sorry."`);
   });
 
   it("saves one checkpoint per iteration with that iteration's files and report, and restores any of them", async () => {
@@ -171,7 +180,7 @@ describe("runAgent: the user in the loop", () => {
     await run.done;
     expect(allText(model.requests[0].messages)).not.toContain("Make the stars blue");
     const steer = model.requests[1].messages.at(-1)!;
-    expect(steer).toEqual({ role: "user", content: "The user says (steering during the run): Make the stars blue" });
+    expect(steer).toEqual({ role: "user", content: "Make the stars blue" });
     expect(ofType(opts.events, "steer-received")).toEqual([{ type: "steer-received", text: "Make the stars blue" }]);
   });
 
