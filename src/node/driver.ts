@@ -80,6 +80,15 @@ function importOrExplain(read: () => ProjectFiles, where: string): ProjectFiles 
   }
 }
 
+const INERT_VITE_CLIENT = `
+const hot = { data: {}, accept() {}, acceptExports() {}, dispose() {}, prune() {}, decline() {}, invalidate() {}, on() {}, off() {}, send() {} };
+export const createHotContext = () => hot;
+export const injectQuery = (url) => url;
+export const updateStyle = () => {};
+export const removeStyle = () => {};
+export class ErrorOverlay extends HTMLElement {}
+`;
+
 export interface DriverPlaytestOptions {
   seconds?: number;
   seed?: number;
@@ -110,6 +119,9 @@ export async function openPlaytester(options: { baseUrl?: string } = {}): Promis
 
   const openPage = async (): Promise<Page> => {
     const next = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+    // The dev server's HMR client reloads the page whenever anyone edits a source file, which would
+    // kill a running playtest; the runner needs no hot updates, so it gets an inert client.
+    await next.route("**/@vite/client", (route) => route.fulfill({ contentType: "text/javascript", body: INERT_VITE_CLIENT }));
     await next.exposeFunction("playforgeProgress", (text: string) => progress?.(text));
     await next.goto(`${baseUrl}/runner.html`);
     await next.waitForFunction(() => Boolean(window.playforgeRunner), null, { timeout: 60_000 });
