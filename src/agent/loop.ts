@@ -2,7 +2,7 @@
 // finishes, or a budget ends the run with an honest summary. Pure TS: browser, Node and tests.
 
 import type { ProjectFiles } from "../project/files";
-import type { PlaytestReport } from "../playtest/report";
+import { formatReportForModel, type PlaytestReport } from "../playtest";
 import { repairToolArguments, type ChatMessage, type CompletionResult, type ContentPart, type ToolCall } from "../providers";
 import { AgentCancelledError, RunControls } from "./control";
 import { buildRequest, estimateTokens, systemPrompt, type ContextState, type HistoryEntry, type ToolResultEntry } from "./prompt";
@@ -58,6 +58,10 @@ class AgentLoop {
     this.system = systemPrompt(options.chattiness, options.guides.list());
     this.context = { prompt: options.prompt, notes: [], files: this.files, touched: [], report: null, history: [], seenSeq: 0 };
     this.startedAt = Date.now();
+  }
+
+  private formatReport(report: PlaytestReport): string {
+    return (this.options.formatReport ?? formatReportForModel)(report);
   }
 
   emit(event: AgentEvent): void {
@@ -286,7 +290,7 @@ class AgentLoop {
         return plain(this.apply(deleteProjectFile(this.files, call.args.path)));
       case "run_playtest": {
         const report = await this.playtest("model", call.args.seconds);
-        const text = this.options.formatReport(report);
+        const text = this.formatReport(report);
         return {
           playtested: true,
           result: { id, full: text, brief: `[playtest iteration ${this.iteration}: ${report.verdict}; the latest report is in the first message]`, reportIteration: this.iteration },
@@ -337,7 +341,7 @@ class AgentLoop {
     }
     const reasons = report.reasons.join("; ") || "the playtest verdict is broken";
     this.progress(`Refused finish: the game is still broken (${reasons}).`);
-    const full = `Not finished: the playtest (iteration ${this.iteration}) says the game is still broken: ${reasons}.\n${this.options.formatReport(report)}\nFix it, run_playtest, and call finish once it is playable.`;
+    const full = `Not finished: the playtest (iteration ${this.iteration}) says the game is still broken: ${reasons}.\n${this.formatReport(report)}\nFix it, run_playtest, and call finish once it is playable.`;
     return { playtested, result: { id, full, brief: `Not finished: broken (${reasons}).`, reportIteration: this.iteration } };
   }
 
@@ -358,7 +362,7 @@ class AgentLoop {
     this.reportVersion = version;
     this.context.report = {
       iteration,
-      text: this.options.formatReport(report),
+      text: this.formatReport(report),
       errorFiles: report.errors.flatMap((e) => (e.location ? [{ path: e.location.file, line: e.location.line }] : [])),
       stale: false,
     };
@@ -374,7 +378,7 @@ class AgentLoop {
   private async autoPlaytest(why: string): Promise<void> {
     this.progress(`${why}.`);
     const report = await this.playtest("loop");
-    const text = `${LOOP_NOTICE_PREFIX}${why} (iteration ${this.iteration}):\n${this.options.formatReport(report)}\n${report.verdict === "playable" ? "If the game does what was asked, call finish(summary)." : "Fix what it shows."}`;
+    const text = `${LOOP_NOTICE_PREFIX}${why} (iteration ${this.iteration}):\n${this.formatReport(report)}\n${report.verdict === "playable" ? "If the game does what was asked, call finish(summary)." : "Fix what it shows."}`;
     const image = this.pendingImage;
     this.pendingImage = null;
     this.pushUser(image ? [{ type: "text", text }, { type: "image_url", image_url: { url: image } }] : text, this.iteration);
@@ -395,7 +399,8 @@ class AgentLoop {
         : { playable: false, words: `The last playtest said playable, but later edits were not playtested.` };
     }
     const stale = fresh ? "" : " Later edits were not playtested.";
-    return { playable: false, words: `Not playable: the last playtest (iteration ${this.iteration}) says broken: ${this.report.reasons.join("; ") || "no reason given"}.${stale}` };
+    const reasons = this.report.reasons.map((r) => r.replace(/\.+$/, "")).join("; ") || "no reason given";
+    return { playable: false, words: `Not playable: the last playtest (iteration ${this.iteration}) says broken: ${reasons}.${stale}` };
   }
 
   private endFinished(summary: string): AgentOutcome {
@@ -414,7 +419,6 @@ class AgentLoop {
     }[reason];
     const verdict = this.verdictNow();
     const summary = `Stopped: ${limit} ran out before the model finished. ${verdict.words}`;
-    this.progress(summary);
     this.emit({ type: "finished", playable: verdict.playable, summary, iterations: this.iteration, tokens: this.tokens, costUsd: this.costUsd });
     return this.outcome(verdict.playable, reason, summary);
   }

@@ -35,8 +35,8 @@ export interface AgentOptions {
   files: ProjectFiles;
   model: ChatModel;
   playtest: PlaytestFunction;
-  /** Turns a report into the compact text the model reads. */
-  formatReport: (report: PlaytestReport) => string;
+  /** Turns a report into the compact text the model reads. Default: formatReportForModel. */
+  formatReport?: (report: PlaytestReport) => string;
   guides: GuideLibrary;
   budgets: AgentBudgets;
   chattiness: Chattiness;

@@ -9,7 +9,6 @@ import { createInterface } from "node:readline/promises";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createGuideLibrary, runAgent, type AgentEvent, type AgentOutcome, type AgentRun, type Chattiness } from "../../agent";
-import { formatReportForModel } from "../../playtest";
 import type { ProjectFiles } from "../../project";
 import { createOpenAICompatibleModel, type ChatModel } from "../../providers";
 import { loadProjectDir, openPlaytester, type Playtester } from "../driver";
@@ -218,7 +217,6 @@ async function make(argv: string[]): Promise<number> {
       files: loadProjectDir(join(repoRoot, "templates/starter")) as ProjectFiles,
       model,
       playtest: (files, request) => playtester.playtest(files, { seconds: request.seconds, seed: request.seed, signal: request.signal }),
-      formatReport: (report) => formatReportForModel(report),
       guides: phaserGuides(),
       budgets: { maxIterations: args.maxIterations, maxTokens: 2_000_000, maxWallMs: 30 * 60_000 },
       chattiness: args.chattiness,
