@@ -114,8 +114,10 @@ class AgentLoop {
       timedOut = true;
       step.abort(new BudgetExhausted("max-wall-time"));
     }, Math.max(0, this.options.budgets.maxWallMs - this.elapsedMs()));
+    // Racing the abort keeps cancel prompt even when a model or playtest ignores its signal.
+    const aborted = new Promise<never>((_, reject) => step.signal.addEventListener("abort", () => reject(step.signal.reason), { once: true }));
     try {
-      return await work(step.signal);
+      return await Promise.race([work(step.signal), aborted]);
     } catch (error) {
       if (timedOut) throw new BudgetExhausted("max-wall-time");
       if (this.controls.signal.aborted) throw new AgentCancelledError();
@@ -355,7 +357,7 @@ class AgentLoop {
     this.progress(`Playtesting iteration ${iteration} (${length} s${requestedBy === "loop" ? ", started by the loop" : ""}).`);
     const files = this.files;
     const version = this.filesVersion;
-    const report = await this.withDeadline((signal) => this.options.playtest(files, { seconds: length, seed: this.options.seed ?? 1, signal }));
+    const report = await this.withDeadline((signal) => this.options.playtest(files, { seconds: length, seed: this.options.seed ?? 1, signal, onProgress: (text) => this.progress(text) }));
     this.iteration = iteration;
     this.turnsThisIteration = 0;
     this.report = report;

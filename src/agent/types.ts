@@ -11,6 +11,8 @@ export interface PlaytestRequest {
   seconds: number;
   seed: number;
   signal: AbortSignal;
+  /** Short lines about what the playtest is doing; they become progress events. */
+  onProgress: (text: string) => void;
 }
 
 export type PlaytestFunction = (files: ProjectFiles, request: PlaytestRequest) => Promise<PlaytestReport>;
@@ -67,6 +69,7 @@ export type AgentEvent =
   | { type: "question"; id: string; question: string; choices?: string[] }
   | { type: "answer"; id: string; answer: string; auto: boolean }
   | { type: "steer-received"; text: string }
+  /** After each model call: that call's prompt/completion tokens, and the run's running totals. */
   | { type: "cost"; promptTokens: number; completionTokens: number; tokens: number; usd: number; model: string }
   | ({ type: "checkpoint" } & Checkpoint)
   | { type: "finished"; playable: boolean; summary: string; iterations: number; tokens: number; costUsd: number }

@@ -239,6 +239,18 @@ describe("runAgent: the user in the loop", () => {
     expect(ofType(opts.events, "failed")[0].reason).toMatch(/^Cancelled after 0 iteration/);
   });
 
+  it("cancels promptly even when the model ignores its abort signal", async () => {
+    const model = scriptedModel([() => new Promise<never>(() => {})]);
+    const run = runAgent(options(model));
+    await sleep(20);
+    const started = Date.now();
+    run.cancel();
+    const outcome = await run.done;
+    expect(outcome.stopReason).toBe("cancelled");
+    expect(Date.now() - started).toBeLessThan(200);
+    expect(outcome.files).toEqual(STARTER);
+  });
+
   it("cancels through the caller's AbortSignal during a playtest without saving a checkpoint", async () => {
     const controller = new AbortController();
     const model = scriptedModel([writeBroken(), turn(call("run_playtest", {}))]);

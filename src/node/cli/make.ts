@@ -216,7 +216,7 @@ async function make(argv: string[]): Promise<number> {
       prompt: args.prompt,
       files: loadProjectDir(join(repoRoot, "templates/starter")) as ProjectFiles,
       model,
-      playtest: (files, request) => playtester.playtest(files, { seconds: request.seconds, seed: request.seed, signal: request.signal }),
+      playtest: (files, request) => playtester.playtest(files, { seconds: request.seconds, seed: request.seed, signal: request.signal, onProgress: request.onProgress }),
       guides: phaserGuides(),
       budgets: { maxIterations: args.maxIterations, maxTokens: 2_000_000, maxWallMs: 30 * 60_000 },
       chattiness: args.chattiness,
