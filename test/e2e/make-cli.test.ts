@@ -79,6 +79,16 @@ describe("npm run make", () => {
     }
   });
 
+  it("uses the offline builder without --base-url and reports its verdict through the exit code", async () => {
+    const out = outDir();
+    const result = await make(["a deep-sea diving game where you collect pearls and dodge jellyfish", "--out", out, "--max-iterations", "1"]);
+    expect(result.stdout.split("\n")[0]).toContain("with offline-builder");
+    const report = JSON.parse(readFileSync(join(out, "report.json"), "utf8"));
+    expect(result.code).toBe(report.verdict === "playable" ? 0 : 1);
+    expect(readFileSync(join(out, "project/src/main.ts"), "utf8")).toContain("__playforge?.register(game)");
+    expect(readFileSync(join(out, "project/game.spec.json"), "utf8")).toContain('"genre": "diving"');
+  });
+
   it("exits 1 with an honest summary when the budget ends on a broken game", async () => {
     const fake = await startFakeLlm([
       { reply: { tool_calls: [{ name: "write_file", arguments: { path: "src/scenes/Play.ts", content: BROKEN_PLAY } }] } },
