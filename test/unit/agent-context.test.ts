@@ -69,6 +69,18 @@ describe("context budget", () => {
     expect(model.requests[2].messages.find((m) => m.role === "tool")?.content).toMatch(/^\[src\/main.ts was shown here/);
   });
 
+  it("shows a numbered excerpt around the reported error line when a working file is too big", async () => {
+    const filler = Array.from({ length: 900 }, (_, i) => `  const filler${i} = ${i}; // padding to make the scene long`).join("\n");
+    const big = String(BROKEN_PLAY).replace("  create() {\n", `  create() {\n${filler}\n`);
+    const line = big.split("\n").findIndex((l) => l.includes("Phaser.Geom.Point")) + 1;
+    const model = scriptedModel([turn(call("write_file", { path: "src/scenes/Play.ts", content: big })), turn(call("run_playtest", {})), say("looking"), say("stop")]);
+    await run({ ...STARTER }, model);
+    const snapshot = String(model.requests[2].messages[1].content);
+    expect(snapshot).toMatch(new RegExp(`--- src/scenes/Play.ts\\n\\(\\d+ lines; showing lines \\d+-\\d+ with numbers; read_file for the whole text\\)`));
+    expect(snapshot).toContain(`${line}|     const spawn = new Phaser.Geom.Point(400, 300);`);
+    expect(estimateTokens(model.requests[2].messages)).toBeLessThanOrEqual(4_000);
+  });
+
   it("keeps every request of a fix iteration on a fixture game within 4k prompt tokens", async () => {
     const games: Array<[string, AgentOptions["files"], string, string]> = [
       ["starter with a Phaser 3 call", { ...STARTER, "src/scenes/Play.ts": BROKEN_PLAY }, "new Phaser.Geom.Point(400, 300)", "new Phaser.Math.Vector2(400, 300)"],

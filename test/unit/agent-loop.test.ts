@@ -200,6 +200,18 @@ describe("runAgent: the user in the loop", () => {
     expect(ofType(opts.events, "answer")).toEqual([{ type: "answer", id: question.id, answer: "Up", auto: false }]);
   });
 
+  it("cancels cleanly while waiting for an answer", async () => {
+    const model = scriptedModel([turn(call("ask_user", { question: "Which key jumps?" }))]);
+    const opts = options(model);
+    const run = runAgent(opts);
+    await sleep(30);
+    expect(ofType(opts.events, "question").length).toBe(1);
+    run.cancel();
+    const outcome = await run.done;
+    expect(outcome.stopReason).toBe("cancelled");
+    expect(ofType(opts.events, "answer")).toEqual([]);
+  });
+
   it("answers questions itself in quiet mode and says so", async () => {
     const model = scriptedModel([turn(call("ask_user", { question: "Which key jumps?", choices: ["Space", "Up"] })), turn(call("ask_user", { question: "Theme?" })), turn(call("finish", { summary: "ok" }))]);
     const opts = options(model, { chattiness: "quiet" });
