@@ -52,7 +52,7 @@ async function colourStats(page: Page, rgb: [number, number, number]): Promise<{
   );
 }
 
-async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs = 15_000) {
+async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs = 30_000) {
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
     if (await check()) return;
@@ -69,7 +69,7 @@ describe("/play page", () => {
     const page = await freshPage();
     await page.goto(`${serverUrl()}${shareLinkUrl(fragment)}`);
     const frame = page.locator("[data-testid=preview-frame]");
-    await frame.waitFor({ timeout: 15_000 });
+    await frame.waitFor({ timeout: 30_000 });
     expect(await frame.getAttribute("sandbox")).toBe("allow-scripts");
     await waitUntil(async () => (await nonBackgroundFraction(page, "[data-testid=preview-frame]")) > 0.01, "the game draws something");
     await page.screenshot({ path: ".out/share-play-page.png" });
@@ -95,7 +95,7 @@ describe("/play page", () => {
     expect(link.form).toBe("spec-patch");
     const page = await freshPage();
     await page.goto(`${serverUrl()}${shareLinkUrl(link.fragment)}`);
-    await page.locator("[data-testid=preview-frame]").waitFor({ timeout: 15_000 });
+    await page.locator("[data-testid=preview-frame]").waitFor({ timeout: 30_000 });
     await waitUntil(async () => (await nonBackgroundFraction(page, "[data-testid=preview-frame]")) > 0.01, "the diving game draws something");
     await page.screenshot({ path: ".out/share-play-builder.png" });
     await page.locator("[data-testid=qr-button]").click();
@@ -132,7 +132,7 @@ describe("/play page", () => {
   ])("shows the error page, and no game frame, for %s", async (_name, fragment, message) => {
     const page = await freshPage();
     await page.goto(`${serverUrl()}/play#${fragment}`);
-    await page.locator("[data-testid=play-error]").waitFor({ timeout: 15_000 });
+    await page.locator("[data-testid=play-error]").waitFor({ timeout: 30_000 });
     expect(await page.locator("[data-testid=play-error-message]").textContent()).toMatch(message);
     expect(await page.locator("[data-testid=preview-frame]").count()).toBe(0);
     if (fragment.startsWith("AQB")) await page.screenshot({ path: ".out/share-play-error.png" });

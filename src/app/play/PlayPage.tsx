@@ -43,18 +43,26 @@ function LinkErrorPage({ message }: { message: string }) {
 function GameView({ files, fragment }: { files: ProjectFiles; fragment: string }) {
   const stage = useRef<HTMLDivElement>(null);
   const [showCode, setShowCode] = useState(false);
-  const [bootError, setBootError] = useState<string | null>(null);
+  const [gameError, setGameError] = useState<string | null>(null);
   const [qr, setQr] = useState<{ svg: string } | { error: string } | null>(null);
   const title = projectTitle(files);
 
   useEffect(() => {
     document.title = `${title} · Playforge`;
-    const sandbox = createIframeSandbox(stage.current!);
+    // A shared game is watched less strictly than in the IDE: a slow phone or a busy machine
+    // should not have its game torn down as frozen while it boots.
+    const sandbox = createIframeSandbox(stage.current!, { heartbeatTimeoutMs: 8000 });
+    const offExit = sandbox.on("exit", (exit) => {
+      if (exit.reason !== "stopped") setGameError(exit.message);
+    });
     sandbox
       .mount(files)
       .then(() => stage.current?.querySelector("iframe")?.focus())
-      .catch((error: unknown) => setBootError(error instanceof Error ? error.message : String(error)));
-    return () => sandbox.stop();
+      .catch((error: unknown) => setGameError(error instanceof Error ? error.message : String(error)));
+    return () => {
+      offExit();
+      sandbox.stop();
+    };
   }, [files, title]);
 
   return (
@@ -75,7 +83,7 @@ function GameView({ files, fragment }: { files: ProjectFiles; fragment: string }
       </header>
       <div className="play-body">
         <div className="play-stage" ref={stage} data-testid="play-stage">
-          {bootError && <p className="play-boot-error">The game could not start: {bootError}</p>}
+          {gameError && <p className="play-game-error" data-testid="play-game-error">The game stopped: {gameError}</p>}
         </div>
         {showCode && <CodeViewer files={files} />}
       </div>
