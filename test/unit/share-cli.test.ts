@@ -5,7 +5,11 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { dirname } from "node:path";
+import { mkdirSync } from "node:fs";
 import { decodeShareLink } from "../../src/project";
+import { defaultSpec } from "../../src/builder/spec";
+import { playSpecCompiler } from "../../src/app/play/spec";
 
 function share(...args: string[]) {
   return spawnSync("node_modules/.bin/tsx", ["src/node/cli/share.ts", ...args], { encoding: "utf8", timeout: 60_000 });
@@ -20,6 +24,24 @@ describe("share CLI", () => {
     const files = decodeShareLink(link);
     expect(Object.keys(files).sort()).toEqual(["index.html", "package.json", "src/main.ts", "src/scenes/Play.ts", "src/scenes/Title.ts", "tsconfig.json"]);
     expect(run.stderr).toMatch(/\d+ bytes, all files; (fits|too long for) a QR code/);
+  });
+
+  it("prints a QR-sized spec + patch link for a project the offline builder made and a user edited", () => {
+    const dir = mkdtempSync(join(tmpdir(), "playforge-share-"));
+    try {
+      const project = playSpecCompiler(JSON.stringify(defaultSpec("snake", 4)));
+      project["src/config.ts"] = `${project["src/config.ts"]}// my tweak\n`;
+      for (const [path, content] of Object.entries(project)) {
+        mkdirSync(dirname(join(dir, path)), { recursive: true });
+        writeFileSync(join(dir, path), content);
+      }
+      const run = share(dir);
+      expect(run.status).toBe(0);
+      expect(run.stderr).toMatch(/^\d+ bytes, builder spec \+ edits; fits a QR code\./);
+      expect(decodeShareLink(run.stdout.trim(), { specCompiler: playSpecCompiler })).toEqual(project);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("exits 2 with the usage for a missing folder", () => {
