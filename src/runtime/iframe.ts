@@ -27,9 +27,9 @@ import {
 export interface IframeSandboxOptions {
   /** Where the game page loads Phaser from; defaults to the IDE's own /vendor/phaser.min.js. */
   phaserUrl?: string;
-  /** Real milliseconds without a heartbeat before the game counts as frozen. */
+  /** Real milliseconds without a heartbeat before the live game counts as frozen (playtests allow 3×). */
   heartbeatTimeoutMs?: number;
-  /** Real milliseconds a loop may spin before the loop guard stops it. */
+  /** Real milliseconds a loop may spin before the loop guard stops it (playtests allow 2×). */
   loopLimitMs?: number;
   commandTimeoutMs?: number;
 }
@@ -116,7 +116,8 @@ class IframeSandbox implements Sandbox {
       seed: options.playtest?.seed ?? 1,
       loops: program?.loops ?? [],
       publicFiles: program?.publicFiles ?? {},
-      loopLimitMs: this.loopLimitMs,
+      // Playtests step many frames per message and boot on busy machines; the engine has its own budgets.
+      loopLimitMs: options.playtest ? this.loopLimitMs * 2 : this.loopLimitMs,
     };
   }
 
@@ -247,7 +248,12 @@ class IframeSandbox implements Sandbox {
     }
   }
 
+  private heartbeatLimit(): number {
+    return this.mountOptions.playtest ? this.heartbeatTimeoutMs * 3 : this.heartbeatTimeoutMs;
+  }
+
   private startWatchdog() {
+    const limit = this.heartbeatLimit();
     this.lastHeartbeat = performance.now();
     this.lastWatchdogTick = performance.now();
     this.watchdog = setInterval(() => {
@@ -256,11 +262,11 @@ class IframeSandbox implements Sandbox {
       this.lastWatchdogTick = now;
       // If the IDE itself was not running (throttled tab, same-thread freeze), we cannot blame the game yet.
       if (ideWasBusy) {
-        this.lastHeartbeat = Math.max(this.lastHeartbeat, now - this.heartbeatTimeoutMs / 2);
+        this.lastHeartbeat = Math.max(this.lastHeartbeat, now - limit / 2);
         return;
       }
-      if (now - this.lastHeartbeat > this.heartbeatTimeoutMs) {
-        const message = `The game froze: no heartbeat for ${(this.heartbeatTimeoutMs / 1000).toFixed(1)} s, so the preview was stopped. Look for a loop that never ends or very heavy work in update().`;
+      if (now - this.lastHeartbeat > limit) {
+        const message = `The game froze: no heartbeat for ${(limit / 1000).toFixed(1)} s, so the preview was stopped. Look for a loop that never ends or very heavy work in update().`;
         this.emit("error", { kind: "frozen", message });
         this.freeze(message);
       }
