@@ -223,7 +223,19 @@ export function installHarness(config: HarnessConfig): void {
     }
   }
 
+  // Playtests render only the frame a snapshot may read; the others run Phaser's headlessStep
+  // (same update events, no GL work), which is what makes them many times faster than real time.
+  let renderThisFrame = true;
+  let wrappedCallback: unknown = null;
+  function wrapLoopCallback() {
+    const loop = game?.loop;
+    if (!loop || typeof loop.callback !== "function" || loop.callback === wrappedCallback) return;
+    const full = loop.callback;
+    wrappedCallback = loop.callback = (time: number, delta: number) => (renderThisFrame ? full(time, delta) : game.headlessStep(time, delta));
+  }
+
   function stepOneFrame() {
+    wrapLoopCallback();
     lastProgress = realNow();
     vnow += 1000 / 60;
     runDueTimers();
@@ -251,10 +263,11 @@ export function installHarness(config: HarnessConfig): void {
     game = candidate;
     if (virtual && game.sound) game.sound.mute = true;
     game.events?.on?.("postrender", onPostRender);
+    game.events?.on?.("poststep", () => frame++);
   }
 
-  function onPostRender() {
-    frame++;
+  function onPostRender(renderer: unknown) {
+    if (!renderer) return; // headlessStep's POST_RENDER: nothing was drawn
     if (!rendered) {
       rendered = true;
       post({ type: "ready", firstFrameMs: Math.round(realNow() - startedAt) });
@@ -505,9 +518,11 @@ export function installHarness(config: HarnessConfig): void {
         if (rafQueue.size === 0) await waitForGameLoop();
         const frames = Math.max(0, Math.min(600, Math.floor(command.frames)));
         for (let i = 0; i < frames; i++) {
-          if (i === frames - 1) capturePending = true;
+          renderThisFrame = i === frames - 1;
+          if (renderThisFrame) capturePending = true;
           stepOneFrame();
         }
+        renderThisFrame = true;
         return { frame, virtualMs: Math.round(vnow) };
       }
       case "input": {
