@@ -5,4 +5,8 @@ import { createRoot } from "react-dom/client";
 import { PlayPage } from "./PlayPage";
 import "./play.css";
 
-createRoot(document.getElementById("play-root")!).render(<PlayPage hash={window.location.hash} />);
+const root = createRoot(document.getElementById("play-root")!);
+const render = () => root.render(<PlayPage hash={window.location.hash} />);
+// Pasting another link into the address bar changes only the fragment: play that game instead.
+window.addEventListener("hashchange", render);
+render();
