@@ -2,7 +2,7 @@
 // good snapshot. A save writes a new snapshot record first and only then moves the pointer, so a
 // failed write (quota, tab closed) leaves the previous save intact.
 
-import { createStore, del, delMany, get, keys, set, update, type UseStore } from "idb-keyval";
+import { createStore, del, delMany, get, getMany, keys, set, update, type UseStore } from "idb-keyval";
 import type { ProjectFiles } from "../project/files";
 import type { ChatMessage } from "../providers/types";
 import type { Checkpoint } from "../agent/types";
@@ -25,7 +25,11 @@ export interface ProjectSummary {
   updatedAt: number;
   /** Set while the project is in the trash (deleted, can still be restored). */
   deletedAt?: number;
-  /** A small PNG data URL from the playtest engine, if one was stored. */
+}
+
+/** A list entry: the summary plus the project's thumbnail, when the playtest engine stored one. */
+export interface ProjectListing extends ProjectSummary {
+  /** A small PNG data URL. */
   thumbnail?: string;
 }
 
@@ -57,6 +61,8 @@ const INDEX_KEY = "projects";
 const headKey = (id: string) => `project/${id}/head`;
 const revKey = (id: string, rev: number) => `project/${id}/rev/${rev}`;
 const runKey = (id: string) => `project/${id}/run`;
+// Thumbnails live beside the index, not in it, so the index that every save rewrites stays small.
+const thumbKey = (id: string) => `project/${id}/thumb`;
 const projectPrefix = (id: string) => `project/${id}/`;
 
 export const DEFAULT_DATABASE = { name: "playforge", store: "projects" } as const;
@@ -67,9 +73,11 @@ export class ProjectStorage {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Projects not in the trash, most recently changed first. */
-  async list(): Promise<ProjectSummary[]> {
-    return (await this.index()).filter((p) => p.deletedAt === undefined).sort((a, b) => b.updatedAt - a.updatedAt);
+  /** Projects not in the trash, most recently changed first, with their thumbnails. */
+  async list(): Promise<ProjectListing[]> {
+    const live = (await this.index()).filter((p) => p.deletedAt === undefined).sort((a, b) => b.updatedAt - a.updatedAt);
+    const thumbs = await this.guard(() => getMany<string | undefined>(live.map((p) => thumbKey(p.id)), this.store), null);
+    return live.map((p, i) => (thumbs[i] === undefined ? p : { ...p, thumbnail: thumbs[i] }));
   }
 
   async listDeleted(): Promise<ProjectSummary[]> {
@@ -140,7 +148,8 @@ export class ProjectStorage {
   }
 
   async setThumbnail(id: string, thumbnail: string): Promise<void> {
-    await this.updateIndex((list) => list.map((p) => (p.id === id ? { ...p, thumbnail } : p)), null);
+    await this.summary(id);
+    await this.guard(() => set(thumbKey(id), thumbnail, this.store), null);
   }
 
   async markRunStarted(id: string, prompt: string): Promise<RunMarker> {

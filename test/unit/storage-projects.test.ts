@@ -135,6 +135,17 @@ describe("project storage", () => {
     expect((await storage.list()).map((p) => p.id)).toEqual([copy.id, a.id, b.id]);
   });
 
+  it("lists each project with the thumbnail stored for it", async () => {
+    const storage = new ProjectStorage(memoryStore().store);
+    const a = await storage.create("With thumb", snapshot("// a"));
+    const b = await storage.create("Without", snapshot("// b"));
+    await storage.setThumbnail(a.id, "data:image/png;base64,AAAA");
+    const listed = await storage.list();
+    expect(listed.find((p) => p.id === a.id)?.thumbnail).toBe("data:image/png;base64,AAAA");
+    expect(listed.find((p) => p.id === b.id)?.thumbnail).toBeUndefined();
+    await expect(storage.setThumbnail("nope", "data:,")).rejects.toBeInstanceOf(StoredProjectNotFoundError);
+  });
+
   it("deletes into a trash that undo restores, and purges old trash for good", async () => {
     let clock = 0;
     const mem = memoryStore();
