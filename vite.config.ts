@@ -31,7 +31,16 @@ export default defineConfig({
   plugins: [react(), servePhaser()],
   server: { host: "127.0.0.1" },
   preview: { host: "127.0.0.1", cors: { origin: "*" } },
-  optimizeDeps: { include: ["sucrase", "sucrase/dist/parser", "sucrase/dist/parser/tokenizer/types"] },
+  // Listing every dependency up front keeps the dev server from re-optimising (and reloading
+  // pages) when a lazily imported one is first requested.
+  optimizeDeps: {
+    entries: ["index.html", "play.html", "runner.html"],
+    include: [
+      "react", "react-dom/client", "react/jsx-runtime", "react/jsx-dev-runtime", "zustand", "zustand/vanilla",
+      "fflate", "idb-keyval", "qrcode", "openai", "@webcontainer/api",
+      "sucrase", "sucrase/dist/parser", "sucrase/dist/parser/tokenizer/types",
+    ],
+  },
   build: {
     target: "es2022",
     chunkSizeWarningLimit: 8000,

@@ -16,6 +16,9 @@ export async function startIdeServer(): Promise<RunningServer> {
     root: PROJECT_ROOT,
     configFile: resolve(PROJECT_ROOT, "vite.config.ts"),
     logLevel: "error",
+    // Each process gets its own dependency cache, so servers started side by side (tests, CLIs)
+    // never invalidate each other's optimised deps and reload pages mid-run.
+    cacheDir: resolve(PROJECT_ROOT, "node_modules/.vite", `server-${process.pid}`),
     server: { host: "127.0.0.1", port: 0, strictPort: false },
   });
   await server.listen();
