@@ -12,15 +12,34 @@ let isolating: Server;
 let isolatedUrl: string;
 
 /**
- * Relays the test server with COOP/COEP added, as the IDE must be served for WebContainers.
- * (Playwright's route.fulfill would do it too, but Chromium then treats the page as public and
- * blocks its requests to 127.0.0.1.)
+ * Relays the test server with COOP/COEP (and CORP, for the cross-origin preview) added, as the IDE
+ * must be served for WebContainers, and keeps each fake's preview script under /__fake/preview-script.
+ * (Playwright's route.fulfill could add headers too, but Chromium then treats the page as public
+ * and blocks its requests to 127.0.0.1.)
  */
 function startIsolatingProxy(target: string): Promise<Server> {
   const upstream = new URL(target);
+  const scripts = new Map<string, string>();
+  const isolation = { "cross-origin-opener-policy": "same-origin", "cross-origin-embedder-policy": "require-corp", "cross-origin-resource-policy": "cross-origin" };
   const server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://proxy");
+    if (url.pathname === "/__fake/preview-script") {
+      const id = url.searchParams.get("fake") ?? "";
+      if (req.method === "PUT") {
+        let body = "";
+        req.setEncoding("utf8");
+        req.on("data", (chunk) => (body += chunk));
+        req.on("end", () => {
+          scripts.set(id, body);
+          res.writeHead(204).end();
+        });
+        return;
+      }
+      res.writeHead(200, { ...isolation, "content-type": "text/javascript", "cache-control": "no-store" }).end(scripts.get(id) ?? "");
+      return;
+    }
     const forward = request({ host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: { ...req.headers, host: upstream.host } }, (reply) => {
-      res.writeHead(reply.statusCode ?? 502, { ...reply.headers, "cross-origin-opener-policy": "same-origin", "cross-origin-embedder-policy": "require-corp" });
+      res.writeHead(reply.statusCode ?? 502, { ...reply.headers, ...isolation });
       reply.pipe(res);
     });
     forward.on("error", () => res.destroy());
@@ -40,16 +59,16 @@ async function openPage(isolated = true): Promise<Page> {
 }
 
 /** Creates a fake (with script overrides) and a sandbox on it, kept on window.t for later calls. */
-async function setUp(page: Page, script: Record<string, unknown> = {}, options: Record<string, unknown> = {}) {
+async function setUp(page: Page, script: Record<string, unknown> = {}, options: Record<string, unknown> = {}, previewQuery = "") {
   await page.evaluate(
-    ([s, o]) => {
+    ([s, o, q]) => {
       const w = window as any;
-      const fake = w.wcTest.createFakeWebContainer({ previewUrl: w.wcTest.previewUrl, ...s });
+      const fake = w.wcTest.fake(s, q);
       const sandbox = w.wcTest.createWebContainerSandbox(w.wcTest.host, { api: fake.api, onTerminal: (c: string) => w.wcTest.terminal.push(c), ...o });
       w.wcTest.listen(sandbox);
       w.t = { fake, sandbox };
     },
-    [script, options] as const,
+    [script, options, previewQuery] as const,
   );
 }
 
@@ -112,7 +131,7 @@ describe("WebContainer runtime", () => {
     expect(tree.pngIsBytes).toBe(true);
 
     const frame = page.locator("[data-testid=preview-frame]");
-    expect(await frame.getAttribute("src")).toMatch(/webcontainer-preview\.html$/);
+    expect(await frame.getAttribute("src")).toMatch(/^http:\/\/localhost:\d+\/test\/browser\/pages\/webcontainer-preview\.html\?fake=/);
     const terminal = (await page.evaluate(() => (window as any).wcTest.terminal.join(""))) as string;
     expect(terminal).toContain("added 3 packages");
     expect(terminal).toContain("VITE v8 ready");
@@ -167,7 +186,7 @@ describe("WebContainer runtime", () => {
     const page = await openPage();
     const choice = await page.evaluate(async (files) => {
       const w = window as any;
-      const fake = w.wcTest.createFakeWebContainer({ previewUrl: w.wcTest.previewUrl, install: { exitCode: 1, output: ["npm ERR! network request to https://registry.npmjs.org/phaser failed, reason: getaddrinfo ENOTFOUND registry.npmjs.org"] } });
+      const fake = w.wcTest.fake({ install: { exitCode: 1, output: ["npm ERR! network request to https://registry.npmjs.org/phaser failed, reason: getaddrinfo ENOTFOUND registry.npmjs.org"] } });
       const before = JSON.stringify(files);
       const { sandbox, kind, fallbackReason } = await w.wcTest.createRuntimeWithFallback(w.wcTest.host, "webcontainer", {
         files,
@@ -252,6 +271,27 @@ describe("WebContainer runtime", () => {
     await page.close();
   });
 
+  it("stops a preview whose heartbeat stopped as frozen, keeps the dev server, and restart() opens a fresh session", async () => {
+    const page = await openPage();
+    await setUp(page, {}, { heartbeatTimeoutMs: 1500 }, "&freeze=1");
+    expect(await mountStarter(page)).toEqual({ ok: true });
+    await waitForEvent(page, "ready");
+    const exit = await waitForEvent(page, "exit", 1, 10_000);
+    expect(exit.payload.reason).toBe("frozen");
+    expect(exit.payload.message).toMatch(/no heartbeat for 1\.5 s/);
+    expect((await events(page)).some((e) => e.name === "error" && e.payload.kind === "frozen")).toBe(true);
+    expect(await page.locator("[data-testid=preview-frame]").count()).toBe(0);
+    expect(await page.evaluate(() => 6 * 7)).toBe(42);
+    await page.evaluate(() => (window as any).t.sandbox.restart());
+    await waitForEvent(page, "ready", 2);
+    const { calls, previewScripts } = await record(page);
+    expect(spawnCount(calls, "npm run dev")).toBe(1);
+    expect(calls).not.toContain("kill npm run dev");
+    expect(previewScripts).toHaveLength(2);
+    await page.evaluate(() => (window as any).t.sandbox.stop());
+    await page.close();
+  });
+
   it("stop() kills the dev server, removes the preview and reports exit: stopped", async () => {
     const page = await openPage();
     await setUp(page);
@@ -270,7 +310,7 @@ describe("WebContainer runtime", () => {
     const hung = await mountStarter(page);
     if (hung.ok) throw new Error("mount should have failed");
     expect(hung.failure).toBe("boot-timeout");
-    expect(hung.message).toContain("did not finish within 0.3 s");
+    expect(hung.message).toContain("did not finish within 300 ms");
     await setUp(page, { boot: { reject: "Failed to fetch" } });
     const offline = await mountStarter(page);
     if (offline.ok) throw new Error("mount should have failed");

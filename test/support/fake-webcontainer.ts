@@ -1,6 +1,6 @@
 // A scripted stand-in for @webcontainer/api (which cannot boot here: it needs StackBlitz's servers).
 // It records every call, keeps an in-memory file system with Node's rules, plays npm and Vite, and
-// reports a real test-server page as the dev server; that page runs the recorded preview script.
+// reports a real page on another origin as the dev server; that page loads the preview script first.
 
 import type { Container, FileSystemTree, WebContainerApi, WebContainerProcess } from "../../src/runtime/webcontainer";
 
@@ -10,8 +10,13 @@ export interface FakeScript {
   install: { exitCode: number; output: string[] };
   /** "ok" becomes ready at previewUrl; "crash" exits with code 1 after printing an error. */
   dev: "ok" | "crash";
-  /** The page the "dev server" serves: a real page on the test server. */
+  /** The page the "dev server" serves: a real page on the test server, on another origin. */
   previewUrl: string;
+  /**
+   * Where setPreviewScript stores the script (PUT) so the preview page can load it as its first
+   * <script>, the way WebContainer injects it into every HTML response.
+   */
+  previewScriptStore: string;
 }
 
 export interface FakeRecord {
@@ -32,21 +37,9 @@ export interface FakeWebContainer {
   script: FakeScript;
 }
 
-/** Read by test/browser/pages/webcontainer-preview.html from its parent window. */
-export interface FakePreviewBridge {
-  previewScript(): string | null;
-  pageLoaded(): void;
-}
-
-declare global {
-  interface Window {
-    __fakeWebContainerPreview?: FakePreviewBridge;
-  }
-}
-
 export const SUCCESSFUL_INSTALL = ["\u001b[1madded 3 packages\u001b[22m in 2s", "found 0 vulnerabilities"];
 
-export function createFakeWebContainer(script: Partial<FakeScript> & { previewUrl: string }): FakeWebContainer {
+export function createFakeWebContainer(script: Partial<FakeScript> & Pick<FakeScript, "previewUrl" | "previewScriptStore">): FakeWebContainer {
   const fake: FakeWebContainer = {
     script: { boot: "ok", install: { exitCode: 0, output: SUCCESSFUL_INSTALL }, dev: "ok", ...script },
     record: { boots: 0, calls: [], mounts: [], previewScripts: [], writes: [], files: {} },
@@ -64,10 +57,12 @@ export function createFakeWebContainer(script: Partial<FakeScript> & { previewUr
     },
   };
   let live: FakeContainer | null = null;
-  window.__fakeWebContainerPreview = {
-    previewScript: () => fake.record.previewScripts.at(-1) ?? null,
-    pageLoaded: () => void fake.record.calls.push("preview-load"),
-  };
+  // The preview page announces itself, saying whether the preview script ran before it.
+  window.addEventListener("message", (event) => {
+    const data = event.data;
+    if (data?.fakeWebContainer !== "preview-load" || event.origin !== new URL(fake.script.previewUrl).origin) return;
+    fake.record.calls.push(data.scripted ? "preview-load" : "preview-load without script");
+  });
   return fake;
 }
 
@@ -143,6 +138,8 @@ class FakeContainer implements Container {
   async setPreviewScript(scriptSrc: string) {
     this.log("setPreviewScript");
     this.fake.record.previewScripts.push(scriptSrc);
+    const stored = await fetch(this.fake.script.previewScriptStore, { method: "PUT", body: scriptSrc });
+    if (!stored.ok) throw new Error(`The test proxy did not store the preview script: HTTP ${stored.status}`);
   }
 
   teardown() {

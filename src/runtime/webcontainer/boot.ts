@@ -62,7 +62,7 @@ export function bootContainer(api: WebContainerApi, timeoutMs: number): Promise<
       reject(
         new WebContainerBootError(
           "boot-timeout",
-          `WebContainer.boot did not finish within ${(timeoutMs / 1000).toFixed(1)} s. StackBlitz's servers may be slow or blocked by a firewall or extension.`,
+          `WebContainer.boot did not finish within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}. StackBlitz's servers may be slow or blocked by a firewall or extension.`,
         ),
       );
       // A boot that finishes after we gave up still holds the page's single instance: release it.

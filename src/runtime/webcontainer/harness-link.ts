@@ -107,6 +107,8 @@ export class HarnessLink {
   private onMessage = (event: MessageEvent) => {
     const page = this.page;
     if (!page || event.source !== page.window) return;
+    // WebContainer's own preview machinery also posts to the IDE; only our channel is ours to judge.
+    if (!isObject(event.data) || event.data.channel !== CHANNEL) return;
     if (event.origin !== page.origin || approximateSize(event.data) > MAX_MESSAGE_BYTES) return this.drop();
     const message = parseHarnessMessage(event.data, page.session);
     if (!message) return this.drop();
@@ -172,4 +174,8 @@ export class HarnessLink {
     if (this.watchdog) clearInterval(this.watchdog);
     this.watchdog = null;
   }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
 }

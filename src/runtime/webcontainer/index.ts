@@ -6,6 +6,3 @@ export { checkWebContainerSupport, type WebContainerSupport, type SupportScope }
 export { WebContainerBootError, FALLBACK_NOTE, type WebContainerBootFailure } from "./errors";
 export { createRuntimeWithFallback, type RuntimeDeps, type RuntimeChoice } from "./fallback";
 export type { WebContainerApi, Container, ContainerFileSystem, FileSystemTree, WebContainerProcess } from "./boundary";
-export { toFileSystemTree } from "./tree";
-export { buildPreviewScript, previewHarnessConfig } from "./preview-script";
-export { OutputTail } from "./process-output";

@@ -28,6 +28,11 @@ export interface WebContainerSandboxOptions {
 /** How long `npm run dev` may take to start listening; a cold Vite start in a WebContainer is slow. */
 const DEV_SERVER_TIMEOUT_MS = 90_000;
 const LOOP_LIMIT_MS = 1500;
+/**
+ * After a frozen preview is closed, Chromium keeps its hung process for the site for about a second
+ * (the unload timeout) and would put the next preview of that site into it; the next page waits.
+ */
+const FROZEN_PROCESS_RELEASE_MS = 1500;
 
 type DevServer = { process: WebContainerProcess; url: string; tail: OutputTail; stopping: boolean };
 
@@ -48,6 +53,8 @@ class WebContainerSandbox implements Sandbox {
   /** Aborts the mount (or reinstall) in progress when a newer one starts or the sandbox stops. */
   private work: AbortController | null = null;
   private mounting: Promise<void> | null = null;
+  /** performance.now() before which a new preview would land in a frozen page's process. */
+  private frozenProcessReleasedAt = 0;
 
   constructor(private readonly host: HTMLElement, private readonly options: WebContainerSandboxOptions) {
     this.api = options.api ?? browserWebContainerApi;
@@ -253,6 +260,8 @@ class WebContainerSandbox implements Sandbox {
 
   /** A new session: its harness script is set before the page is requested, then the page loads. */
   private async showPreview(booted: BootedContainer, url: string, signal: AbortSignal) {
+    const wait = this.frozenProcessReleasedAt - performance.now();
+    if (wait > 0) await delay(wait, signal);
     const session = newSession();
     await booted.container.setPreviewScript(buildPreviewScript(previewHarnessConfig(session, this.mountOptions, LOOP_LIMIT_MS)));
     signal.throwIfAborted();
@@ -288,6 +297,7 @@ class WebContainerSandbox implements Sandbox {
 
   private freeze(message: string, location?: SourceLocation) {
     this.closePreview();
+    this.frozenProcessReleasedAt = performance.now() + FROZEN_PROCESS_RELEASE_MS;
     this.link.emit("exit", { reason: "frozen", message, location });
   }
 }
@@ -297,6 +307,20 @@ async function writeInto(booted: BootedContainer, path: string, content: FileCon
   if (folder) await booted.container.fs.mkdir(folder, { recursive: true });
   await booted.container.fs.writeFile(path, content);
   if (booted.files) booted.files[path] = content;
+}
+
+function delay(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", abort);
+      resolve();
+    }, ms);
+    const abort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    signal.addEventListener("abort", abort, { once: true });
+  });
 }
 
 function text(content: FileContent): string {
