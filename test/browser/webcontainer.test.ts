@@ -141,6 +141,8 @@ describe("WebContainer runtime", () => {
     expect(status.frame).toBeGreaterThan(0);
     await page.waitForTimeout(200);
     expect(await nonBackgroundFraction(page, "[data-testid=preview-frame]")).toBeGreaterThan(0.01);
+    await page.evaluate(() => (window as any).t.fake.containerError("Worker crashed"));
+    expect(await page.evaluate(() => (window as any).wcTest.terminal.join(""))).toContain("WebContainer error: Worker crashed");
     await page.close();
   });
 
@@ -253,6 +255,7 @@ describe("WebContainer runtime", () => {
     expect(previewScripts).toHaveLength(2);
     const session = (script: string) => /"session":"([^"]+)"/.exec(script)?.[1];
     expect(session(previewScripts[1])).not.toBe(session(previewScripts[0]));
+    expect(await page.evaluate(() => (window as any).wcTest.unhandled)).toEqual([]);
     await page.close();
   });
 
@@ -301,6 +304,8 @@ describe("WebContainer runtime", () => {
     expect((await waitForEvent(page, "exit")).payload).toEqual({ reason: "stopped" });
     expect((await record(page)).calls).toContain("kill npm run dev");
     expect(await page.locator("[data-testid=preview-frame]").count()).toBe(0);
+    await page.waitForTimeout(50);
+    expect(await page.evaluate(() => (window as any).wcTest.unhandled)).toEqual([]);
     await page.close();
   });
 

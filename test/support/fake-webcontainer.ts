@@ -35,6 +35,8 @@ export interface FakeWebContainer {
   record: FakeRecord;
   /** Changes the script for calls still to come (e.g. make the next install fail). */
   script: FakeScript;
+  /** Emits WebContainer's internal "error" event on the booted container. */
+  containerError(message: string): void;
 }
 
 export const SUCCESSFUL_INSTALL = ["\u001b[1madded 3 packages\u001b[22m in 2s", "found 0 vulnerabilities"];
@@ -55,6 +57,7 @@ export function createFakeWebContainer(script: Partial<FakeScript> & Pick<FakeSc
         return Promise.resolve(live);
       },
     },
+    containerError: (message) => live?.emitError(message),
   };
   let live: FakeContainer | null = null;
   // The preview page announces itself, saying whether the preview script ran before it.
@@ -69,6 +72,7 @@ export function createFakeWebContainer(script: Partial<FakeScript> & Pick<FakeSc
 class FakeContainer implements Container {
   private dirs = new Set<string>([""]);
   private serverReady = new Set<(port: number, url: string) => void>();
+  private errors = new Set<(error: { message: string }) => void>();
   private torn = false;
 
   constructor(private readonly fake: FakeWebContainer) {}
@@ -129,10 +133,18 @@ class FakeContainer implements Container {
   on(event: "server-ready", listener: (port: number, url: string) => void): () => void;
   on(event: "error", listener: (error: { message: string }) => void): () => void;
   on(event: "server-ready" | "error", listener: ((port: number, url: string) => void) | ((error: { message: string }) => void)) {
-    if (event !== "server-ready") return () => undefined;
+    if (event === "error") {
+      const error = listener as (error: { message: string }) => void;
+      this.errors.add(error);
+      return () => void this.errors.delete(error);
+    }
     const ready = listener as (port: number, url: string) => void;
     this.serverReady.add(ready);
     return () => void this.serverReady.delete(ready);
+  }
+
+  emitError(message: string) {
+    for (const listener of this.errors) listener({ message });
   }
 
   async setPreviewScript(scriptSrc: string) {

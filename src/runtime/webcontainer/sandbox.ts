@@ -85,6 +85,7 @@ class WebContainerSandbox implements Sandbox {
       this.terminal("› Booting WebContainer…\r\n");
       const booted = await bootContainer(this.api, this.bootTimeoutMs);
       signal.throwIfAborted();
+      if (this.booted !== booted) booted.onError((message) => this.terminal(`\r\n› WebContainer error: ${message}\r\n`));
       this.booted = booted;
       await this.syncFiles(booted, files);
       signal.throwIfAborted();
@@ -207,25 +208,26 @@ class WebContainerSandbox implements Sandbox {
     const waiting = new AbortController();
     const abortWaiting = () => waiting.abort(signal.reason);
     signal.addEventListener("abort", abortWaiting, { once: true });
-    // Listen before spawning so a fast server-ready is not missed.
+    // Listen before spawning so a fast server-ready is not missed; its rejection (on abort) is
+    // handled where it is awaited, or not needed when spawning failed first.
     const ready = booted.nextServerReady(waiting.signal);
+    ready.catch(() => undefined);
     const tail = new OutputTail();
     let process: WebContainerProcess | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
     try {
-      process = await booted.container.spawn("npm", ["run", "dev"]);
-      const started = process;
+      const started = (process = await booted.container.spawn("npm", ["run", "dev"]));
       void pipeOutput(started, tail, (chunk) => this.terminal(chunk)).catch(() => undefined);
-      const exited = started.exit.then((code) => {
-        throw new WebContainerBootError("dev-server-failed", `npm run dev exited with code ${code} before its server was ready.`, tail.last());
-      });
-      const timeout = new Promise<never>((_, reject) => {
+      const url = await new Promise<string>((resolve, reject) => {
+        ready.then(resolve, reject);
+        void started.exit.then((code) =>
+          reject(new WebContainerBootError("dev-server-failed", `npm run dev exited with code ${code} before its server was ready.`, tail.last())),
+        );
         timer = setTimeout(
           () => reject(new WebContainerBootError("dev-server-failed", `npm run dev did not start a server within ${DEV_SERVER_TIMEOUT_MS / 1000} s.`, tail.last())),
           DEV_SERVER_TIMEOUT_MS,
         );
       });
-      const url = await Promise.race([ready, exited, timeout]);
       const dev: DevServer = { process: started, url, tail, stopping: false };
       this.dev = dev;
       void started.exit.then((code) => this.devServerExited(dev, code));
