@@ -73,7 +73,7 @@ const BOOT_MAX_FRAMES = 600;
 const BOOT_MAX_WALL_MS = 20000;
 const BOOT_FRAMES_AFTER_ERROR = 10;
 const UNRUNNABLE = new Set(["module", "syntax", "load"]);
-const MAX_STEP_FRAMES = 30;
+const MAX_STEP_FRAMES = 120;
 const MOUNT_TIMEOUT_MS = 15000;
 
 const now = () => globalThis.performance.now();
