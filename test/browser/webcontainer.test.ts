@@ -336,6 +336,30 @@ describe("WebContainer runtime", () => {
     await page.close();
   });
 
+  it("with StackBlitz unreachable, the real @webcontainer/api boot times out and the fallback runs the iframe runtime", async () => {
+    const page = await openPage();
+    const outside: string[] = [];
+    // Nothing leaves the machine: every request off loopback is refused in the browser.
+    await page.route((url) => !["127.0.0.1", "localhost"].includes(url.hostname), (route) => {
+      outside.push(new URL(route.request().url()).hostname);
+      return route.abort("internetdisconnected");
+    });
+    const choice = await page.evaluate(async (files) => {
+      const w = window as any;
+      const { kind, fallbackReason } = await w.wcTest.createRuntimeWithFallback(w.wcTest.host, "webcontainer", {
+        files,
+        webcontainer: { bootTimeoutMs: 3000 },
+        beforeMount: (s: any) => w.wcTest.listen(s),
+      });
+      return { kind, fallbackReason };
+    }, starter);
+    expect(outside).toContain("stackblitz.com");
+    expect(choice.kind).toBe("iframe");
+    expect(choice.fallbackReason).toContain("WebContainer.boot did not finish within 3 s");
+    await waitForEvent(page, "ready");
+    await page.close();
+  });
+
   it("reports missing cross-origin isolation on the plain test page and falls back without booting", async () => {
     const page = await openPage(false);
     const support = await page.evaluate(() => (window as any).wcTest.checkWebContainerSupport());

@@ -1,6 +1,6 @@
 // The WebContainer runtime's pure parts: the mounted tree, the support check, npm output tails,
 // boot errors, the injected preview script and booting once per page (with a scripted boundary).
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { SandboxBootError } from "../../src/runtime/sandbox";
 import { checkWebContainerSupport, WebContainerBootError, type Container, type WebContainerApi } from "../../src/runtime/webcontainer";
 import { bootContainer } from "../../src/runtime/webcontainer/boot";
@@ -44,6 +44,9 @@ describe("checkWebContainerSupport", () => {
   it("reports a missing SharedArrayBuffer, a sandboxed frame and an insecure page", () => {
     expect(checkWebContainerSupport({ ...ISOLATED, SharedArrayBuffer: undefined })).toMatchObject({ ok: false, reason: expect.stringContaining("SharedArrayBuffer") });
     expect(checkWebContainerSupport({ ...ISOLATED, origin: "null" })).toMatchObject({ ok: false, reason: expect.stringContaining("sandboxed frame") });
+    const sandboxedParent = { hasAttribute: (name: string) => name === "sandbox" };
+    expect(checkWebContainerSupport({ ...ISOLATED, frameElement: sandboxedParent })).toMatchObject({ ok: false, reason: expect.stringContaining("sandboxed frame") });
+    expect(checkWebContainerSupport({ ...ISOLATED, frameElement: { hasAttribute: () => false } })).toEqual({ ok: true });
     expect(checkWebContainerSupport({ ...ISOLATED, isSecureContext: false })).toMatchObject({ ok: false, reason: expect.stringContaining("secure context") });
   });
 });
@@ -115,6 +118,8 @@ function container(): Container & { tornDown: number } {
 }
 
 describe("bootContainer", () => {
+  afterEach(() => vi.unstubAllGlobals());
+
   it("boots once per page and API: a second caller shares the same container", async () => {
     const { api, calls } = scriptedApi();
     const first = bootContainer(api, 1000);
@@ -138,6 +143,12 @@ describe("bootContainer", () => {
     expect(calls).toHaveLength(2);
     calls[1].resolve(container());
     await expect(retry).resolves.toBeTruthy();
+  });
+
+  it("calls a boot that hangs while the browser is offline 'no network'", async () => {
+    vi.stubGlobal("navigator", { onLine: false });
+    const { api } = scriptedApi();
+    await expect(bootContainer(api, 20)).rejects.toMatchObject({ failure: "no-network", message: expect.stringContaining("the browser is offline") });
   });
 
   it("calls a fetch failure 'no network' and anything else 'boot-failed', quoting the cause", async () => {

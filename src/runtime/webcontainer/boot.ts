@@ -57,13 +57,15 @@ export function bootContainer(api: WebContainerApi, timeoutMs: number): Promise<
   const existing = booted.get(api);
   if (existing) return existing;
   const attempt = api.boot({ coep: "require-corp", workdirName: "game" });
+  const online = () => typeof navigator === "undefined" || navigator.onLine !== false;
   const result = new Promise<BootedContainer>((resolve, reject) => {
     const timer = setTimeout(() => {
+      const waited = timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`;
+      // Without a network the library does not fail: it waits for StackBlitz's frame forever.
       reject(
-        new WebContainerBootError(
-          "boot-timeout",
-          `WebContainer.boot did not finish within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}. StackBlitz's servers may be slow or blocked by a firewall or extension.`,
-        ),
+        online()
+          ? new WebContainerBootError("boot-timeout", `WebContainer.boot did not finish within ${waited}. StackBlitz's servers may be slow or blocked by a firewall or extension.`)
+          : new WebContainerBootError("no-network", `no network: the browser is offline, and WebContainer.boot waited ${waited} for StackBlitz's servers. Connect and try again.`),
       );
       // A boot that finishes after we gave up still holds the page's single instance: release it.
       attempt.then((container) => container.teardown(), () => undefined);
@@ -75,7 +77,7 @@ export function bootContainer(api: WebContainerApi, timeoutMs: number): Promise<
       },
       (error) => {
         clearTimeout(timer);
-        reject(bootFailure(error, typeof navigator === "undefined" || navigator.onLine !== false));
+        reject(bootFailure(error, online()));
       },
     );
   });

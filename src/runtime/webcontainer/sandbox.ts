@@ -58,7 +58,7 @@ class WebContainerSandbox implements Sandbox {
 
   constructor(private readonly host: HTMLElement, private readonly options: WebContainerSandboxOptions) {
     this.api = options.api ?? browserWebContainerApi;
-    this.bootTimeoutMs = options.bootTimeoutMs ?? 60_000;
+    this.bootTimeoutMs = options.bootTimeoutMs ?? 30_000;
     this.link = new HarnessLink({
       heartbeatTimeoutMs: options.heartbeatTimeoutMs ?? 4000,
       commandTimeoutMs: options.commandTimeoutMs ?? 30_000,
@@ -82,7 +82,7 @@ class WebContainerSandbox implements Sandbox {
     const run = this.superseded(signal, async () => {
       const support = checkWebContainerSupport();
       if (!support.ok) throw new WebContainerBootError("unsupported", support.reason);
-      this.terminal("› Booting WebContainer…\r\n");
+      if (!this.booted) this.terminal("› Booting WebContainer…\r\n");
       const booted = await bootContainer(this.api, this.bootTimeoutMs);
       signal.throwIfAborted();
       if (this.booted !== booted) booted.onError((message) => this.terminal(`\r\n› WebContainer error: ${message}\r\n`));

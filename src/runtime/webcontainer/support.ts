@@ -9,11 +9,13 @@ export interface SupportScope {
   SharedArrayBuffer?: unknown;
   origin?: string;
   isSecureContext?: boolean;
+  /** The embedding <iframe>, visible when the parent shares our origin. */
+  frameElement?: { hasAttribute(name: string): boolean } | null;
 }
 
 export function checkWebContainerSupport(scope: SupportScope = globalThis as SupportScope): WebContainerSupport {
-  if (scope.origin === "null") {
-    return { ok: false, reason: "the IDE is running inside a sandboxed frame (its origin is opaque), where WebContainers cannot boot. Open Playforge in its own tab." };
+  if (scope.origin === "null" || scope.frameElement?.hasAttribute("sandbox")) {
+    return { ok: false, reason: "the IDE is running inside a sandboxed frame, where WebContainers cannot boot. Open Playforge in its own tab." };
   }
   if (scope.isSecureContext === false) {
     return { ok: false, reason: "the page is not a secure context (https or localhost), which WebContainers need." };
