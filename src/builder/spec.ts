@@ -170,7 +170,7 @@ export const THEMES: Theme[] = [
     palette: { background: 0xfde2e4, player: 0x9d8df1, hazard: 0xf08080, accent: 0x90dbf4, text: 0x5a4a78 } },
   { name: "forest", words: ["forest", "jungle", "woods", "nature", "garden", "grass", "meadow"], suggests: "platformer",
     palette: { background: 0x8ecae6, player: 0xe63946, hazard: 0x6a4c93, accent: 0xffb703, text: 0x1b4332 } },
-  { name: "snow", words: ["snow", "ice", "icy", "winter", "frozen", "arctic", "christmas"], suggests: "runner",
+  { name: "snow", words: ["snow", "snowy", "frosty", "ice", "icy", "winter", "frozen", "arctic", "christmas"], suggests: "runner",
     palette: { background: 0xdff3fc, player: 0xd62828, hazard: 0x1d3557, accent: 0x48cae4, text: 0x1d3557 } },
   { name: "lava", words: ["lava", "volcano", "fire", "fiery", "hell", "inferno", "magma"], suggests: "platformer",
     palette: { background: 0x2b0a0a, player: 0xffe66d, hazard: 0xff4800, accent: 0xff9e00, text: 0xfff3e0 } },

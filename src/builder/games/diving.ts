@@ -27,7 +27,6 @@ export class PlayScene extends Phaser.Scene {
   private bubbles!: Phaser.Physics.Arcade.Group;
   private controls!: Controls;
   private hud!: Hud;
-  private darkness!: Phaser.GameObjects.Rectangle;
   private oxygenBar!: Phaser.GameObjects.Graphics;
   private rng!: Phaser.Math.RandomDataGenerator;
   private score = 0;
@@ -56,6 +55,7 @@ export class PlayScene extends Phaser.Scene {
 
     this.physics.world.setBounds(0, SURFACE_Y - 40, WORLD_WIDTH, WORLD_HEIGHT - SURFACE_Y + 40);
     this.cameras.main.setBounds(0, 0, WORLD_WIDTH, WORLD_HEIGHT);
+    this.events.once("shutdown", () => this.setWaterColor(CONFIG.colors.background));
     this.drawSea();
 
     this.treasures = this.physics.add.group({ allowGravity: false, immovable: true });
@@ -93,7 +93,6 @@ export class PlayScene extends Phaser.Scene {
     this.physics.add.overlap(this.diver, this.bubbles, (_d, b) => this.breathe(b as Phaser.Physics.Arcade.Image));
     this.physics.add.overlap(this.diver, this.creatures, () => this.hurt("Stung!"));
 
-    this.darkness = this.add.rectangle(0, 0, this.scale.width, this.scale.height, 0x000000, 0).setOrigin(0).setScrollFactor(0).setDepth(50);
     this.oxygenBar = this.add.graphics().setScrollFactor(0).setDepth(100);
     this.controls = new Controls(this);
     this.hud = new Hud(this);
@@ -129,31 +128,31 @@ export class PlayScene extends Phaser.Scene {
       if (bubble.y < SURFACE_Y) bubble.destroy();
     }
 
-    const depth = Phaser.Math.Clamp((this.diver.y - SURFACE_Y) / (WORLD_HEIGHT - SURFACE_Y), 0, 1);
-    this.darkness.setAlpha(depth * 0.55);
+    // The water darkens the deeper the diver goes.
+    const depth = Phaser.Math.Clamp((this.cameras.main.scrollY + 300 - SURFACE_Y) / (WORLD_HEIGHT - SURFACE_Y), 0, 1);
+    this.setWaterColor(shade(CONFIG.colors.background, -depth * 0.8));
     this.updateHud();
   }
 
+  /**
+   * The water is the renderer's clear colour, darkened with depth. Changing the clear colour is
+   * free, while a camera background would paint the whole screen again every frame.
+   */
+  private setWaterColor(color: number) {
+    const renderer = this.renderer as unknown as { config?: { backgroundColor?: Phaser.Display.Color } };
+    renderer.config?.backgroundColor?.setFromRGB(Phaser.Display.Color.IntegerToRGB(color));
+  }
+
+  /** Sky, waves, light rays and the sea floor; the water itself is the clear colour (see setWaterColor). */
   private drawSea() {
-    const sky = shade(CONFIG.colors.background, 0.55);
-    this.add.rectangle(0, 0, WORLD_WIDTH, SURFACE_Y, sky).setOrigin(0);
-    const sea = this.add.graphics();
-    const bands = 24;
-    for (let i = 0; i < bands; i++) {
-      // Deeper bands are darker: the sea gets gloomier the further down you swim.
-      sea.fillStyle(shade(CONFIG.colors.background, -i / bands * 0.8), 1);
-      const top = SURFACE_Y + (i * (WORLD_HEIGHT - SURFACE_Y)) / bands;
-      sea.fillRect(0, top, WORLD_WIDTH, (WORLD_HEIGHT - SURFACE_Y) / bands + 1);
-    }
+    this.add.rectangle(0, 0, WORLD_WIDTH, SURFACE_Y, shade(CONFIG.colors.background, 0.55)).setOrigin(0);
     const waves = this.add.tileSprite(0, SURFACE_Y - 8, WORLD_WIDTH, 16, "wave").setOrigin(0);
     this.tweens.add({ targets: waves, tilePositionX: 64, duration: 1500, repeat: -1 });
-    for (let i = 0; i < 5; i++) {
-      const ray = this.add.triangle(120 + i * 150, SURFACE_Y, 0, 0, 60, 0, 140, 520, 0xffffff, 0.06).setOrigin(0);
+    for (let i = 0; i < 3; i++) {
+      const ray = this.add.triangle(150 + i * 220, SURFACE_Y, 0, 0, 40, 0, 110, 420, 0xffffff, 0.07).setOrigin(0);
       this.tweens.add({ targets: ray, alpha: 0.02, duration: 1600 + i * 300, yoyo: true, repeat: -1 });
     }
-    const floor = this.add.graphics();
-    floor.fillStyle(shade(CONFIG.colors.accent, -0.6), 1);
-    for (let x = 0; x <= WORLD_WIDTH; x += 40) floor.fillCircle(x, WORLD_HEIGHT, 30 + this.rng.between(0, 20));
+    this.add.image(0, WORLD_HEIGHT - 50, "seabed").setOrigin(0);
     for (let i = 0; i < 14; i++) {
       const weed = this.add.image(this.rng.between(10, WORLD_WIDTH - 10), WORLD_HEIGHT - 20, "weed").setOrigin(0.5, 1);
       this.tweens.add({ targets: weed, angle: { from: -8, to: 8 }, duration: 1400 + this.rng.between(0, 900), yoyo: true, repeat: -1, ease: "Sine.easeInOut" });
@@ -279,6 +278,10 @@ export class PlayScene extends Phaser.Scene {
     makeTexture(this, "wave", 64, 16, (g) => {
       g.fillStyle(0xffffff, 0.5);
       for (let x = 0; x < 64; x += 16) g.fillCircle(x + 8, 10, 8);
+    });
+    makeTexture(this, "seabed", WORLD_WIDTH, 50, (g) => {
+      g.fillStyle(shade(CONFIG.colors.accent, -0.6), 1);
+      for (let x = 0; x <= WORLD_WIDTH; x += 40) g.fillCircle(x, 50, 30 + ((x * 7) % 20));
     });
     makeTexture(this, "weed", 16, 90, (g) => {
       g.fillStyle(0x2a9d8f, 1).fillEllipse(8, 45, 10, 90);

@@ -121,10 +121,19 @@ export class PlayScene extends Phaser.Scene {
     }
   }
 
+  /** Walls are bars joining neighbouring wall blocks; the floor is the background colour. */
   private drawMaze() {
+    const g = this.add.graphics();
+    const thick = 10;
+    g.fillStyle(shade(CONFIG.colors.background, 0.35), 1);
     for (let gy = 0; gy < GRID_H; gy++) {
       for (let gx = 0; gx < GRID_W; gx++) {
-        this.add.image(this.px(gx), this.py(gy), this.open[gy][gx] ? "floor" : "wall");
+        if (this.open[gy][gx]) continue;
+        const x = this.px(gx);
+        const y = this.py(gy);
+        g.fillRect(x - thick / 2, y - thick / 2, thick, thick);
+        if (gx + 1 < GRID_W && !this.open[gy][gx + 1]) g.fillRect(x, y - thick / 2, BLOCK, thick);
+        if (gy + 1 < GRID_H && !this.open[gy + 1][gx]) g.fillRect(x - thick / 2, y, thick, BLOCK);
       }
     }
   }
@@ -290,15 +299,6 @@ export class PlayScene extends Phaser.Scene {
   }
 
   private makeTextures() {
-    makeTexture(this, "wall", BLOCK, BLOCK, (g) => {
-      g.fillStyle(shade(CONFIG.colors.background, 0.3), 1).fillRect(0, 0, BLOCK, BLOCK);
-      g.fillStyle(shade(CONFIG.colors.background, 0.45), 1).fillRect(0, 0, BLOCK, 4);
-      g.lineStyle(1, shade(CONFIG.colors.background, -0.3), 1).strokeRect(0.5, 0.5, BLOCK - 1, BLOCK - 1);
-    });
-    makeTexture(this, "floor", BLOCK, BLOCK, (g) => {
-      g.fillStyle(shade(CONFIG.colors.background, -0.25), 1).fillRect(0, 0, BLOCK, BLOCK);
-      g.fillStyle(shade(CONFIG.colors.background, -0.15), 1).fillRect(2, 2, 3, 3);
-    });
     makeTexture(this, "player", 20, 20, (g) => {
       g.fillStyle(CONFIG.colors.player, 1).fillCircle(10, 10, 9);
       g.fillStyle(0xffffff, 1).fillCircle(13, 8, 3);

@@ -58,8 +58,10 @@ export class PlayScene extends Phaser.Scene {
     makeSpark(this);
     this.physics.world.setBounds(0, 0, WORLD_WIDTH, 600);
     this.cameras.main.setBounds(0, 0, WORLD_WIDTH, 600);
-    this.cameras.main.setBackgroundColor(CONFIG.colors.background);
-    this.add.tileSprite(0, 300, 800, 300, "hills").setOrigin(0).setScrollFactor(0.3, 0);
+    // Distant hills drift slower than the level (parallax); shapes only draw their own pixels.
+    for (let i = 0; i < 5; i++) {
+      this.add.ellipse(i * 260, GROUND_Y, 360, 200, shade(CONFIG.colors.background, i % 2 ? -0.15 : -0.25)).setScrollFactor(0.3, 1);
+    }
 
     this.ledges = this.physics.add.staticGroup();
     for (let x = 0; x < WORLD_WIDTH; x += 64) this.ledges.create(x + 32, GROUND_Y + 20, "ground");
@@ -257,10 +259,6 @@ export class PlayScene extends Phaser.Scene {
     makeTexture(this, "door", 48, 80, (g) => {
       g.fillStyle(shade(CONFIG.colors.accent, -0.5), 1).fillRoundedRect(0, 0, 48, 80, { tl: 24, tr: 24, bl: 0, br: 0 });
       g.fillStyle(CONFIG.colors.accent, 1).fillCircle(38, 44, 4);
-    });
-    makeTexture(this, "hills", 400, 300, (g) => {
-      g.fillStyle(shade(CONFIG.colors.background, -0.15), 1).fillCircle(100, 300, 160);
-      g.fillStyle(shade(CONFIG.colors.background, -0.25), 1).fillCircle(300, 320, 120);
     });
     CONFIG.hazards.forEach((_hazard, index) => {
       const color = index === 0 ? CONFIG.colors.hazard : shade(CONFIG.colors.hazard, index % 2 ? -0.35 : 0.35);

@@ -20,13 +20,15 @@ const MAX_SPEED = 520;
 /** Metres per lap; one metre is ten pixels of road. */
 const LAP_METRES = 1000;
 const INVULNERABLE_MS = 2000;
+/** Scenery wraps around over this height (a multiple of the 80 px dash spacing). */
+const SCENERY_SPAN = 720;
 
 export class PlayScene extends Phaser.Scene {
   private car!: Phaser.Types.Physics.Arcade.ImageWithDynamicBody;
   private traffic!: Phaser.Physics.Arcade.Group;
   private pickups!: Phaser.Physics.Arcade.Group;
-  private road!: Phaser.GameObjects.TileSprite;
-  private verges: Phaser.GameObjects.TileSprite[] = [];
+  /** Lane dashes, kerb stripes and roadside bushes that scroll past to show speed. */
+  private scenery: Phaser.GameObjects.Image[] = [];
   private finishLine: Phaser.GameObjects.TileSprite | null = null;
   private controls!: Controls;
   private hud!: Hud;
@@ -60,12 +62,7 @@ export class PlayScene extends Phaser.Scene {
     this.makeTextures();
     makeSpark(this);
 
-    const { width, height } = this.scale;
-    this.verges = [
-      this.add.tileSprite(0, 0, ROAD_LEFT, height, "verge").setOrigin(0),
-      this.add.tileSprite(ROAD_LEFT + ROAD_WIDTH, 0, width - ROAD_LEFT - ROAD_WIDTH, height, "verge").setOrigin(0).setFlipX(true),
-    ];
-    this.road = this.add.tileSprite(ROAD_LEFT, 0, ROAD_WIDTH, height, "road").setOrigin(0);
+    this.layRoad();
 
     this.traffic = this.physics.add.group();
     this.pickups = this.physics.add.group();
@@ -97,8 +94,10 @@ export class PlayScene extends Phaser.Scene {
     const seconds = delta / 1000;
     this.steer();
     const scroll = this.speed * seconds;
-    this.road.tilePositionY -= scroll;
-    this.verges.forEach((v) => (v.tilePositionY -= scroll));
+    for (const piece of this.scenery) {
+      piece.y += scroll;
+      if (piece.y > this.scale.height + 40) piece.y -= SCENERY_SPAN;
+    }
     this.metres += scroll / 10;
     this.score += Math.round(scroll / 10);
 
@@ -130,6 +129,20 @@ export class PlayScene extends Phaser.Scene {
     }
     this.car.setAlpha(this.time.now < this.invulnerableUntil ? 0.35 + 0.35 * Math.sin(this.time.now / 50) : 1);
     this.updateHud();
+  }
+
+  /** The road is one flat rectangle; only small pieces move, which keeps drawing cheap. */
+  private layRoad() {
+    this.scenery = [];
+    this.add.rectangle(ROAD_LEFT, 0, ROAD_WIDTH, this.scale.height, shade(CONFIG.colors.background, -0.35)).setOrigin(0);
+    for (let y = -40; y < SCENERY_SPAN - 40; y += 80) {
+      for (let lane = 1; lane < LANES; lane++) this.scenery.push(this.add.image(ROAD_LEFT + (lane * ROAD_WIDTH) / LANES, y, "dash"));
+      this.scenery.push(this.add.image(ROAD_LEFT - 6, y, "kerb"), this.add.image(ROAD_LEFT + ROAD_WIDTH + 6, y, "kerb"));
+    }
+    for (let i = 0; i < 6; i++) {
+      const side = i % 2 === 0 ? this.rng.between(30, ROAD_LEFT - 40) : this.rng.between(ROAD_LEFT + ROAD_WIDTH + 40, this.scale.width - 30);
+      this.scenery.push(this.add.image(side, (i * SCENERY_SPAN) / 6, "bush"));
+    }
   }
 
   private steer() {
@@ -263,19 +276,16 @@ export class PlayScene extends Phaser.Scene {
       g.fillStyle(CONFIG.colors.accent, 1).fillRoundedRect(2, 2, 24, 24, 6);
       g.fillStyle(0xffffff, 1).fillRect(12, 6, 4, 16).fillRect(6, 12, 16, 4);
     });
-    makeTexture(this, "road", ROAD_WIDTH, 80, (g) => {
-      g.fillStyle(shade(CONFIG.colors.background, -0.35), 1).fillRect(0, 0, ROAD_WIDTH, 80);
-      g.fillStyle(0xffffff, 0.9).fillRect(0, 0, 6, 80).fillRect(ROAD_WIDTH - 6, 0, 6, 80);
-      g.fillStyle(CONFIG.colors.accent, 0.9);
-      for (let lane = 1; lane < LANES; lane++) g.fillRect((lane * ROAD_WIDTH) / LANES - 3, 10, 6, 40);
+    makeTexture(this, "dash", 6, 40, (g) => {
+      g.fillStyle(CONFIG.colors.accent, 0.9).fillRect(0, 0, 6, 40);
     });
-    makeTexture(this, "verge", 200, 160, (g) => {
-      g.fillStyle(shade(CONFIG.colors.background, 0.25), 1).fillRect(0, 0, 200, 160);
-      g.fillStyle(shade(CONFIG.colors.background, 0.05), 1).fillCircle(60, 40, 22).fillCircle(140, 120, 28);
-      g.fillStyle(0xffffff, 1);
-      for (let y = 0; y < 160; y += 40) g.fillRect(188, y, 12, 20);
-      g.fillStyle(0xe63946, 1);
-      for (let y = 20; y < 160; y += 40) g.fillRect(188, y, 12, 20);
+    makeTexture(this, "kerb", 12, 80, (g) => {
+      g.fillStyle(0xffffff, 1).fillRect(0, 0, 12, 40);
+      g.fillStyle(0xe63946, 1).fillRect(0, 40, 12, 40);
+    });
+    makeTexture(this, "bush", 48, 48, (g) => {
+      g.fillStyle(shade(CONFIG.colors.background, 0.3), 1).fillCircle(24, 24, 22);
+      g.fillStyle(shade(CONFIG.colors.background, 0.45), 1).fillCircle(18, 18, 9);
     });
     makeTexture(this, "checker", 32, 24, (g) => {
       g.fillStyle(0xffffff, 1).fillRect(0, 0, 32, 24);

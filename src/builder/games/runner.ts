@@ -22,7 +22,8 @@ export class PlayScene extends Phaser.Scene {
   private ground!: Phaser.Types.Physics.Arcade.ImageWithStaticBody;
   private obstacles!: Phaser.Physics.Arcade.Group;
   private coins!: Phaser.Physics.Arcade.Group;
-  private layers: { sprite: Phaser.GameObjects.TileSprite; factor: number }[] = [];
+  /** Scenery that scrolls left at a fraction of the running speed (parallax) and wraps around. */
+  private layers: { shape: Phaser.GameObjects.Shape | Phaser.GameObjects.Image; factor: number; span: number }[] = [];
   private controls!: Controls;
   private hud!: Hud;
   private rng!: Phaser.Math.RandomDataGenerator;
@@ -53,11 +54,7 @@ export class PlayScene extends Phaser.Scene {
     this.makeTextures();
     makeSpark(this);
     const { width } = this.scale;
-    this.layers = [
-      { sprite: this.add.tileSprite(0, 180, width, 260, "far").setOrigin(0), factor: 0.15 },
-      { sprite: this.add.tileSprite(0, 320, width, 200, "near").setOrigin(0), factor: 0.45 },
-      { sprite: this.add.tileSprite(0, GROUND_Y, width, 80, "ground").setOrigin(0), factor: 1 },
-    ];
+    this.layScenery(width);
     this.ground = this.physics.add.staticImage(width / 2, GROUND_Y + 40, "ground-body").setVisible(false);
 
     this.runner = this.physics.add.sprite(RUNNER_X, GROUND_Y - 40, "runner").setDepth(5);
@@ -85,6 +82,25 @@ export class PlayScene extends Phaser.Scene {
     this.updateHud();
   }
 
+  private layScenery(width: number) {
+    this.layers = [];
+    const far = shade(CONFIG.colors.background, -0.12);
+    const near = shade(CONFIG.colors.background, -0.28);
+    for (let i = 0; i < 5; i++) {
+      const height = 220 + (i % 2) * 60;
+      const peak = this.add.triangle(i * 250, GROUND_Y - height, 0, height, 150, 0, 300, height, far).setOrigin(0, 0);
+      this.layers.push({ shape: peak, factor: 0.15, span: 1250 });
+    }
+    for (let i = 0; i < 4; i++) {
+      this.layers.push({ shape: this.add.ellipse(i * 300 + 100, GROUND_Y, 320, 180, near), factor: 0.45, span: 1200 });
+    }
+    this.add.rectangle(0, GROUND_Y, width, 80, shade(CONFIG.colors.text, 0.15)).setOrigin(0);
+    this.add.rectangle(0, GROUND_Y, width, 12, shade(CONFIG.colors.accent, -0.25)).setOrigin(0);
+    for (let i = 0; i < 8; i++) {
+      this.layers.push({ shape: this.add.image(i * 120, GROUND_Y + 30 + (i % 3) * 14, "pebble"), factor: 1, span: 960 });
+    }
+  }
+
   /** The first obstacle's speed sets the pace of the whole run. */
   private baseSpeed(): number {
     return (CONFIG.hazards[0]?.speed ?? 300) * CONFIG.pace;
@@ -95,7 +111,10 @@ export class PlayScene extends Phaser.Scene {
     const seconds = delta / 1000;
     this.speed = Math.min(MAX_SPEED, this.speed + seconds * 6 * CONFIG.pace);
     this.metres += (this.speed * seconds) / 10;
-    this.layers.forEach((layer) => (layer.sprite.tilePositionX += this.speed * seconds * layer.factor));
+    for (const layer of this.layers) {
+      layer.shape.x -= this.speed * seconds * layer.factor;
+      if (layer.shape.x < -200) layer.shape.x += layer.span;
+    }
 
     const body = this.runner.body;
     const onGround = body.blocked.down || body.touching.down;
@@ -217,17 +236,8 @@ export class PlayScene extends Phaser.Scene {
       g.fillStyle(CONFIG.colors.accent, 1).fillCircle(10, 10, 9);
       g.fillStyle(0xffffff, 0.6).fillCircle(7, 7, 3);
     });
-    makeTexture(this, "far", 400, 260, (g) => {
-      g.fillStyle(shade(CONFIG.colors.background, -0.12), 1);
-      g.fillTriangle(0, 260, 120, 40, 240, 260).fillTriangle(180, 260, 310, 90, 400, 260);
-    });
-    makeTexture(this, "near", 300, 200, (g) => {
-      g.fillStyle(shade(CONFIG.colors.background, -0.28), 1).fillCircle(80, 200, 110).fillCircle(250, 220, 90);
-    });
-    makeTexture(this, "ground", 64, 80, (g) => {
-      g.fillStyle(shade(CONFIG.colors.text, 0.15), 1).fillRect(0, 0, 64, 80);
-      g.fillStyle(shade(CONFIG.colors.accent, -0.25), 1).fillRect(0, 0, 64, 12);
-      g.fillStyle(shade(CONFIG.colors.text, 0.3), 1).fillRect(10, 30, 14, 6).fillRect(40, 55, 12, 6);
+    makeTexture(this, "pebble", 16, 6, (g) => {
+      g.fillStyle(shade(CONFIG.colors.text, 0.3), 1).fillRoundedRect(0, 0, 16, 6, 3);
     });
     makeTexture(this, "ground-body", 800, 80, (g) => {
       g.fillStyle(0xffffff, 1).fillRect(0, 0, 800, 80);

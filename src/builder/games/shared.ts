@@ -52,6 +52,8 @@ ${hazards}
 }
 
 export const ART_SOURCE = String.raw`// Small helpers for art drawn in code: textures from Graphics, colour maths, CSS colour strings.
+// Backgrounds come from the game's clear colour; big full-screen layers are kept out because they
+// are slow on software-rendered WebGL (school laptops, headless playtests).
 import Phaser from "phaser";
 
 /** Draws once into a texture called key; later scenes reuse it. */
@@ -215,17 +217,16 @@ export class TitleScene extends Phaser.Scene {
 
   create() {
     const { width, height } = this.scale;
-    this.cameras.main.setBackgroundColor(CONFIG.colors.background);
     makeSpark(this);
     this.add.particles(0, 0, "spark", {
       x: { min: 0, max: width },
       y: height + 10,
-      speedY: { min: -120, max: -40 },
-      lifespan: 6000,
+      speedY: { min: -160, max: -60 },
+      lifespan: 4500,
       scale: { start: 1.2, end: 0.2 },
       alpha: { start: 0.8, end: 0 },
       tint: [CONFIG.colors.accent, CONFIG.colors.player],
-      frequency: 90,
+      frequency: 150,
     });
 
     makeTexture(this, "title-badge", 64, 64, (g) => {
@@ -286,15 +287,14 @@ export class GameOverScene extends Phaser.Scene {
     const { width, height } = this.scale;
     const best = Math.max(this.result.score, (this.registry.get("best") as number | undefined) ?? 0);
     this.registry.set("best", best);
-    this.cameras.main.setBackgroundColor(CONFIG.colors.background);
     makeSpark(this);
     this.add.particles(width / 2, this.result.won ? -10 : height + 10, "spark", {
       x: { min: -width / 2, max: width / 2 },
       speedY: this.result.won ? { min: 60, max: 200 } : { min: -80, max: -20 },
-      lifespan: 5000,
+      lifespan: 4000,
       tint: this.result.won ? [CONFIG.colors.accent, CONFIG.colors.player, 0xffffff] : [CONFIG.colors.hazard],
       scale: { start: 1, end: 0.3 },
-      frequency: this.result.won ? 30 : 120,
+      frequency: this.result.won ? 60 : 160,
     });
 
     const heading = this.add

@@ -21,7 +21,7 @@ export class PlayScene extends Phaser.Scene {
   private enemyShots!: Phaser.Physics.Arcade.Group;
   private invaders!: Phaser.Physics.Arcade.Group;
   private powerUps!: Phaser.Physics.Arcade.Group;
-  private stars!: Phaser.GameObjects.TileSprite;
+  private stars: Phaser.GameObjects.Image[] = [];
   private controls!: Controls;
   private hud!: Hud;
   private rng!: Phaser.Math.RandomDataGenerator;
@@ -49,7 +49,14 @@ export class PlayScene extends Phaser.Scene {
     this.makeTextures();
     makeSpark(this);
     const { width, height } = this.scale;
-    this.stars = this.add.tileSprite(0, 0, width, height, "starfield").setOrigin(0);
+    // Stars at three depths: nearer ones are bigger and fall faster.
+    this.stars = [];
+    for (let i = 0; i < 60; i++) {
+      const depth = 1 + (i % 3);
+      const star = this.add.image(this.rng.between(0, width), this.rng.between(0, height), "star").setScale(depth * 0.5).setAlpha(0.3 + depth * 0.2);
+      star.setData("speed", depth * 40);
+      this.stars.push(star);
+    }
 
     this.shots = this.physics.add.group();
     this.enemyShots = this.physics.add.group();
@@ -82,7 +89,10 @@ export class PlayScene extends Phaser.Scene {
   }
 
   update(time: number, delta: number) {
-    this.stars.tilePositionY -= delta * 0.12;
+    for (const star of this.stars) {
+      star.y += ((star.getData("speed") as number) * delta) / 1000;
+      if (star.y > this.scale.height) star.y -= this.scale.height;
+    }
     if (this.ended) return;
     const axis = this.controls.axis(this.ship.x, this.ship.y);
     this.ship.setVelocity(axis.x * SHIP_SPEED, axis.y * SHIP_SPEED);
@@ -241,11 +251,8 @@ export class PlayScene extends Phaser.Scene {
         new Phaser.Math.Vector2(5, 26), new Phaser.Math.Vector2(7, 16), new Phaser.Math.Vector2(0, 10), new Phaser.Math.Vector2(9, 9),
       ], true);
     });
-    makeTexture(this, "starfield", 256, 256, (g) => {
-      const rng = new Phaser.Math.RandomDataGenerator([CONFIG.seed + ":stars"]);
-      for (let i = 0; i < 70; i++) {
-        g.fillStyle(0xffffff, rng.realInRange(0.2, 0.9)).fillCircle(rng.between(0, 255), rng.between(0, 255), rng.pick([1, 1, 1.5, 2]));
-      }
+    makeTexture(this, "star", 4, 4, (g) => {
+      g.fillStyle(0xffffff, 1).fillCircle(2, 2, 2);
     });
     const count = Math.max(1, CONFIG.hazards.length);
     for (let index = 0; index < count; index++) {

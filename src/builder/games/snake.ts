@@ -61,7 +61,7 @@ export class PlayScene extends Phaser.Scene {
     this.rng = new Phaser.Math.RandomDataGenerator([CONFIG.seed]);
     this.makeTextures();
     makeSpark(this);
-    this.add.tileSprite(0, TOP, COLS * CELL, ROWS * CELL, "board").setOrigin(0);
+    this.add.rectangle(0, TOP, COLS * CELL, ROWS * CELL).setOrigin(0).setStrokeStyle(3, shade(CONFIG.colors.background, 0.25));
     this.graphics = this.add.graphics().setDepth(2);
 
     this.resetSnake();
@@ -275,10 +275,6 @@ export class PlayScene extends Phaser.Scene {
   }
 
   private makeTextures() {
-    makeTexture(this, "board", CELL * 2, CELL * 2, (g) => {
-      g.fillStyle(CONFIG.colors.background, 1).fillRect(0, 0, CELL * 2, CELL * 2);
-      g.fillStyle(shade(CONFIG.colors.background, 0.08), 1).fillRect(0, 0, CELL, CELL).fillRect(CELL, CELL, CELL, CELL);
-    });
     makeTexture(this, "food", CELL, CELL, (g) => {
       g.fillStyle(CONFIG.colors.accent, 1).fillCircle(CELL / 2, CELL / 2 + 1, CELL / 2 - 3);
       g.fillStyle(0x2dc653, 1).fillEllipse(CELL / 2 + 4, 4, 8, 5);

@@ -1,0 +1,51 @@
+// Every offline-builder design, in several themes and difficulties, passes the real playtest
+// engine (headless Chromium through the driver) as playable for 30 virtual seconds.
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { openPlaytester, type Playtester } from "../../src/node/driver";
+import { compileSpec, parsePrompt } from "../../src/builder";
+
+const SECONDS = 30;
+let playtester: Playtester;
+
+beforeAll(async () => {
+  playtester = await openPlaytester({ baseUrl: inject("playforgeUrl") });
+});
+afterAll(async () => playtester?.close());
+
+const PROMPTS = [
+  "a deep-sea diving game where you collect pearls and dodge jellyfish",
+  "a racing game on a city highway with three lives",
+  "a platformer in a forest where you collect coins and stomp slimes",
+  "a space shooter against aliens",
+  "a neon breakout with bombs",
+  "a retro snake game",
+  "an endless runner in the desert jumping over cactus and crates",
+  "a dungeon maze where you collect gems and avoid ghosts",
+  // Other themes and difficulties of the same designs.
+  "a hard diving game in a neon ocean with sharks and 12 pearls",
+  "an easy pastel racing game with 5 laps and no fuel cans",
+  "a hard lava platformer with bats and no coins",
+  "an easy shooter in a spooky night with ghosts and 2 waves",
+  "a hard desert breakout with three bombs",
+  "a hard snake game in space with moving aliens",
+  "an easy snowy runner with birds",
+  "a hard underwater maze with sharks and eels",
+];
+
+describe("offline builder games are playable", () => {
+  for (const prompt of PROMPTS) {
+    it(`"${prompt}" playtests as playable for ${SECONDS} s`, async () => {
+      const { spec } = parsePrompt(prompt);
+      const report = await playtester.playtest(compileSpec(spec), { seconds: SECONDS, seed: 1 });
+      const summary = `${spec.genre}/${spec.theme}/${spec.difficulty}: ${report.verdict} — ${report.reasons.join(" | ")}`;
+      expect(report.verdict, summary).toBe("playable");
+      expect(report.errors, summary).toEqual([]);
+      expect(report.survivedSeconds, summary).toBe(SECONDS);
+      expect(report.respondsToInput && report.animates && report.nonBlank, summary).toBe(true);
+    }, 240_000);
+  }
+
+  it("covers every design in the prompts above", () => {
+    expect(new Set(PROMPTS.map((p) => parsePrompt(p).spec.genre)).size).toBe(8);
+  });
+});
