@@ -146,6 +146,23 @@ describe("WebContainer runtime", () => {
     await page.close();
   });
 
+  it("runs the playtest engine unchanged: virtual-time steps, snapshots and input cross to the preview's origin", async () => {
+    const page = await openPage();
+    await setUp(page);
+    const report = await page.evaluate((files) => (window as any).wcTest.playtest((window as any).t.sandbox, files, { seconds: 3, seed: 5 }), starter);
+    expect(report.booted).toBe(true);
+    expect(report.errors).toEqual([]);
+    expect(report.nonBlank).toBe(true);
+    expect(report.animates).toBe(true);
+    expect(report.survivedSeconds).toBeGreaterThanOrEqual(3);
+    expect(report.introspection?.registered).toBe(true);
+    const { calls, previewScripts } = await record(page);
+    expect(spawnCount(calls, "npm install")).toBe(1);
+    expect(previewScripts.length).toBeGreaterThanOrEqual(2);
+    expect(previewScripts.every((script) => script.includes('"mode":"playtest","seed":5'))).toBe(true);
+    await page.close();
+  });
+
   it("boots once per page: a second sandbox reuses the container and skips npm install for the same package.json", async () => {
     const page = await openPage();
     await setUp(page);
