@@ -46,7 +46,7 @@ export function formatReportForModel(report: PlaytestReport, maxChars = MODEL_RE
   if (report.inputEffects.length) sections.push(["Input effects (play run vs idle run, same seed and time):", ...report.inputEffects.slice(0, 6).map((e) => `- ${e.input}: ${e.changed}`)]);
   if (report.consoleTail.length) sections.push(["Console (last lines):", ...report.consoleTail.slice(-8).map((l) => `  ${l.slice(0, 200)}`)]);
   if (report.introspection) sections.push(introspectionText(report.introspection));
-  sections.push([`Speed: ${report.speed}× real time (${report.fps} frames/s), ${(report.wallMs / 1000).toFixed(1)} s wall.`]);
+  if (report.booted) sections.push([`Speed: ${report.speed}× real time (${report.fps} frames/s), ${(report.wallMs / 1000).toFixed(1)} s wall.`]);
 
   let text = head.join("\n");
   if (text.length > maxChars) return `${text.slice(0, maxChars - 1)}…`;

@@ -190,7 +190,8 @@ export function randomBurst(random: () => number, surface: InputSurface, frame: 
     case "drag": {
       const a = point();
       const b = point();
-      const steps = 8;
+      // Few intermediate moves: every input frame splits a step, and each step renders a frame.
+      const steps = 4;
       const inputs: TimedInput[] = [
         { frame, event: { kind: "pointer", action: "move", x: a.x, y: a.y } },
         { frame: frame + 1, event: { kind: "pointer", action: "down", x: a.x, y: a.y } },
@@ -198,21 +199,21 @@ export function randomBurst(random: () => number, surface: InputSurface, frame: 
       for (let i = 1; i <= steps; i++) {
         const x = Math.round(a.x + ((b.x - a.x) * i) / steps);
         const y = Math.round(a.y + ((b.y - a.y) * i) / steps);
-        inputs.push({ frame: frame + 1 + i * 2, event: { kind: "pointer", action: "move", x, y } });
+        inputs.push({ frame: frame + 1 + i * 3, event: { kind: "pointer", action: "move", x, y } });
       }
-      inputs.push({ frame: frame + 2 + steps * 2, event: { kind: "pointer", action: "up", x: b.x, y: b.y } });
-      return { label: `drag (${a.x}, ${a.y})→(${b.x}, ${b.y})`, inputs, endFrame: frame + 2 + steps * 2 + frames(200) };
+      inputs.push({ frame: frame + 2 + steps * 3, event: { kind: "pointer", action: "up", x: b.x, y: b.y } });
+      return { label: `drag (${a.x}, ${a.y})→(${b.x}, ${b.y})`, inputs, endFrame: frame + 2 + steps * 3 + frames(200) };
     }
     case "sweep": {
       const y = Math.round(h * (0.2 + 0.7 * random()));
       const from = Math.round(w * random());
       const to = Math.round(w * random());
-      const steps = 12;
+      const steps = 6;
       const inputs: TimedInput[] = [];
       for (let i = 0; i <= steps; i++) {
-        inputs.push({ frame: frame + i * 2, event: { kind: "pointer", action: "move", x: Math.round(from + ((to - from) * i) / steps), y } });
+        inputs.push({ frame: frame + i * 4, event: { kind: "pointer", action: "move", x: Math.round(from + ((to - from) * i) / steps), y } });
       }
-      return { label: `move pointer x ${from}→${to} at y ${y}`, inputs, endFrame: frame + steps * 2 + frames(200) };
+      return { label: `move pointer x ${from}→${to} at y ${y}`, inputs, endFrame: frame + steps * 4 + frames(200) };
     }
   }
 }
