@@ -312,6 +312,26 @@ describe("WebContainer runtime", () => {
     await page.close();
   });
 
+  it("reports a dev server that dies under a running game as crashed, and restart() starts it again without reinstalling", async () => {
+    const page = await openPage();
+    await setUp(page);
+    expect(await mountStarter(page)).toEqual({ ok: true });
+    await waitForEvent(page, "ready");
+    await page.evaluate(() => (window as any).t.fake.crashDevServer(1, "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\r\n"));
+    const exit = await waitForEvent(page, "exit");
+    expect(exit.payload.reason).toBe("crashed");
+    expect(exit.payload.message).toContain("The dev server (npm run dev) stopped with exit code 1");
+    expect(exit.payload.message).toContain("JavaScript heap out of memory");
+    expect((await events(page)).find((e) => e.name === "error")?.payload.kind).toBe("load");
+    expect(await page.locator("[data-testid=preview-frame]").count()).toBe(0);
+    await page.evaluate(() => (window as any).t.sandbox.restart());
+    await waitForEvent(page, "ready", 2);
+    const { calls } = await record(page);
+    expect(spawnCount(calls, "npm run dev")).toBe(2);
+    expect(spawnCount(calls, "npm install")).toBe(1);
+    await page.close();
+  });
+
   it("stop() kills the dev server, removes the preview and reports exit: stopped", async () => {
     const page = await openPage();
     await setUp(page);

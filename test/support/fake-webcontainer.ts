@@ -37,6 +37,8 @@ export interface FakeWebContainer {
   script: FakeScript;
   /** Emits WebContainer's internal "error" event on the booted container. */
   containerError(message: string): void;
+  /** Makes the running dev server print `output` and exit with `code`, as a crash would. */
+  crashDevServer(code: number, output: string): void;
 }
 
 export const SUCCESSFUL_INSTALL = ["\u001b[1madded 3 packages\u001b[22m in 2s", "found 0 vulnerabilities"];
@@ -58,6 +60,7 @@ export function createFakeWebContainer(script: Partial<FakeScript> & Pick<FakeSc
       },
     },
     containerError: (message) => live?.emitError(message),
+    crashDevServer: (code, output) => live?.crashDevServer(code, output),
   };
   let live: FakeContainer | null = null;
   // The preview page announces itself, saying whether the preview script ran before it.
@@ -73,6 +76,7 @@ class FakeContainer implements Container {
   private dirs = new Set<string>([""]);
   private serverReady = new Set<(port: number, url: string) => void>();
   private errors = new Set<(error: { message: string }) => void>();
+  private devServer: ScriptedProcess | null = null;
   private torn = false;
 
   constructor(private readonly fake: FakeWebContainer) {}
@@ -116,16 +120,16 @@ class FakeContainer implements Container {
     this.log(`spawn ${line}`);
     if (line === "npm install") {
       const { exitCode, output } = this.fake.script.install;
-      return scriptedProcess(output.map((l) => `${l}\r\n`), exitCode);
+      return scriptedProcess(output.map((l) => `${l}\r\n`), exitCode).process;
     }
     if (line === "npm run dev") {
-      if (this.fake.script.dev === "crash") return scriptedProcess(["\r\n> vite\r\n", "error when starting dev server:\r\nError: Cannot find module 'vite'\r\n"], 1);
+      if (this.fake.script.dev === "crash") return scriptedProcess(["\r\n> vite\r\n", "error when starting dev server:\r\nError: Cannot find module 'vite'\r\n"], 1).process;
       const url = this.fake.script.previewUrl;
-      const process = scriptedProcess(["\r\n> vite\r\n\r\n", "  VITE v8 ready in 312 ms\r\n\r\n", "  ➜  Local:   http://localhost:5173/\r\n"], null, () => this.log("kill npm run dev"));
+      this.devServer = scriptedProcess(["\r\n> vite\r\n\r\n", "  VITE v8 ready in 312 ms\r\n\r\n", "  ➜  Local:   http://localhost:5173/\r\n"], null, () => this.log("kill npm run dev"));
       setTimeout(() => {
         if (!this.torn) for (const listener of this.serverReady) listener(5173, url);
       }, 30);
-      return process;
+      return this.devServer.process;
     }
     return scriptedProcess([`sh: ${command}: command not found\r\n`], 127);
   }
@@ -141,6 +145,10 @@ class FakeContainer implements Container {
     const ready = listener as (port: number, url: string) => void;
     this.serverReady.add(ready);
     return () => void this.serverReady.delete(ready);
+  }
+
+  crashDevServer(code: number, output: string) {
+    this.devServer?.end(code, output);
   }
 
   emitError(message: string) {
@@ -165,15 +173,18 @@ class FakeContainer implements Container {
   }
 }
 
-/** A process that prints `chunks` a tick apart, then exits with `exitCode` (null: runs until killed). */
-function scriptedProcess(chunks: string[], exitCode: number | null, onKill?: () => void): WebContainerProcess {
+type ScriptedProcess = { process: WebContainerProcess; end(code: number, lastOutput?: string): void };
+
+/** A process that prints `chunks` a tick apart, then exits with `exitCode` (null: runs until killed or ended). */
+function scriptedProcess(chunks: string[], exitCode: number | null, onKill?: () => void): ScriptedProcess {
   let finish: (code: number) => void = () => undefined;
   const exit = new Promise<number>((resolve) => (finish = resolve));
   let controller!: ReadableStreamDefaultController<string>;
   let ended = false;
-  const end = (code: number) => {
+  const end = (code: number, lastOutput?: string) => {
     if (ended) return;
     ended = true;
+    if (lastOutput) controller.enqueue(lastOutput);
     controller.close();
     finish(code);
   };
@@ -186,7 +197,7 @@ function scriptedProcess(chunks: string[], exitCode: number | null, onKill?: () 
     }
     if (exitCode !== null) end(exitCode);
   })();
-  return {
+  const process: WebContainerProcess = {
     exit,
     output,
     input: new WritableStream<string>(),
@@ -197,6 +208,7 @@ function scriptedProcess(chunks: string[], exitCode: number | null, onKill?: () 
     },
     resize: () => undefined,
   };
+  return { process, end };
 }
 
 function folderOf(path: string): string {
