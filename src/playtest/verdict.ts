@@ -152,8 +152,10 @@ function inputEffects(idle: ScenarioRecord, play: ScenarioRecord, comparisons: C
     if (now && idleNow && sceneKeys(now) === sceneKeys(idleNow)) changes.push(...describeDifferences(now, idleNow));
     else if (now && then) changes.push(...describeProgress(then, now));
     if (changes.length === 0) return;
+    // State that changes while the picture does not is the classic "handler sets a field nobody draws".
+    if (comparison && comparison.difference < CHANGE_THRESHOLD) changes.push("but the picture is identical to the idle run");
     const inputs = checkpoint.inputs.length > 3 ? [...checkpoint.inputs.slice(0, 3), `+${checkpoint.inputs.length - 3} more`] : checkpoint.inputs;
-    effects.push({ input: `${inputs.join(", ")} (${seconds(before.atMs)}–${seconds(checkpoint.atMs)})`, changed: changes.slice(0, 4).join("; ") });
+    effects.push({ input: `${inputs.join(", ")} (${seconds(before.atMs)}–${seconds(checkpoint.atMs)})`, changed: [...changes.slice(0, -1).slice(0, 3), changes[changes.length - 1]].join("; ") });
   });
   return effects.slice(0, 8);
 }
