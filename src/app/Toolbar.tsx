@@ -36,13 +36,14 @@ export function Toolbar() {
   const { preview } = useWorkbench();
   const status = useStore(preview, (s) => s.status);
   const errors = useStore(preview, (s) => s.errors);
+  const runs = useStore(preview, (s) => s.runs);
   const [notice, setNotice] = useState<string | null>(null);
   const { label, tone } = describeStatus(status, errors);
 
   return (
     <header className="toolbar">
       <span className="brand">Playforge</span>
-      <span className={`run-status run-status-${tone}`} data-testid="run-status" data-state={status.state}>
+      <span className={`run-status run-status-${tone}`} data-testid="run-status" data-state={status.state} data-run={runs}>
         {label}
       </span>
       <button type="button" data-testid="preview-restart" onClick={() => preview.getState().restart()} title="Run the game from the start">

@@ -22,6 +22,10 @@ export interface PreviewState {
   dropped: number;
   /** Game errors reported since the current run started. */
   errors: number;
+  /** How many runs (mounts or file updates) have started; lets tests and the UI tell runs apart. */
+  runs: number;
+  /** performance.now() when the current run rendered its first frame (0 before). */
+  readyAt: number;
   /** Creates the sandbox inside `host` and starts the project; returns a detach function. */
   attach(host: HTMLElement): () => void;
   /** Applies pending edits now instead of after the debounce (Ctrl/Cmd+S). */
@@ -61,6 +65,8 @@ export function createPreviewStore({ project, console: log, createSandbox, debou
     status: { state: "idle" },
     dropped: 0,
     errors: 0,
+    readyAt: 0,
+    runs: 0,
     attach(host) {
       if (session) throw new Error("The preview is already attached; detach it before attaching again.");
       const current: Session = { sandbox: createSandbox(host), mounted: false, busy: false, again: false, live: true };
@@ -73,7 +79,7 @@ export function createPreviewStore({ project, console: log, createSandbox, debou
           log.getState().append({ level: "error", text: e.message, errorKind: e.kind, location: e.location, stack: e.stack });
         }),
         sandbox.on("loaded", () => set({ status: { state: "running" } })),
-        sandbox.on("ready", (e) => set({ status: { state: "ready", firstFrameMs: e.firstFrameMs } })),
+        sandbox.on("ready", (e) => set({ status: { state: "ready", firstFrameMs: e.firstFrameMs }, readyAt: performance.now() })),
         sandbox.on("exit", (exit) => {
           current.mounted = false;
           set({ status: { state: "exited", exit } });
@@ -162,7 +168,7 @@ export function createPreviewStore({ project, console: log, createSandbox, debou
   function startRun(notice: string) {
     log.getState().clear();
     log.getState().append({ level: "system", text: notice });
-    store.setState({ status: { state: "starting" }, errors: 0 });
+    store.setState((state) => ({ status: { state: "starting" }, errors: 0, runs: state.runs + 1 }));
   }
 
   project.subscribe((state, previous) => {

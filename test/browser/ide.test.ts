@@ -126,7 +126,8 @@ describe("Playforge IDE", () => {
     expect(await page.getByTestId("run-status").getAttribute("data-state")).toBe("exited");
     await page.locator("[data-testid=editor] .view-lines").click();
     await page.keyboard.press("Control+End");
-    await page.keyboard.type("// still typing after the freeze");
+    // One input event: per-key typing would re-run the still-looping game between keys.
+    await page.keyboard.insertText("// still typing after the freeze");
     expect(await editorText()).toContain("still typing after the freeze");
     await page.screenshot({ path: ".out/ide-frozen.png" });
   });
@@ -186,5 +187,27 @@ describe("Playforge IDE", () => {
     const labels = (await suggestions.allInnerTexts()).join(" ");
     expect(labels).toMatch(/overlap/);
     await page.screenshot({ path: ".out/ide-intellisense.png" });
+  });
+
+  it("gives the keyboard back to Monaco after a re-run's game grabs focus, but a click on the game keeps it there", async () => {
+    await waitForGame();
+    await openFile("src/main.ts");
+    await page.locator("[data-testid=editor] .view-lines span", { hasText: "// Lets Playforge" }).first().click();
+    await page.keyboard.press("End");
+    const focusInEditor = () => page.evaluate(() => !!document.activeElement?.closest("[data-testid=editor]"));
+    for (const word of [" first", " second"]) {
+      const runs = Number(await page.getByTestId("run-status").getAttribute("data-run"));
+      await page.keyboard.type(word);
+      await page.waitForFunction((n) => {
+        const status = document.querySelector("[data-testid=run-status]");
+        return Number(status?.getAttribute("data-run")) > n && status?.getAttribute("data-state") === "ready";
+      }, runs, { timeout: 20_000 });
+      await expect.poll(focusInEditor, { timeout: 2_000, interval: 50 }).toBe(true);
+    }
+    expect(await editorText()).toContain("does nothing outside Playforge. first second");
+    await page.waitForTimeout(500);
+    await page.locator(FRAME).click();
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("preview-frame");
   });
 });

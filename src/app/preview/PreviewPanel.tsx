@@ -5,6 +5,7 @@ import { useEffect, useRef } from "react";
 import { useStore } from "zustand";
 import type { PreviewStatus } from "../../state";
 import { useWorkbench } from "../workbench";
+import { guardFocus } from "./focusGuard";
 
 function overlayText(status: PreviewStatus): string | null {
   if (status.state === "failed") return `The game could not start: ${status.message}`;
@@ -19,6 +20,14 @@ function overlayText(status: PreviewStatus): string | null {
   }
 }
 
+/** Phaser grabs focus while it boots; treat the first moments after the first frame as boot too. */
+const BOOT_GRACE_MS = 300;
+
+function isBooting(status: PreviewStatus, readyAt: number): boolean {
+  if (status.state === "starting" || status.state === "running") return true;
+  return status.state === "ready" && performance.now() - readyAt < BOOT_GRACE_MS;
+}
+
 export function PreviewPanel() {
   const { preview } = useWorkbench();
   const host = useRef<HTMLDivElement>(null);
@@ -26,7 +35,12 @@ export function PreviewPanel() {
 
   useEffect(() => {
     if (!host.current) return;
-    return preview.getState().attach(host.current);
+    const detach = preview.getState().attach(host.current);
+    const unguard = guardFocus(host.current, () => isBooting(preview.getState().status, preview.getState().readyAt));
+    return () => {
+      unguard();
+      detach();
+    };
   }, [preview]);
 
   const overlay = overlayText(status);
