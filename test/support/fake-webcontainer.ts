@@ -131,7 +131,7 @@ class FakeContainer implements Container {
       }, 30);
       return this.devServer.process;
     }
-    return scriptedProcess([`sh: ${command}: command not found\r\n`], 127);
+    return scriptedProcess([`sh: ${command}: command not found\r\n`], 127).process;
   }
 
   on(event: "server-ready", listener: (port: number, url: string) => void): () => void;
