@@ -2,6 +2,7 @@
 // whose TypeScript is valid, and a seeded property test over generated prompts.
 import { describe, expect, it } from "vitest";
 import { transform } from "sucrase";
+import { generatedPrompts } from "./builder-prompts";
 import { GENRES, compileSpec, defaultSpec, parsePrompt, isGameSpec, type GameSpec } from "../../src/builder";
 
 const REQUIRED = ["package.json", "index.html", "tsconfig.json", "game.spec.json", "src/main.ts", "src/scenes/Title.ts", "src/scenes/Play.ts", "src/scenes/GameOver.ts"];
@@ -66,27 +67,10 @@ describe("compileSpec", () => {
   });
 });
 
-/** Small deterministic generator so the property test is the same on every run. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
-const GENRE_PHRASES = ["a racing game", "a kart race", "a deep-sea diving game", "a scuba dive", "a platformer", "a jumping platform game", "a space shooter", "shoot aliens", "breakout", "a brick breaker", "snake", "a slither game", "an endless runner", "a parkour runner", "a maze", "a dungeon crawler", "a game", "something"];
-const EXTRAS = ["in the desert", "underwater", "neon", "pastel colours", "in space", "in a spooky forest", "with a red background", "with a blue player", "where you collect 10 pearls", "where you collect coins", "dodge jellyfish and sharks", "avoid ghosts", "with no enemies", "with three lives", "with 7 lives", "easy", "hard", "very fast", "with 5 laps", "with two levels", "called \"Test Run\"", "with golden gems", "with green aliens", "without coins", "with lots of bombs"];
-
 describe("property: generated prompts", () => {
   it("turns 120 seeded prompts into valid projects, and different genres never share game code", () => {
-    const random = rng(20261125);
     const playByGenre = new Map<string, Set<string>>();
-    for (let i = 0; i < 120; i++) {
-      const words = [GENRE_PHRASES[Math.floor(random() * GENRE_PHRASES.length)]];
-      const extras = Math.floor(random() * 4);
-      for (let j = 0; j < extras; j++) words.push(EXTRAS[Math.floor(random() * EXTRAS.length)]);
-      const prompt = words.join(" ");
+    for (const prompt of generatedPrompts(120)) {
       const { spec } = parsePrompt(prompt);
       expect(isGameSpec(spec), prompt).toBe(true);
       expect(spec.lives, prompt).toBeGreaterThanOrEqual(1);
