@@ -229,7 +229,7 @@ describe("WebContainer runtime", () => {
     await page.close();
   });
 
-  it("writes an edited file through fs.writeFile (creating its folder) without reinstalling or reloading the preview", async () => {
+  it("writes an edited file through fs.writeFile (creating its folder) without reinstalling; Vite's reload re-runs the harness in the same session", async () => {
     const page = await openPage();
     await setUp(page);
     expect(await mountStarter(page)).toEqual({ ok: true });
@@ -250,7 +250,12 @@ describe("WebContainer runtime", () => {
     expect(spawnCount(calls, "npm install")).toBe(1);
     expect(spawnCount(calls, "npm run dev")).toBe(1);
     expect(previewScripts).toHaveLength(1);
-    expect(calls.filter((c) => c === "preview-load")).toHaveLength(1);
+    // The reloaded page speaks with the same session's script, so its ready counts; nothing froze.
+    await waitForEvent(page, "ready", 2);
+    expect((await record(page)).calls.filter((c) => c === "preview-load").length).toBeGreaterThanOrEqual(2);
+    const status = (await page.evaluate(() => (window as any).t.sandbox.command({ op: "status" }))) as any;
+    expect(status.rendered).toBe(true);
+    expect((await events(page)).some((e) => e.name === "exit")).toBe(false);
     await page.close();
   });
 

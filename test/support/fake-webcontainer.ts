@@ -39,6 +39,8 @@ export interface FakeWebContainer {
   containerError(message: string): void;
   /** Makes the running dev server print `output` and exit with `code`, as a crash would. */
   crashDevServer(code: number, output: string): void;
+  /** Vite's reaction to a changed source file: loaded previews reload (debounced). */
+  sourceChanged(): void;
 }
 
 export const SUCCESSFUL_INSTALL = ["\u001b[1madded 3 packages\u001b[22m in 2s", "found 0 vulnerabilities"];
@@ -61,13 +63,24 @@ export function createFakeWebContainer(script: Partial<FakeScript> & Pick<FakeSc
     },
     containerError: (message) => live?.emitError(message),
     crashDevServer: (code, output) => live?.crashDevServer(code, output),
+    sourceChanged: () => undefined,
   };
   let live: FakeContainer | null = null;
+  /** Preview pages that loaded, told to reload when a source file changes, as Vite's client does. */
+  const previews = new Set<Window>();
+  let reload: ReturnType<typeof setTimeout> | undefined;
+  fake.sourceChanged = () => {
+    clearTimeout(reload);
+    reload = setTimeout(() => {
+      for (const preview of previews) preview.postMessage({ fakeWebContainer: "full-reload" }, "*");
+    }, 50);
+  };
   // The preview page announces itself, saying whether the preview script ran before it.
   window.addEventListener("message", (event) => {
     const data = event.data;
     if (data?.fakeWebContainer !== "preview-load" || event.origin !== new URL(fake.script.previewUrl).origin) return;
     fake.record.calls.push(data.scripted ? "preview-load" : "preview-load without script");
+    previews.add(event.source as Window);
   });
   return fake;
 }
@@ -87,6 +100,7 @@ class FakeContainer implements Container {
       if (!this.dirs.has(folderOf(path))) throw new Error(`ENOENT: no such file or directory, open '${path}'`);
       this.fake.record.files[path] = show(data);
       this.fake.record.writes.push({ path, text: show(data) });
+      if (this.fake.script.dev === "ok" && path !== "package.json") this.fake.sourceChanged();
     },
     mkdir: async (path: string, _options: { recursive: true }) => {
       this.log(`mkdir ${path}`);
