@@ -106,7 +106,10 @@ export function describeDifferences(play: Introspection, idle: Introspection): s
     if (!other) continue;
     const a = flatten(scene.describe);
     const b = flatten(other.describe);
+    const counted = out.length;
     if (scene.describe !== undefined) for (const key of Object.keys(a)) if (a[key] !== b[key]) out.push(`${key} ${a[key]} (idle ${b[key] ?? "—"})`);
+    // The game's own describe() says it best; object positions only when it has nothing to say.
+    if (out.length > counted) continue;
     scene.main.forEach((o, index) => {
       const p = other.main[index];
       if (p && p.type === o.type && Math.hypot(o.x - p.x, o.y - p.y) > 3) out.push(`${objectLabel(o)} at (${o.x}, ${o.y}) (idle (${p.x}, ${p.y}))`);
@@ -124,7 +127,9 @@ export function describeProgress(before: Introspection, after: Introspection): s
     if (!prior) continue;
     const a = flatten(scene.describe);
     const b = flatten(prior.describe);
+    const counted = out.length;
     if (scene.describe !== undefined) for (const key of Object.keys(a)) if (a[key] !== b[key]) out.push(`${key} ${b[key] ?? "—"} → ${a[key]}`);
+    if (out.length > counted) continue;
     scene.main.slice(0, 2).forEach((o, index) => {
       const p = prior.main[index];
       if (p && p.type === o.type && Math.hypot(o.x - p.x, o.y - p.y) > 3) out.push(`${objectLabel(o)} (${p.x}, ${p.y}) → (${o.x}, ${o.y})`);

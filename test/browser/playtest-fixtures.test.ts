@@ -54,6 +54,26 @@ describe("playtest verdicts on the fixture games", () => {
   });
 });
 
+describe("playtest control", () => {
+  it("cancels a running playtest through its AbortSignal, and the driver keeps working", async () => {
+    const controller = new AbortController();
+    const started = Date.now();
+    const progress: string[] = [];
+    const running = playtester.playtest(loadFixture("platformer"), {
+      seconds: 120, seed: 1, signal: controller.signal,
+      onProgress: (text) => {
+        progress.push(text);
+        if (text.startsWith("play:")) controller.abort();
+      },
+    });
+    await expect(running).rejects.toThrow(/abort/i);
+    expect(progress.some((t) => t.startsWith("Idle run"))).toBe(true);
+    expect(Date.now() - started).toBeLessThan(60_000);
+    const after = await playtester.playtest(loadFixture("pointer-puzzle"), { seconds: 3, seed: 1 });
+    expect(after.verdict).toBe("playable");
+  });
+});
+
 describe("playtest determinism", () => {
   it("gives identical frame hashes for the same seed and different ones for another seed (starter game)", async () => {
     const starter = loadProjectDir("templates/starter");
