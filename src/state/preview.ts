@@ -28,7 +28,7 @@ export interface PreviewState {
   readyAt: number;
   /** Creates the sandbox inside `host` and starts the project; returns a detach function. */
   attach(host: HTMLElement): () => void;
-  /** Applies pending edits now instead of after the debounce (Ctrl/Cmd+S). */
+  /** Ctrl/Cmd+S: applies pending edits now instead of after the debounce, or re-runs the game when nothing changed. */
   runNow(): void;
   /** Starts the project from scratch. */
   restart(): void;
@@ -101,6 +101,7 @@ export function createPreviewStore({ project, console: log, createSandbox, debou
     },
     runNow() {
       clearTimeout(timer);
+      if (pendingPaths.size === 0) fullRunPending = true;
       void flush();
     },
     restart() {

@@ -162,6 +162,16 @@ describe("Playforge IDE", () => {
     expect(await page.locator("[data-testid=file-item]").count()).toBe(Object.keys(starter).length + 1);
   });
 
+  it("re-runs the game at once on Ctrl+S in the editor", async () => {
+    await waitForGame();
+    const runs = Number(await page.getByTestId("run-status").getAttribute("data-run"));
+    await page.locator("[data-testid=editor] .view-lines").click();
+    await page.keyboard.press("Control+S");
+    await expect.poll(async () => Number(await page.getByTestId("run-status").getAttribute("data-run")), { timeout: 5_000 }).toBe(runs + 1);
+    await waitForGame();
+    expect(await page.getByTestId("console-panel").innerText()).toContain("Starting the game");
+  });
+
   it("opens a file by name with Ctrl+P", async () => {
     await page.locator("[data-testid=editor] .view-lines").click();
     await page.keyboard.press("Control+P");
