@@ -1,5 +1,5 @@
 // Boots the page's single WebContainer (the library allows one instance per page) and keeps what
-// outlives one sandbox: which package.json was installed and the servers that are listening.
+// outlives one sandbox: the files it holds, the package.json it installed, its server-ready events.
 
 import type { ProjectFiles } from "../../project/files";
 import type { Container, WebContainerApi } from "./boundary";
@@ -41,9 +41,8 @@ export class BootedContainer {
     });
   }
 
-  onError(listener: (message: string) => void): () => void {
+  onError(listener: (message: string) => void) {
     this.errorListeners.add(listener);
-    return () => this.errorListeners.delete(listener);
   }
 }
 

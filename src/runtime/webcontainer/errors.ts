@@ -38,5 +38,5 @@ export function bootFailure(error: unknown, online: boolean): WebContainerBootEr
       error,
     );
   }
-  return new WebContainerBootError("boot-failed", `WebContainer.boot failed: ${message}.`, [], error);
+  return new WebContainerBootError("boot-failed", `WebContainer.boot failed: ${message.replace(/\.$/, "")}.`, [], error);
 }
