@@ -9,6 +9,8 @@ import { EditorPanel } from "./editor/EditorPanel";
 import { QuickOpen } from "./editor/QuickOpen";
 import { FileTree } from "./files/FileTree";
 import { PreviewPanel } from "./preview/PreviewPanel";
+import { ImportDropZone } from "./import/ImportDropZone";
+import { Banners } from "./projects/Banners";
 import { Toolbar } from "./Toolbar";
 import { WorkbenchProvider } from "./workbench";
 import "./styles.css";
@@ -37,6 +39,7 @@ export function App({ workbench }: { workbench: Workbench }) {
     <WorkbenchProvider workbench={workbench}>
       <div className="ide">
         <Toolbar />
+        <Banners />
         <main className="ide-main">
           <ChatPanel />
           <FileTree />
@@ -47,6 +50,7 @@ export function App({ workbench }: { workbench: Workbench }) {
           </section>
         </main>
         <QuickOpen />
+        <ImportDropZone />
       </div>
     </WorkbenchProvider>
   );

@@ -5,6 +5,9 @@ import { useState } from "react";
 import { useStore } from "zustand";
 import type { PreviewStatus } from "../state";
 import { useWorkbench } from "./workbench";
+import { ProjectsButton } from "./projects/ProjectsDrawer";
+import { ExportMenu } from "./share/ExportMenu";
+import { ShareButton } from "./share/SharePanel";
 
 function describeStatus(status: PreviewStatus, errors: number): { label: string; tone: "idle" | "busy" | "ok" | "bad" } {
   if (errors > 0 && (status.state === "running" || status.state === "ready" || status.state === "starting")) {
@@ -28,7 +31,6 @@ function describeStatus(status: PreviewStatus, errors: number): { label: string;
 
 const LATER: Record<string, string> = {
   playtest: "Playtesting is not built yet: it arrives with the playtest engine.",
-  share: "Sharing is not built yet: it arrives with share links.",
   settings: "Settings are not built yet: they arrive with model providers.",
 };
 
@@ -43,6 +45,7 @@ export function Toolbar() {
   return (
     <header className="toolbar">
       <span className="brand">Playforge</span>
+      <ProjectsButton />
       <span className={`run-status run-status-${tone}`} data-testid="run-status" data-state={status.state} data-run={runs}>
         {label}
       </span>
@@ -57,9 +60,8 @@ export function Toolbar() {
         Playtest
       </button>
       <span className="verdict" data-testid="verdict" aria-label="Playtest verdict (none yet)" />
-      <button type="button" data-testid="share-button" onClick={() => setNotice(LATER.share)}>
-        Share
-      </button>
+      <ShareButton />
+      <ExportMenu />
       <label className="runtime-label">
         Runtime
         <select data-testid="runtime-switch" value="iframe" onChange={() => undefined}>

@@ -5,3 +5,4 @@ export { createProjectStore, diffFiles, type ProjectState, type ProjectStore, ty
 export { createEditorStore, type EditorState, type EditorStore, type RevealRequest, type MonacoStatus } from "./editor";
 export { createConsoleStore, MAX_CONSOLE_ENTRIES, type ConsoleEntry, type ConsoleEntryLevel, type ConsoleState, type ConsoleStore } from "./console";
 export { createPreviewStore, type PreviewState, type PreviewStatus, type PreviewStore } from "./preview";
+export { createPersistenceStore, type PersistenceState, type PersistenceStore, type PersistenceOptions, type AgentStateBridge, type AgentSnapshot, type SaveStatus, type Banner } from "./persistence";

@@ -5,6 +5,7 @@ import type { ProjectFiles } from "../project/files";
 import type { Sandbox } from "../runtime/sandbox";
 import { createConsoleStore, type ConsoleStore } from "./console";
 import { createEditorStore, type EditorStore } from "./editor";
+import { createPersistenceStore, type PersistenceStore } from "./persistence";
 import { createPreviewStore, type PreviewStore } from "./preview";
 import { createProjectStore, type ProjectStore } from "./project";
 
@@ -13,6 +14,8 @@ export interface Workbench {
   editor: EditorStore;
   console: ConsoleStore;
   preview: PreviewStore;
+  /** Autosave to IndexedDB and the stored projects list (started by src/main.tsx). */
+  persistence: PersistenceStore;
 }
 
 export interface WorkbenchOptions {
@@ -39,5 +42,7 @@ export function createWorkbench({ files, createSandbox, debounceMs }: WorkbenchO
     if (active === null || !(active in state.files)) editor.setState({ activePath: entryFile(state.files), reveal: null });
   });
 
-  return { project, editor, console: consoleStore, preview };
+  const persistence = createPersistenceStore({ project, preview });
+
+  return { project, editor, console: consoleStore, preview, persistence };
 }

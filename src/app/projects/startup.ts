@@ -1,0 +1,19 @@
+// Starts persistence for the IDE page: opens the project to edit before the first render, takes
+// remix links pasted into an open IDE, and writes pending changes when the tab is hidden or closed.
+
+import type { Workbench } from "../../state";
+import { playSpecCompiler } from "../play/spec";
+
+const codec = { specCompiler: playSpecCompiler };
+
+export async function startPersistence(workbench: Workbench, win: Window = window): Promise<void> {
+  const persistence = workbench.persistence;
+  await persistence.getState().start(win.location, win.history, codec);
+  // The pending save may be the last chance before the page goes away; failures show as banners.
+  const flush = () => void persistence.getState().flush().catch(() => undefined);
+  win.document.addEventListener("visibilitychange", () => {
+    if (win.document.visibilityState === "hidden") flush();
+  });
+  win.addEventListener("pagehide", flush);
+  win.addEventListener("hashchange", () => void persistence.getState().openRemix(win.location, win.history, codec));
+}

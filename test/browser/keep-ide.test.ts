@@ -1,0 +1,151 @@
+// Keeping work in the real IDE (Debian Chromium, fresh contexts): edits survive a reload, the
+// projects list opens/creates/renames/deletes with undo, and a hostile zip dropped on the IDE is
+// refused without touching the open project.
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdirSync } from "node:fs";
+import { zipSync, strToU8 } from "fflate";
+import type { Browser, Page } from "playwright-core";
+import { nonBackgroundFraction, openBrowser, readProject, serverUrl } from "../support/browser";
+
+const starter = readProject("templates/starter");
+const FRAME = "[data-testid=preview-frame]";
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await openBrowser();
+  mkdirSync(".out", { recursive: true });
+});
+afterAll(async () => browser?.close());
+
+async function freshIde(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: serverUrl() });
+  const page = await context.newPage();
+  await page.goto(serverUrl());
+  await waitForEditor(page);
+  return page;
+}
+
+async function waitForEditor(page: Page) {
+  await page.locator("[data-testid=editor] .monaco-editor .view-lines").waitFor({ timeout: 60_000 });
+}
+
+async function openFile(page: Page, path: string) {
+  await page.locator(`[data-testid=file-item][data-path="${path}"]`).click();
+  await expect.poll(() => page.getByTestId("editor-path").textContent()).toBe(path);
+}
+
+/** Replaces the open file's text the way a user does: select all, paste. */
+async function replaceEditorText(page: Page, text: string) {
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.locator("[data-testid=editor] .view-lines").click();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Control+V");
+}
+
+const editorText = async (page: Page) => (await page.locator("[data-testid=editor] .view-lines").innerText()).replace(/\u00a0/g, " ");
+const filePaths = (page: Page) => page.locator("[data-testid=file-item]").evaluateAll((els) => els.map((e) => e.getAttribute("data-path")).sort());
+const projectNames = (page: Page) => page.locator("[data-testid=project-title]").allTextContents();
+
+describe("keeping projects in the IDE", () => {
+  it("keeps an edit typed in Monaco across a reload, and the reloaded preview runs the edited code", async () => {
+    const page = await freshIde();
+    await openFile(page, "src/main.ts");
+    const marker = `console.log("kept across reload ${Date.now()}");`;
+    await replaceEditorText(page, `${starter["src/main.ts"]}\n${marker}\n`);
+    await expect.poll(() => editorText(page)).toContain(marker);
+    // No waiting for the save: hiding the tab on reload must flush the pending change.
+    await page.reload();
+    await waitForEditor(page);
+    await openFile(page, "src/main.ts");
+    await expect.poll(() => editorText(page)).toContain(marker);
+    await expect.poll(() => page.getByTestId("console-panel").innerText(), { timeout: 30_000 }).toContain(marker.slice(13, -3));
+    await page.locator("[data-testid=run-status][data-state=ready]").waitFor({ timeout: 30_000 });
+    expect(await nonBackgroundFraction(page, FRAME)).toBeGreaterThan(0.01);
+    expect(await page.getByTestId("save-status").getAttribute("data-state")).not.toBe("failed");
+    await page.screenshot({ path: ".out/keep-ide-reloaded.png" });
+    await page.context().close();
+  });
+
+  it("creates a second project, switches between them, renames one, and deletes one with undo", async () => {
+    const page = await freshIde();
+    await page.getByTestId("projects-button").click();
+    await expect.poll(() => projectNames(page)).toEqual(["My Playforge game"]);
+    await page.getByTestId("project-rename").click();
+    await page.getByTestId("project-rename-input").fill("First game");
+    await page.getByTestId("project-rename-input").press("Enter");
+    await expect.poll(() => page.getByTestId("project-name").textContent()).toBe("First game");
+
+    await page.getByTestId("project-new").click();
+    await expect.poll(() => page.locator("[data-testid=project-item]").count()).toBe(2);
+    await expect.poll(() => page.getByTestId("project-name").textContent()).toBe("My Playforge game");
+    await page.getByRole("button", { name: "Close projects" }).click();
+    await openFile(page, "src/main.ts");
+    await replaceEditorText(page, `// the second project\n${starter["src/main.ts"]}`);
+    await expect.poll(() => page.getByTestId("save-status").getAttribute("data-state")).toBe("saved");
+
+    await page.getByTestId("projects-button").click();
+    await page.locator("[data-testid=project-item]", { hasText: "First game" }).getByTestId("project-open").click();
+    await expect.poll(() => page.getByTestId("project-name").textContent()).toBe("First game");
+    await expect.poll(() => editorText(page)).not.toContain("// the second project");
+    expect(await filePaths(page)).toEqual(Object.keys(starter).sort());
+    await page.screenshot({ path: ".out/keep-ide-projects.png" });
+
+    await page.locator("[data-testid=project-item]", { hasText: "My Playforge game" }).getByTestId("project-open").click();
+    await expect.poll(() => editorText(page)).toContain("// the second project");
+
+    await page.locator("[data-testid=project-item]", { hasText: "First game" }).getByTestId("project-delete").click();
+    await expect.poll(() => projectNames(page)).toEqual(["My Playforge game"]);
+    await expect.poll(() => page.getByTestId("project-deleted").textContent()).toContain("First game");
+    await page.screenshot({ path: ".out/keep-ide-deleted.png" });
+    await page.getByTestId("project-undo").click();
+    await expect.poll(async () => (await projectNames(page)).sort()).toEqual(["First game", "My Playforge game"]);
+
+    // Both survive a reload, which reopens the project changed last.
+    await page.reload();
+    await waitForEditor(page);
+    await expect.poll(() => page.getByTestId("project-name").textContent()).toBe("My Playforge game");
+    await page.getByTestId("projects-button").click();
+    await expect.poll(async () => (await projectNames(page)).sort()).toEqual(["First game", "My Playforge game"]);
+    await page.context().close();
+  });
+
+  it("refuses a dropped zip holding a ../ path with a clear message, and leaves the open project as it was", async () => {
+    const page = await freshIde();
+    const hostile = zipSync({ "index.html": strToU8("<title>x</title>"), "../escape.ts": strToU8("alert(1)") });
+    const before = await filePaths(page);
+    await page.evaluate((bytes) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(bytes)], "hostile.zip", { type: "application/zip" }));
+      for (const type of ["dragenter", "dragover", "drop"]) {
+        document.body.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      }
+    }, [...hostile]);
+    const banner = page.locator("[data-testid=ide-banner][data-kind=import]");
+    await banner.waitFor({ timeout: 10_000 });
+    expect(await banner.textContent()).toMatch(/hostile\.zip.*refused.*\.\.\/escape\.ts/s);
+    await page.screenshot({ path: ".out/keep-ide-hostile-zip.png" });
+    expect(await filePaths(page)).toEqual(before);
+    await page.getByTestId("projects-button").click();
+    await expect.poll(() => projectNames(page)).toEqual(["My Playforge game"]);
+    await page.context().close();
+  });
+
+  it("imports a dropped zip of a project as a new project and keeps the old one in the list", async () => {
+    const page = await freshIde();
+    const files = Object.fromEntries(Object.entries({ ...starter, "index.html": starter["index.html"].replace(/<title>[^<]*<\/title>/, "<title>Dropped game</title>") }).map(([p, t]) => [`dropped/${p}`, strToU8(t)]));
+    await page.evaluate((bytes) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(bytes)], "dropped.zip", { type: "application/zip" }));
+      for (const type of ["dragenter", "dragover", "drop"]) {
+        document.body.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      }
+    }, [...zipSync(files)]);
+    await expect.poll(() => page.getByTestId("project-name").textContent()).toBe("Dropped game");
+    expect(await filePaths(page)).toEqual(Object.keys(starter).sort());
+    await page.getByTestId("projects-button").click();
+    await expect.poll(async () => (await projectNames(page)).sort()).toEqual(["Dropped game", "My Playforge game"]);
+    await page.context().close();
+  });
+});
