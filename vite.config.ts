@@ -27,8 +27,29 @@ function servePhaser(): Plugin {
   };
 }
 
+/**
+ * Cross-origin isolation (needed by the WebContainer runtime) only for pages opened with
+ * ?isolated=1: the runtime switch reloads the IDE that way, so the default IDE keeps working
+ * with anything that is not CORP-ready.
+ */
+function isolateOnRequest(): Plugin {
+  const isolate = (req: { url?: string }, res: { setHeader(name: string, value: string): void }, next: () => void) => {
+    if (req.url && /[?&]isolated=1\b/.test(req.url)) {
+      res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+      res.setHeader("Cross-Origin-Embedder-Policy", "require-corp");
+    }
+    res.setHeader("Cross-Origin-Resource-Policy", "cross-origin");
+    next();
+  };
+  return {
+    name: "playforge-isolate-on-request",
+    configureServer: (server) => void server.middlewares.use(isolate),
+    configurePreviewServer: (server) => void server.middlewares.use(isolate),
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), servePhaser()],
+  plugins: [react(), servePhaser(), isolateOnRequest()],
   server: { host: "127.0.0.1" },
   preview: { host: "127.0.0.1", cors: { origin: "*" } },
   // Listing every dependency up front keeps the dev server from re-optimising (and reloading
