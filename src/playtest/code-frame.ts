@@ -5,7 +5,7 @@ import type { ProjectFiles } from "../project/files";
 import type { GameError, SourceLocation } from "../runtime/harness/protocol";
 
 /** Maps a location reported by the page (maybe "/src/a.ts", "./src/a.ts", a URL) to a project path. */
-export function projectPath(files: ProjectFiles, file: string): string | null {
+function projectPath(files: ProjectFiles, file: string): string | null {
   const clean = file.replace(/^[a-z]+:\/\/[^/]*\//i, "").replace(/[?#].*$/, "").replace(/^\.?\//, "");
   if (clean in files) return clean;
   const suffix = Object.keys(files).filter((path) => clean.endsWith(`/${path}`) || path.endsWith(`/${clean}`));

@@ -10,9 +10,9 @@ import type { InputEffect, PlaytestReport, ReportedError, Thumbnail } from "./re
 import type { Checkpoint, ScenarioRecord } from "./scenario";
 
 /** Fraction of non-background pixels below which a frame counts as blank. */
-export const BLANK_THRESHOLD = 0.002;
+const BLANK_THRESHOLD = 0.002;
 /** Fraction of changed pixels between snapshots that counts as a visible change. */
-export const CHANGE_THRESHOLD = 0.001;
+const CHANGE_THRESHOLD = 0.001;
 
 export interface Comparison {
   atMs: number;
@@ -99,7 +99,7 @@ function flatten(value: unknown, prefix = "", depth = 0, out: Record<string, str
 const sceneKeys = (view: Introspection) => view.scenes.map((s) => s.key).join(", ") || "none";
 
 /** What the play run shows that the idle run does not at the same moment, in game terms (objects, describe()). */
-export function describeDifferences(play: Introspection, idle: Introspection): string[] {
+function describeDifferences(play: Introspection, idle: Introspection): string[] {
   const out: string[] = [];
   for (const scene of play.scenes) {
     const other = idle.scenes.find((s) => s.key === scene.key);
@@ -119,7 +119,7 @@ export function describeDifferences(play: Introspection, idle: Introspection): s
 }
 
 /** What changed within the play run between two checkpoints (when the idle run is no fair comparison). */
-export function describeProgress(before: Introspection, after: Introspection): string[] {
+function describeProgress(before: Introspection, after: Introspection): string[] {
   const out: string[] = [];
   if (sceneKeys(before) !== sceneKeys(after)) out.push(`scene ${sceneKeys(before)} → ${sceneKeys(after)}`);
   for (const scene of after.scenes) {
