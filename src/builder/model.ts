@@ -61,7 +61,7 @@ function textOf(message: ChatMessage): string {
 function respond(messages: ChatMessage[]): AssistantMessage {
   const userIndex = findLastIndex(messages, (m) => m.role === "user");
   if (userIndex < 0) return { role: "assistant", content: "Tell me what game to make, for example: a deep-sea diving game where you collect pearls and dodge jellyfish." };
-  const prompt = textOf(messages[userIndex]).trim();
+  const prompt = taskOf(textOf(messages[userIndex]));
   const turn = messages.slice(userIndex + 1);
   const chatty = /Chattiness:\s*chatty/i.test(messages.filter((m) => m.role === "system").map(textOf).join("\n"));
   const previous = findPreviousSpec(messages.slice(0, userIndex));
@@ -102,6 +102,15 @@ function respond(messages: ChatMessage[]): AssistantMessage {
     return buildMessage(parsed.spec, parsed.notes, previous, callId);
   }
   return { role: "assistant", content: "Playtesting the game.", tool_calls: [call(callId(0), "run_playtest", { seconds: PLAYTEST_SECONDS })] };
+}
+
+/**
+ * The user's request. The agent loop sends "# Task\n<prompt>" followed by sections such as
+ * "# Project files"; only the task is a description of the game (file names are not hazards).
+ */
+function taskOf(text: string): string {
+  const task = /^# Task\n([\s\S]*?)(?:\n\n# |$)/.exec(text.trim());
+  return (task ? task[1] : text).trim();
 }
 
 function call(id: string, name: string, args: Record<string, unknown>): ToolCall {

@@ -96,7 +96,6 @@ export class PlayScene extends Phaser.Scene {
     else if (pointerX !== null) this.paddle.setVelocityX(Phaser.Math.Clamp((pointerX - this.paddle.x) * 10, -PADDLE_SPEED, PADDLE_SPEED));
     else this.paddle.setVelocityX(0);
     this.paddle.setScale(time < this.wideUntil ? 1.6 : 1, 1);
-    this.paddle.body.updateFromGameObject();
 
     if (!this.served) {
       this.ball.setPosition(this.paddle.x, PADDLE_Y - 24);

@@ -253,8 +253,18 @@ export class PlayScene extends Phaser.Scene {
     this.invulnerableUntil = this.time.now + INVULNERABLE_MS;
     this.cameras.main.shake(200, 0.012);
     this.burst(this.player.sprite.x, this.player.sprite.y, CONFIG.colors.hazard);
-    if (this.lives <= 0) this.finish(false);
-    else this.hud.flash("Caught!");
+    if (this.lives <= 0) {
+      this.finish(false);
+      return;
+    }
+    this.hud.flash("Caught!");
+    // Back to the start, which is always far from where monsters appear.
+    const p = this.player;
+    this.tweens.killTweensOf(p.sprite);
+    p.gx = 1;
+    p.gy = 1;
+    p.moving = false;
+    p.sprite.setPosition(this.px(1), this.py(1));
   }
 
   private escape() {

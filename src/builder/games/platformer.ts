@@ -152,10 +152,11 @@ export class PlayScene extends Phaser.Scene {
       const hazard = CONFIG.hazards[hazardIndex];
       const onGround = i % 2 === 0;
       const ledge = layout[(i * 3 + 1) % layout.length];
-      const minX = onGround ? 400 + i * 150 : ledge.x - ledge.width / 2 + 16;
+      // Ground patrols are spread along the level (wrapping so many enemies still fit inside it).
+      const minX = onGround ? 400 + ((i * 150) % (WORLD_WIDTH - 800)) : ledge.x - ledge.width / 2 + 16;
       const maxX = onGround ? minX + 300 : ledge.x + ledge.width / 2 - 16;
       const startY = onGround ? GROUND_Y - 30 : ledge.y - 40;
-      const enemy = this.enemies.create(Math.min((minX + maxX) / 2, WORLD_WIDTH - 200), startY, "enemy-" + hazardIndex) as Phaser.Physics.Arcade.Sprite;
+      const enemy = this.enemies.create((minX + maxX) / 2, startY, "enemy-" + hazardIndex) as Phaser.Physics.Arcade.Sprite;
       const speed = hazard.speed * CONFIG.pace * (1 + (this.level - 1) * 0.2);
       enemy.setData({ minX, maxX, speed }).setVelocityX(speed).setCollideWorldBounds(true);
     }

@@ -249,7 +249,8 @@ export class TitleScene extends Phaser.Scene {
       .setOrigin(0.5);
     this.tweens.add({ targets: hint, alpha: 0.3, duration: 700, yoyo: true, repeat: -1 });
 
-    const start = () => this.scene.start("Play");
+    // An empty data object starts from level 1: Phaser would otherwise hand Play its last data again.
+    const start = () => this.scene.start("Play", {});
     this.input.keyboard?.once("keydown-SPACE", start);
     this.input.keyboard?.once("keydown-ENTER", start);
     this.input.once("pointerdown", start);
@@ -315,7 +316,8 @@ export class GameOverScene extends Phaser.Scene {
 
     // A short pause so the key that ended the game does not restart it by accident.
     this.time.delayedCall(600, () => {
-      const restart = () => this.scene.start("Play");
+      // An empty data object starts from level 1: Phaser would otherwise hand Play its last data again.
+      const restart = () => this.scene.start("Play", {});
       this.input.keyboard?.once("keydown-SPACE", restart);
       this.input.keyboard?.once("keydown-ENTER", restart);
       this.input.once("pointerdown", restart);
