@@ -11,6 +11,8 @@ import { FileTree } from "./files/FileTree";
 import { PreviewPanel } from "./preview/PreviewPanel";
 import { ImportDropZone } from "./import/ImportDropZone";
 import { Banners } from "./projects/Banners";
+import { PlaytestHost, PlaytestPanel } from "./report/PlaytestPanel";
+import { SettingsDialog } from "./settings/SettingsDialog";
 import { Toolbar } from "./Toolbar";
 import { WorkbenchProvider } from "./workbench";
 import "./styles.css";
@@ -51,6 +53,9 @@ export function App({ workbench }: { workbench: Workbench }) {
         </main>
         <QuickOpen />
         <ImportDropZone />
+        <PlaytestPanel />
+        <SettingsDialog />
+        <PlaytestHost />
       </div>
     </WorkbenchProvider>
   );

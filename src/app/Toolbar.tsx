@@ -1,13 +1,13 @@
-// The top bar: run status and controls for the preview, plus entry points for features that
-// later issues fill in (playtest, share, runtime choice, settings). Those say so when clicked.
+// The top bar: run status and controls for the preview, the Playtest button and its verdict,
+// projects, sharing, the runtime choice and model settings.
 
-import { useState } from "react";
 import { useStore } from "zustand";
 import type { PreviewStatus } from "../state";
 import { useWorkbench } from "./workbench";
 import { ProjectsButton } from "./projects/ProjectsDrawer";
 import { ExportMenu } from "./share/ExportMenu";
 import { ShareButton } from "./share/SharePanel";
+import { PlaytestButton, ToolbarVerdict } from "./report/PlaytestPanel";
 
 function describeStatus(status: PreviewStatus, errors: number): { label: string; tone: "idle" | "busy" | "ok" | "bad" } {
   if (errors > 0 && (status.state === "running" || status.state === "ready" || status.state === "starting")) {
@@ -29,17 +29,11 @@ function describeStatus(status: PreviewStatus, errors: number): { label: string;
   }
 }
 
-const LATER: Record<string, string> = {
-  playtest: "Playtesting is not built yet: it arrives with the playtest engine.",
-  settings: "Settings are not built yet: they arrive with model providers.",
-};
-
 export function Toolbar() {
-  const { preview } = useWorkbench();
+  const { preview, settings } = useWorkbench();
   const status = useStore(preview, (s) => s.status);
   const errors = useStore(preview, (s) => s.errors);
   const runs = useStore(preview, (s) => s.runs);
-  const [notice, setNotice] = useState<string | null>(null);
   const { label, tone } = describeStatus(status, errors);
 
   return (
@@ -56,10 +50,8 @@ export function Toolbar() {
         ■ Stop
       </button>
       <span className="toolbar-spacer" />
-      <button type="button" data-testid="playtest-button" onClick={() => setNotice(LATER.playtest)}>
-        Playtest
-      </button>
-      <span className="verdict" data-testid="verdict" aria-label="Playtest verdict (none yet)" />
+      <PlaytestButton />
+      <ToolbarVerdict />
       <ShareButton />
       <ExportMenu />
       <label className="runtime-label">
@@ -71,17 +63,9 @@ export function Toolbar() {
           </option>
         </select>
       </label>
-      <button type="button" data-testid="settings-button" onClick={() => setNotice(LATER.settings)} aria-label="Settings">
+      <button type="button" data-testid="settings-button" onClick={() => settings.getState().openDialog()} aria-label="Settings" title="Model settings">
         ⚙
       </button>
-      {notice && (
-        <div className="toolbar-notice" role="status" data-testid="toolbar-notice">
-          {notice}
-          <button type="button" onClick={() => setNotice(null)} aria-label="Dismiss">
-            ×
-          </button>
-        </div>
-      )}
     </header>
   );
 }

@@ -128,7 +128,9 @@ export function createPreviewStore({ project, console: log, createSandbox, debou
     current.busy = true;
     try {
       const files = project.getState().files;
-      if (fullRunPending || !current.mounted) {
+      // Several files at once (an agent turn, an import) mount together: one by one would run
+      // half-written projects in between and report their missing modules as errors.
+      if (fullRunPending || !current.mounted || pendingPaths.size > 1) {
         fullRunPending = false;
         pendingPaths.clear();
         startRun("Starting the game…");

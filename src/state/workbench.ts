@@ -4,16 +4,26 @@
 import type { ProjectFiles } from "../project/files";
 import type { Sandbox } from "../runtime/sandbox";
 import { createConsoleStore, type ConsoleStore } from "./console";
+import { createGuideLibrary, type GuideLibrary } from "../agent";
+import { createAgentStore, type AgentStore } from "./agent";
 import { createEditorStore, type EditorStore } from "./editor";
 import { createPersistenceStore, type PersistenceStore } from "./persistence";
 import { createPreviewStore, type PreviewStore } from "./preview";
 import { createProjectStore, type ProjectStore } from "./project";
+import { createPlaytestStore, type PlaytestStore } from "./playtest";
+import { createSettingsStore, type SettingsStore } from "./settings";
 
 export interface Workbench {
   project: ProjectStore;
   editor: EditorStore;
   console: ConsoleStore;
   preview: PreviewStore;
+  /** Model settings and the API key (this browser's localStorage only). */
+  settings: SettingsStore;
+  /** Playtests on a hidden sandbox: the Playtest button and the agent. */
+  playtest: PlaytestStore;
+  /** The agent run and its chat. */
+  agent: AgentStore;
   /** Autosave to IndexedDB and the stored projects list (started by src/main.tsx). */
   persistence: PersistenceStore;
 }
@@ -22,6 +32,10 @@ export interface WorkbenchOptions {
   files: ProjectFiles;
   createSandbox: (host: HTMLElement) => Sandbox;
   debounceMs?: number;
+  /** The Phaser guides for read_phaser_guide (the app bundles them lazily); none when omitted. */
+  loadGuides?: () => Promise<GuideLibrary>;
+  /** Where settings persist; tests may pass their own. */
+  settingsStorage?: Storage;
 }
 
 /** The file a project opens on: its entry point when it has one. */
@@ -30,7 +44,7 @@ export function entryFile(files: ProjectFiles): string | null {
   return ["src/main.ts", "src/main.js", "index.html"].find((p) => p in files) ?? paths.find((p) => p.endsWith(".ts")) ?? paths[0] ?? null;
 }
 
-export function createWorkbench({ files, createSandbox, debounceMs }: WorkbenchOptions): Workbench {
+export function createWorkbench({ files, createSandbox, debounceMs, loadGuides, settingsStorage }: WorkbenchOptions): Workbench {
   const project = createProjectStore(files);
   const editor = createEditorStore(entryFile(files));
   const consoleStore = createConsoleStore();
@@ -44,5 +58,9 @@ export function createWorkbench({ files, createSandbox, debounceMs }: WorkbenchO
 
   const persistence = createPersistenceStore({ project, preview });
 
-  return { project, editor, console: consoleStore, preview, persistence };
+  const settings = createSettingsStore(settingsStorage);
+  const playtest = createPlaytestStore({ project, createSandbox });
+  const agent = createAgentStore({ project, settings, playtest, loadGuides: loadGuides ?? (async () => createGuideLibrary({})) });
+
+  return { project, editor, console: consoleStore, preview, persistence, settings, playtest, agent };
 }

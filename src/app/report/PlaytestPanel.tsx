@@ -1,0 +1,78 @@
+// The Playtest button's result: a panel over the preview with the running playtest's progress and
+// then the full report. The hidden sandbox the playtests run in is mounted here too (PlaytestHost).
+
+import { useEffect, useRef } from "react";
+import { useStore } from "zustand";
+import { useWorkbench } from "../workbench";
+import { ReportView } from "./ReportView";
+import "./report.css";
+
+/** An offscreen element for the playtest sandbox: rendered (so WebGL draws) but never seen. */
+export function PlaytestHost() {
+  const { playtest } = useWorkbench();
+  const host = useRef<HTMLDivElement>(null);
+  useEffect(() => playtest.getState().attach(host.current!), [playtest]);
+  return <div ref={host} className="playtest-host" aria-hidden="true" data-testid="playtest-host" />;
+}
+
+export function PlaytestPanel() {
+  const { playtest } = useWorkbench();
+  const open = useStore(playtest, (s) => s.panelOpen);
+  const status = useStore(playtest, (s) => s.status);
+  const latest = useStore(playtest, (s) => s.latest);
+  if (!open) return null;
+  const running = status.state === "running";
+  return (
+    <aside className="playtest-panel" data-testid="playtest-panel" aria-label="Playtest report">
+      <header className="playtest-panel-head">
+        <h2>Playtest</h2>
+        {running && <span className="playtest-progress" data-testid="playtest-progress">{status.progress}</span>}
+        <button type="button" onClick={() => playtest.getState().closePanel()} aria-label="Close the playtest report">
+          ×
+        </button>
+      </header>
+      <div className="playtest-panel-body">
+        {status.state === "failed" && <p className="playtest-failed">The playtest could not run: {status.message}</p>}
+        {latest ? (
+          <>
+            {running && <p className="playtest-note">Showing the previous report until this one finishes.</p>}
+            <ReportView report={latest.report} />
+          </>
+        ) : (
+          running && <p className="playtest-note">Playing the game on a hidden copy: an idle run, then seeded input…</p>
+        )}
+      </div>
+    </aside>
+  );
+}
+
+/** The toolbar's verdict: the latest report from the Playtest button or the agent. */
+export function ToolbarVerdict() {
+  const { playtest } = useWorkbench();
+  const latest = useStore(playtest, (s) => s.latest);
+  const running = useStore(playtest, (s) => s.status.state === "running");
+  const verdict = latest?.report.verdict;
+  return (
+    <button
+      type="button"
+      className={`verdict ${verdict ? `verdict-pill verdict-${verdict}` : ""} ${running ? "verdict-stale" : ""}`}
+      data-testid="verdict"
+      data-verdict={verdict ?? ""}
+      aria-label={verdict ? `Playtest verdict: ${verdict}; show the report` : "Playtest verdict (none yet)"}
+      onClick={() => playtest.setState({ panelOpen: true })}
+      hidden={!verdict}
+    >
+      {verdict ?? ""}
+    </button>
+  );
+}
+
+export function PlaytestButton() {
+  const { playtest } = useWorkbench();
+  const running = useStore(playtest, (s) => s.status.state === "running");
+  return (
+    <button type="button" data-testid="playtest-button" onClick={() => void playtest.getState().runProject()} disabled={running} title="Play the current project on a hidden copy and judge it">
+      {running ? "Playtesting…" : "Playtest"}
+    </button>
+  );
+}

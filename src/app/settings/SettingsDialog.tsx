@@ -1,0 +1,165 @@
+// Settings: which model builds games (or the offline builder), its endpoint, key, models per role
+// and prices. The key stays in this browser; the dialog says so, and says who else can read it.
+
+import { useEffect, useState } from "react";
+import { useStore } from "zustand";
+import { PRESETS, type Price, type PresetName } from "../../providers";
+import { OFFLINE_LABEL, type ModelSettings, type ProviderChoice } from "../../state";
+import { useWorkbench } from "../workbench";
+import "./settings.css";
+
+const CHOICES: Array<{ value: ProviderChoice; label: string }> = [
+  { value: "offline", label: "Offline builder (no model)" },
+  ...(Object.keys(PRESETS) as PresetName[]).map((name) => ({ value: name as ProviderChoice, label: PRESETS[name].label })),
+];
+
+type PriceRow = { model: string; prompt: string; completion: string };
+
+function priceRows(model: ModelSettings): PriceRow[] {
+  return Object.entries(model.prices).map(([id, price]) => ({ model: id, prompt: String(price.prompt), completion: String(price.completion) }));
+}
+
+function pricesFrom(rows: PriceRow[]): { prices: Record<string, Price>; problem: string | null } {
+  const prices: Record<string, Price> = {};
+  for (const row of rows) {
+    if (!row.model.trim()) continue;
+    const prompt = Number(row.prompt);
+    const completion = Number(row.completion);
+    if (!Number.isFinite(prompt) || !Number.isFinite(completion) || prompt < 0 || completion < 0) {
+      return { prices, problem: `The price of ${row.model} must be two numbers ≥ 0 (USD per million tokens).` };
+    }
+    prices[row.model.trim()] = { prompt, completion };
+  }
+  return { prices, problem: null };
+}
+
+export function SettingsDialog() {
+  const { settings } = useWorkbench();
+  const open = useStore(settings, (s) => s.dialogOpen);
+  const saved = useStore(settings, (s) => s.model);
+  const connection = useStore(settings, (s) => s.connection);
+  const [draft, setDraft] = useState<ModelSettings>(saved);
+  const [rows, setRows] = useState<PriceRow[]>(priceRows(saved));
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    setDraft(saved);
+    setRows(priceRows(saved));
+    setProblem(null);
+  }, [open, saved]);
+
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => event.key === "Escape" && settings.getState().closeDialog();
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [open, settings]);
+
+  if (!open) return null;
+  const offline = draft.provider === "offline";
+  const preset = draft.provider === "offline" ? null : PRESETS[draft.provider];
+  const setModel = (role: keyof ModelSettings["models"], value: string) => setDraft({ ...draft, models: { ...draft.models, [role]: value } });
+
+  const complete = (): ModelSettings | null => {
+    const { prices, problem: priceProblem } = pricesFrom(rows);
+    const next = { ...draft, prices };
+    const missing = offline ? null : !next.baseURL.trim() && !preset?.baseURL ? "Enter the endpoint's base URL (it usually ends with /v1)." : !next.models.build.trim() ? "Enter the model that builds games (the build role)." : null;
+    setProblem(priceProblem ?? missing);
+    return priceProblem || missing ? null : next;
+  };
+
+  const save = () => {
+    const next = complete();
+    if (!next) return;
+    settings.getState().saveModel(next);
+    settings.getState().closeDialog();
+  };
+
+  return (
+    <div className="settings-backdrop" onMouseDown={(event) => event.target === event.currentTarget && settings.getState().closeDialog()}>
+      <form className="settings-dialog" role="dialog" aria-label="Model settings" data-testid="settings-dialog" onSubmit={(event) => (event.preventDefault(), save())}>
+        <header>
+          <h2>Model settings</h2>
+          <button type="button" onClick={() => settings.getState().closeDialog()} aria-label="Close settings">
+            ×
+          </button>
+        </header>
+        <label className="settings-field">
+          <span>Provider</span>
+          <select data-testid="settings-provider" value={draft.provider} onChange={(event) => setDraft({ ...draft, provider: event.target.value as ProviderChoice })}>
+            {CHOICES.map((choice) => (
+              <option key={choice.value} value={choice.value}>
+                {choice.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {offline ? (
+          <p className="settings-note">The {OFFLINE_LABEL}. It needs no key and no network.</p>
+        ) : (
+          <>
+            <label className="settings-field">
+              <span>Base URL</span>
+              <input data-testid="settings-base-url" value={draft.baseURL} placeholder={preset?.baseURL ?? "http://127.0.0.1:8080/v1"} onChange={(event) => setDraft({ ...draft, baseURL: event.target.value })} spellCheck={false} />
+            </label>
+            <label className="settings-field">
+              <span>API key{preset && !preset.needsKey ? " (optional)" : ""}</span>
+              <input data-testid="settings-api-key" type="password" autoComplete="off" value={draft.apiKey} onChange={(event) => setDraft({ ...draft, apiKey: event.target.value })} spellCheck={false} />
+            </label>
+            <p className="settings-warning" data-testid="settings-key-warning">
+              The key is stored only in this browser (localStorage) and sent only to {draft.baseURL.trim() || preset?.baseURL || "the endpoint above"}. It never goes into project files, exports or share links, and games cannot read it. Browser extensions you have installed can read it, though: use a key with a spending limit.
+            </p>
+            <fieldset className="settings-roles">
+              <legend>Models per role</legend>
+              {(["build", "fix", "judge"] as const).map((role) => (
+                <label key={role} className="settings-field">
+                  <span>{role === "build" ? "Build (strongest)" : role === "fix" ? "Fix small errors (cheaper; optional)" : "Judge frames (vision; optional)"}</span>
+                  <input data-testid={`settings-model-${role}`} value={draft.models[role]} placeholder={role === "build" ? "e.g. gpt-4.1" : "same as build"} onChange={(event) => setModel(role, event.target.value)} spellCheck={false} />
+                </label>
+              ))}
+            </fieldset>
+            <p className="settings-hint">{preset?.hint}</p>
+          </>
+        )}
+        <fieldset className="settings-prices">
+          <legend>Prices (USD per million tokens)</legend>
+          {rows.length === 0 && <p className="settings-note">No prices: token counts show, cost stays “price unknown”.</p>}
+          {rows.map((row, i) => (
+            <div className="settings-price-row" key={i}>
+              <input aria-label="Model id" placeholder="model id" value={row.model} onChange={(event) => setRows(rows.map((r, j) => (j === i ? { ...r, model: event.target.value } : r)))} />
+              <input aria-label="Prompt price" inputMode="decimal" placeholder="prompt" value={row.prompt} onChange={(event) => setRows(rows.map((r, j) => (j === i ? { ...r, prompt: event.target.value } : r)))} />
+              <input aria-label="Completion price" inputMode="decimal" placeholder="completion" value={row.completion} onChange={(event) => setRows(rows.map((r, j) => (j === i ? { ...r, completion: event.target.value } : r)))} />
+              <button type="button" onClick={() => setRows(rows.filter((_, j) => j !== i))} aria-label={`Remove the price of ${row.model || "this model"}`}>
+                −
+              </button>
+            </div>
+          ))}
+          <button type="button" className="settings-add-price" onClick={() => setRows([...rows, { model: draft.models.build, prompt: "", completion: "" }])}>
+            + Add a price
+          </button>
+        </fieldset>
+        {problem && <p className="settings-problem" role="alert">{problem}</p>}
+        {connection.state !== "idle" && (
+          <p className={`settings-connection settings-connection-${connection.state}`} data-testid="settings-connection" data-state={connection.state}>
+            {connection.state === "checking" ? "Testing the connection…" : connection.message}
+          </p>
+        )}
+        <footer>
+          {!offline && (
+            <button type="button" data-testid="settings-test" onClick={() => { const next = complete(); if (next) void settings.getState().testConnection(next); }}>
+              Test connection
+            </button>
+          )}
+          <span className="toolbar-spacer" />
+          <button type="button" onClick={() => settings.getState().closeDialog()}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" data-testid="settings-save">
+            Save
+          </button>
+        </footer>
+      </form>
+    </div>
+  );
+}

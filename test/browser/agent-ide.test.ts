@@ -1,0 +1,72 @@
+// The agent in the real IDE page with no provider configured: the offline builder turns a prompt
+// into a diving game that shows in the preview with a playable verdict, and a follow-up changes it.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { nonBackgroundFraction, openBrowser, serverUrl } from "../support/browser";
+
+const FRAME = "[data-testid=preview-frame]";
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await openBrowser();
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  page = await context.newPage();
+  await page.goto(serverUrl());
+  await page.getByTestId("prompt-input").waitFor();
+});
+afterAll(async () => browser?.close());
+
+/** Types a prompt and presses Enter, then waits for the run to end. */
+async function prompt(text: string) {
+  await page.getByTestId("prompt-input").fill(text);
+  await page.getByTestId("prompt-input").press("Enter");
+  await page.getByTestId("chat-working").waitFor({ timeout: 10_000 });
+  await page.getByTestId("chat-working").waitFor({ state: "detached", timeout: 150_000 });
+}
+
+async function specText(): Promise<string> {
+  return page.locator("[data-testid=spec-card][data-latest=true] [data-testid=spec-summary]").innerText();
+}
+
+async function fileText(path: string): Promise<string> {
+  await page.locator(`[data-testid=file-item][data-path="${path}"]`).click();
+  await expect.poll(() => page.getByTestId("editor-path").textContent(), { timeout: 20_000 }).toBe(path);
+  await page.locator("[data-testid=editor] .view-lines").waitFor();
+  return (await page.locator("[data-testid=editor] .view-lines").innerText()).replace(/\u00a0/g, " ");
+}
+
+const jellyfishSpeed = (text: string) => Number(/(\d+) jellyfish \(speed (\d+)\)/.exec(text)?.[2]);
+
+describe("agent in the IDE with the offline builder", () => {
+  it("builds a playable diving game from a typed prompt, shows the understood spec, and a follow-up makes the jellyfish faster", async () => {
+    await expect(page.getByTestId("chat-model-label")).toBeDefined();
+    expect(await page.getByTestId("chat-model-label").innerText()).toContain("offline builder: picks from built-in game designs; connect a model for anything");
+
+    await prompt("a deep-sea diving game where you collect pearls and dodge jellyfish");
+    await page.screenshot({ path: ".out/agent-ide-after-first-run.png" });
+    const firstSpec = await specText();
+    expect(firstSpec).toMatch(/deep-sea diving/i);
+    expect(firstSpec).toMatch(/pearls/);
+    expect(jellyfishSpeed(firstSpec)).toBeGreaterThan(0);
+    expect(await page.getByTestId("verdict").innerText()).toBe("playable");
+    expect(await page.locator("[data-testid=chat-finished]").last().getAttribute("data-playable")).toBe("true");
+    expect(await page.locator("[data-testid=chat-playtest][data-latest=true] [data-testid=report-thumb]").count()).toBeGreaterThan(0);
+    // The live preview runs the diving game the agent wrote through the project store.
+    await page.locator("[data-testid=run-status][data-state=ready]").waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(500);
+    expect(await nonBackgroundFraction(page, FRAME)).toBeGreaterThan(0.02);
+    const specBefore = await fileText("game.spec.json");
+    expect(specBefore).toContain('"genre": "diving"');
+
+    await prompt("make the jellyfish faster");
+    await page.screenshot({ path: ".out/agent-ide-after-follow-up.png" });
+    const secondSpec = await specText();
+    expect(secondSpec).toMatch(/deep-sea diving/i);
+    expect(jellyfishSpeed(secondSpec)).toBeGreaterThan(jellyfishSpeed(firstSpec));
+    expect(await page.getByTestId("verdict").innerText()).toBe("playable");
+    const specAfter = await fileText("game.spec.json");
+    expect(specAfter).not.toBe(specBefore);
+    expect(specAfter).toContain('"genre": "diving"');
+  });
+});
