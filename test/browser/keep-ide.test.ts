@@ -39,7 +39,8 @@ async function openFile(page: Page, path: string) {
 /** Replaces the open file's text the way a user does: select all, paste. */
 async function replaceEditorText(page: Page, text: string) {
   await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await page.locator("[data-testid=editor] .view-lines").click();
+  // Near the top-left corner: long lines make .view-lines wider than the editor, centre under the ruler.
+  await page.locator("[data-testid=editor] .view-lines").click({ position: { x: 30, y: 8 } });
   await page.keyboard.press("Control+A");
   await page.keyboard.press("Control+V");
 }

@@ -1,0 +1,133 @@
+// Sharing from the real IDE (Debian Chromium): the Share panel's link plays in a brand-new browser
+// context, /play → Remix opens an editable copy as a new project, and a bad remix link is refused
+// without losing anything.
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdirSync } from "node:fs";
+import type { Browser, Page } from "playwright-core";
+import { decodeShareLink, encodeShareLink, shareLinkUrl } from "../../src/project";
+import { nonBackgroundFraction, openBrowser, readProject, serverUrl } from "../support/browser";
+
+const starter = readProject("templates/starter");
+const FRAME = "[data-testid=preview-frame]";
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await openBrowser();
+  mkdirSync(".out", { recursive: true });
+});
+afterAll(async () => browser?.close());
+
+async function freshPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: serverUrl() });
+  return context.newPage();
+}
+
+async function waitForEditor(page: Page) {
+  await page.locator("[data-testid=editor] .monaco-editor .view-lines").waitFor({ timeout: 60_000 });
+}
+
+async function openFile(page: Page, path: string) {
+  await page.locator(`[data-testid=file-item][data-path="${path}"]`).click();
+  await expect.poll(() => page.getByTestId("editor-path").textContent()).toBe(path);
+}
+
+async function replaceEditorText(page: Page, text: string) {
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  // Near the top-left corner: long lines make .view-lines wider than the editor, centre under the ruler.
+  await page.locator("[data-testid=editor] .view-lines").click({ position: { x: 30, y: 8 } });
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Control+V");
+}
+
+const editorText = async (page: Page) => (await page.locator("[data-testid=editor] .view-lines").innerText()).replace(/\u00a0/g, " ");
+
+async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs = 30_000) {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`Timed out waiting until ${what}`);
+}
+
+describe("sharing from the IDE", () => {
+  it("Share shows a /play link with its size and a QR code; the link plays in a new browser context and responds to input", async () => {
+    const ide = await freshPage();
+    await ide.goto(serverUrl());
+    await waitForEditor(ide);
+    await ide.getByTestId("share-button").click();
+    const link = await ide.getByTestId("share-link").inputValue();
+    expect(link.startsWith(`${serverUrl()}/play#`)).toBe(true);
+    expect(decodeShareLink(link)).toEqual(starter);
+    expect(Number(await ide.getByTestId("share-size").getAttribute("data-bytes"))).toBe(Buffer.byteLength(link));
+    await expect.poll(() => ide.locator("[data-testid=share-qr] svg path").count()).toBeGreaterThan(0);
+    await ide.screenshot({ path: ".out/share-ide-panel.png" });
+    await ide.context().close();
+
+    const player = await freshPage();
+    await player.goto(link);
+    const frame = player.locator(FRAME);
+    await frame.waitFor({ timeout: 30_000 });
+    await waitUntil(async () => (await nonBackgroundFraction(player, FRAME)) > 0.01, "the shared game draws something");
+    const title = await frame.screenshot();
+    await frame.click();
+    await player.keyboard.down("ArrowRight");
+    await player.waitForTimeout(600);
+    await player.keyboard.up("ArrowRight");
+    await waitUntil(async () => !(await frame.screenshot()).equals(title), "the game shows a different frame after a click and ArrowRight");
+    await player.screenshot({ path: ".out/share-ide-played.png" });
+    await player.context().close();
+  });
+
+  it("/play → Remix opens the game in the IDE as a new editable project; editing it leaves the shared link's game unchanged", async () => {
+    const shared = { ...starter, "src/main.ts": `// shared original\n${starter["src/main.ts"]}` };
+    const link = `${serverUrl()}${shareLinkUrl(encodeShareLink(shared).fragment)}`;
+    const page = await freshPage();
+    await page.goto(link);
+    await page.locator("[data-testid=remix-button]").click();
+    await page.waitForURL((url) => url.pathname === "/");
+    await waitForEditor(page);
+    // The remix fragment is taken once and removed, so a reload does not import it twice.
+    await expect.poll(() => new URL(page.url()).hash).toBe("");
+    await expect.poll(() => page.getByTestId("project-name").textContent()).toBe("My Playforge game (remix)");
+    await openFile(page, "src/main.ts");
+    await expect.poll(() => editorText(page)).toContain("// shared original");
+    await replaceEditorText(page, `// my remix\n${starter["src/main.ts"]}`);
+    await expect.poll(() => page.getByTestId("save-status").getAttribute("data-state")).toBe("saved");
+    await page.screenshot({ path: ".out/share-ide-remix.png" });
+
+    await page.reload();
+    await waitForEditor(page);
+    await openFile(page, "src/main.ts");
+    await expect.poll(() => editorText(page)).toContain("// my remix");
+    await page.getByTestId("projects-button").click();
+    await expect.poll(() => page.locator("[data-testid=project-title]").allTextContents()).toEqual(["My Playforge game (remix)"]);
+
+    await page.goto(link);
+    await page.locator("[data-testid=view-code-button]").click();
+    await page.getByRole("button", { name: "src/main.ts" }).click();
+    await expect.poll(() => page.locator("[data-testid=play-code] pre").textContent()).toContain("// shared original");
+    expect(await page.locator("[data-testid=play-code] pre").textContent()).not.toContain("// my remix");
+    await page.context().close();
+  });
+
+  it("a damaged remix link shows an error banner and the IDE opens the last project unchanged", async () => {
+    const page = await freshPage();
+    await page.goto(serverUrl());
+    await waitForEditor(page);
+    await openFile(page, "src/main.ts");
+    await replaceEditorText(page, `// before the bad link\n${starter["src/main.ts"]}`);
+    await expect.poll(() => page.getByTestId("save-status").getAttribute("data-state")).toBe("saved");
+    await page.goto(`${serverUrl()}/#remix=AQB${"x".repeat(40)}`);
+    await waitForEditor(page);
+    const banner = page.locator("[data-testid=ide-banner][data-kind=remix]");
+    await banner.waitFor({ timeout: 10_000 });
+    expect(await banner.textContent()).toMatch(/remix link could not be opened.*(damaged|cut off).*unchanged/s);
+    await openFile(page, "src/main.ts");
+    await expect.poll(() => editorText(page)).toContain("// before the bad link");
+    await page.screenshot({ path: ".out/share-ide-bad-remix.png" });
+    await page.context().close();
+  });
+});
