@@ -6,8 +6,7 @@ import { join, relative, resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { filesToWire, type PlaytestReport } from "../playtest";
 import { importZip, projectFromUpload, ProjectImportError, type ProjectFiles } from "../project";
-import { launchChromium } from "./browser";
-import { startIdeServer, type RunningServer } from "./server";
+import type { RunningServer } from "./server";
 
 export type ProjectInputErrorCode = "missing" | "not-a-project" | "unreadable";
 
@@ -104,6 +103,8 @@ export interface Playtester {
 
 /** Starts the server (unless baseUrl is given) and Chromium; one runner page serves playtests one at a time. */
 export async function openPlaytester(options: { baseUrl?: string } = {}): Promise<Playtester> {
+  // Loaded on demand: Vite and Playwright take seconds to import, and reading a project needs neither.
+  const [{ startIdeServer }, { launchChromium }] = await Promise.all([import("./server"), import("./browser")]);
   const server: RunningServer | null = options.baseUrl ? null : await startIdeServer();
   const baseUrl = options.baseUrl ?? server!.url;
   let browser: Browser;

@@ -31,13 +31,19 @@ function playtestCli(args: string[]): Promise<{ code: number | null; stdout: str
 }
 
 describe("npm run playtest", () => {
-  it("exits 2 with a clear message for a missing folder, a folder that is not a game, and a bad option", async () => {
+  it("exits 2 with a clear message for a missing folder", async () => {
     const missing = await playtestCli(["test/fixtures/no-such-game"]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("No such folder: test/fixtures/no-such-game");
+  });
+
+  it("exits 2 for a folder that is not a game project, naming what is missing", async () => {
     const notGame = await playtestCli(["src/playtest"]);
     expect(notGame.code).toBe(2);
     expect(notGame.stderr).toMatch(/src\/playtest is not a game project: it has no index\.html/);
+  });
+
+  it("exits 2 for a bad option value", async () => {
     const badSeconds = await playtestCli(["templates/starter", "--seconds", "many"]);
     expect(badSeconds.code).toBe(2);
     expect(badSeconds.stderr).toContain('--seconds must be a whole number from 1 to 300, not "many"');
