@@ -39,7 +39,7 @@ export function ReportView({ report, compact = false }: { report: PlaytestReport
     report.booted ? `first frame ${report.firstFrameMs === null ? "?" : Math.round(report.firstFrameMs)} ms` : "did not boot",
     `survived ${report.survivedSeconds}/${report.requestedSeconds} s`,
     report.respondsToInput ? "responds to input" : "ignores input",
-    `${report.speed.toFixed(1)}× real time`,
+    ...(report.booted ? [`${report.speed.toFixed(1)}× real time`] : []),
   ];
   return (
     <div className={`report ${compact ? "report-compact" : ""}`} data-testid="playtest-report" data-verdict={report.verdict}>

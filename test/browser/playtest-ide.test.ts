@@ -1,0 +1,66 @@
+// The Playtest button in the real IDE page: the engine runs on a hidden sandbox (not the live
+// preview) and the report shows a verdict, thumbnails, and errors that open the editor at their line.
+import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { openBrowser, readProject, serverUrl } from "../support/browser";
+
+const starter = readProject("templates/starter");
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await openBrowser();
+});
+afterAll(async () => browser?.close());
+beforeEach(async () => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: serverUrl() });
+  page = await context.newPage();
+  await page.goto(serverUrl());
+  await page.locator("[data-testid=editor] .monaco-editor .view-lines").waitFor({ timeout: 60_000 });
+});
+afterEach(async () => page?.context().close());
+
+async function playtestAndWait() {
+  await page.getByTestId("playtest-button").click();
+  await page.getByTestId("playtest-panel").waitFor();
+  await page.locator("[data-testid=playtest-button]:not([disabled])").waitFor({ timeout: 120_000 });
+}
+
+describe("Playtest button in the IDE", () => {
+  it("judges the starter playable on a hidden sandbox and shows a thumbnail strip", async () => {
+    const previewRuns = await page.getByTestId("run-status").getAttribute("data-run");
+    await playtestAndWait();
+    expect(await page.getByTestId("verdict").innerText()).toBe("playable");
+    const report = page.locator("[data-testid=playtest-panel] [data-testid=playtest-report]");
+    expect(await report.getAttribute("data-verdict")).toBe("playable");
+    expect(await report.locator("[data-testid=report-thumb]").count()).toBeGreaterThan(3);
+    // The live preview was not used: still one iframe showing the game, and no extra run started.
+    expect(await page.getByTestId("preview-frame").count()).toBe(1);
+    expect(await page.getByTestId("run-status").getAttribute("data-run")).toBe(previewRuns);
+    await page.screenshot({ path: ".out/playtest-ide-starter.png" });
+  });
+
+  it("judges a game that throws in create() broken, and clicking the error opens src/scenes/Title.ts at that line", async () => {
+    const broken = starter["src/scenes/Title.ts"].replace("  create() {\n", '  create() {\n    throw new Error("the diver got lost");\n');
+    const line = broken.split("\n").findIndex((l) => l.includes("the diver got lost")) + 1;
+    await page.locator('[data-testid=file-item][data-path="src/scenes/Title.ts"]').click();
+    await page.evaluate((t) => navigator.clipboard.writeText(t), broken);
+    await page.locator("[data-testid=editor] .view-lines").click();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.press("Control+V");
+    await page.locator('[data-testid=file-item][data-path="src/main.ts"]').click();
+    await expect.poll(() => page.getByTestId("editor-path").textContent()).toBe("src/main.ts");
+
+    await playtestAndWait();
+    expect(await page.getByTestId("verdict").innerText()).toBe("broken");
+    const report = page.locator("[data-testid=playtest-panel] [data-testid=playtest-report]");
+    expect(await report.innerText()).toContain("the diver got lost");
+    const link = report.locator(`[data-testid=report-error-link][data-location="src/scenes/Title.ts:${line}"]`);
+    expect(await link.count()).toBeGreaterThan(0);
+    await page.screenshot({ path: ".out/playtest-ide-broken.png" });
+    await link.first().click();
+    await expect.poll(() => page.getByTestId("editor-path").textContent()).toBe("src/scenes/Title.ts");
+    await expect.poll(() => page.getByTestId("editor-cursor").textContent()).toMatch(new RegExp(`^Ln ${line},`));
+  });
+});
