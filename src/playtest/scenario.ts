@@ -146,7 +146,7 @@ export async function runScenario(sandbox: Sandbox, files: ProjectFiles, options
     }
     originMs = virtualMs;
     record.booted = true;
-    await play(record, step, command, since, options);
+    await runTimeline(record, step, command, since, options);
   } catch (error) {
     if (error instanceof PlaytestAbortedError || options.signal?.aborted) throw new PlaytestAbortedError();
     // A command that failed or timed out means the page is gone or stuck; the exit event says which.
@@ -184,7 +184,8 @@ async function boot(record: ScenarioRecord, step: Step, command: Command, option
   }
 }
 
-async function play(record: ScenarioRecord, step: Step, command: Command, since: () => number, options: ScenarioOptions): Promise<void> {
+/** Steps through the scenario from the first frame: checkpoints, and in the play run the input bursts. */
+async function runTimeline(record: ScenarioRecord, step: Step, command: Command, since: () => number, options: ScenarioOptions): Promise<void> {
   const totalFrames = Math.round(options.durationMs / FRAME_MS);
   const checkpointFrames = [...new Set(options.checkpointsMs.map((ms) => Math.min(totalFrames, Math.round(ms / FRAME_MS))))].sort((a, b) => a - b);
   const random = seededRandom(options.seed ^ 0x9e3779b9);
