@@ -61,29 +61,34 @@ function textOf(message: ChatMessage): string {
 function respond(messages: ChatMessage[]): AssistantMessage {
   const userIndex = findLastIndex(messages, (m) => m.role === "user");
   if (userIndex < 0) return { role: "assistant", content: "Tell me what game to make, for example: a deep-sea diving game where you collect pearls and dodge jellyfish." };
-  const prompt = taskOf(textOf(messages[userIndex]));
+  const userText = textOf(messages[userIndex]);
+  const { task, notes } = readTask(userText);
   const turn = messages.slice(userIndex + 1);
   const chatty = /Chattiness:\s*chatty/i.test(messages.filter((m) => m.role === "system").map(textOf).join("\n"));
-  const previous = findPreviousSpec(messages.slice(0, userIndex));
+  // A spec shown up to now: our own earlier write, a pasted file, or the agent's "Working files".
+  const shown = findSpec(messages.slice(0, userIndex + 1));
   const callId = (i: number) => `offline_${messages.length}_${i}`;
 
   const lastAssistant = findLast(turn, (m): m is AssistantMessage => m.role === "assistant");
   const lastCalls = lastAssistant?.tool_calls ?? [];
   const called = (name: string) => lastCalls.some((c) => c.function.name === name);
+  const resultOf = (name: string) => resultFor(turn, lastCalls.find((c) => c.function.name === name)!.id);
 
   if (!lastAssistant) {
-    const parsed = parsePrompt(prompt, previous ?? undefined);
-    if (!previous && parsed.vague && chatty) return askForGenre(prompt, callId);
-    return buildMessage(parsed.spec, parsed.notes, previous, callId);
+    // A follow-up in a fresh agent run sees only the file list: read the spec before changing it.
+    if (!shown && /^game\.spec\.json$/m.test(userText)) {
+      return { role: "assistant", content: "Reading the current game design (game.spec.json).", tool_calls: [call(callId(0), "read_file", { path: SPEC_PATH })] };
+    }
+    return buildOrAsk(task, notes, shown, chatty, callId);
   }
+  if (called("read_file")) return buildOrAsk(task, notes, tryJson(resultOf("read_file").trim()) ?? shown, chatty, callId);
   if (called("ask_user")) {
-    const answer = resultFor(turn, lastCalls.find((c) => c.function.name === "ask_user")!.id);
+    const answer = resultOf("ask_user");
     const genre = genreFromAnswer(answer);
-    const parsed = parsePrompt(genre ? `${DESIGNS[genre].label} game: ${prompt}` : `${prompt} ${answer}`, previous ?? undefined);
+    const parsed = parseAll(genre ? `${DESIGNS[genre].label} game: ${task}` : `${task} ${answer}`, notes, shown);
     if (genre && parsed.spec.genre !== genre) parsed.notes.push(`Could not switch to ${DESIGNS[genre].label}; kept ${DESIGNS[parsed.spec.genre].label}.`);
-    return buildMessage(parsed.spec, parsed.notes, previous, callId);
+    return buildMessage(parsed.spec, parsed.notes, shown, callId);
   }
-  const written = writtenSpec(turn);
   if (called("write_file")) {
     const failures = lastCalls.map((c) => resultFor(turn, c.id)).filter((r) => /^\s*(error|failed)/i.test(r));
     if (failures.length > 0) {
@@ -91,26 +96,44 @@ function respond(messages: ChatMessage[]): AssistantMessage {
     }
     return { role: "assistant", content: "Files written. Playtesting for 30 seconds of random input.", tool_calls: [call(callId(0), "run_playtest", { seconds: PLAYTEST_SECONDS })] };
   }
-  if (called("run_playtest")) {
-    const report = resultFor(turn, lastCalls.find((c) => c.function.name === "run_playtest")!.id);
-    return finishMessage(summary(written, report), callId);
-  }
+  // The agent shortens old write_file calls, so the spec may only be visible under "Working files".
+  if (called("run_playtest")) return finishMessage(summary(writtenSpec(turn) ?? shown, resultOf("run_playtest")), callId);
   if (called("finish")) return { role: "assistant", content: "Done. Describe a change (for example \"make it harder\" or \"more pearls\") and I will rebuild the game." };
   // Anything else (a steering message answered by the agent, an unknown tool): carry on from the spec.
-  if (!written) {
-    const parsed = parsePrompt(prompt, previous ?? undefined);
-    return buildMessage(parsed.spec, parsed.notes, previous, callId);
-  }
+  if (!writtenSpec(turn)) return buildOrAsk(task, notes, shown, false, callId);
   return { role: "assistant", content: "Playtesting the game.", tool_calls: [call(callId(0), "run_playtest", { seconds: PLAYTEST_SECONDS })] };
 }
 
+function buildOrAsk(task: string, notes: string[], previous: GameSpec | null, chatty: boolean, callId: (i: number) => string): AssistantMessage {
+  const parsed = parseAll(task, notes, previous);
+  if (!previous && parsed.vague && chatty) return askForGenre(task, callId);
+  return buildMessage(parsed.spec, parsed.notes, previous, callId);
+}
+
 /**
- * The user's request. The agent loop sends "# Task\n<prompt>" followed by sections such as
- * "# Project files"; only the task is a description of the game (file names are not hazards).
+ * The agent loop's request puts the prompt under "# Task" and steering messages under
+ * "# Notes from the user during the run", followed by the file list and working files (file
+ * names are not hazards); a plain chat message is the task itself.
  */
-function taskOf(text: string): string {
-  const task = /^# Task\n([\s\S]*?)(?:\n\n# |$)/.exec(text.trim());
-  return (task ? task[1] : text).trim();
+function readTask(text: string): { task: string; notes: string[] } {
+  const task = /^# Task\n([\s\S]*?)(?:\n\n# |$)/m.exec(text);
+  if (!task) return { task: text.trim(), notes: [] };
+  const notesBlock = /^# Notes from the user during the run\n([\s\S]*?)(?:\n\n# |$)/m.exec(text);
+  const notes = notesBlock ? notesBlock[1].split("\n").filter((l) => l.startsWith("- ")).map((l) => l.slice(2).trim()) : [];
+  return { task: task[1].trim(), notes };
+}
+
+/** The task, then each steering note as a follow-up on the result. */
+function parseAll(task: string, notes: string[], previous: GameSpec | null) {
+  const first = parsePrompt(task, previous ?? undefined);
+  let spec = first.spec;
+  const allNotes = [...first.notes];
+  for (const note of notes) {
+    const next = parsePrompt(note, spec);
+    spec = next.spec;
+    allNotes.push(...next.notes);
+  }
+  return { spec, notes: allNotes, vague: first.vague };
 }
 
 function call(id: string, name: string, args: Record<string, unknown>): ToolCall {
@@ -136,7 +159,9 @@ function genreFromAnswer(answer: string): Genre | null {
 
 function buildMessage(spec: GameSpec, notes: string[], previous: GameSpec | null, callId: (i: number) => string): AssistantMessage {
   const files = compileSpec(spec);
-  const calls = Object.entries(files).map(([path, content], i) => call(callId(i), "write_file", { path, content: typeof content === "string" ? content : "" }));
+  // game.spec.json goes last: the agent shows the most recently written files to the next request.
+  const ordered = Object.entries(files).sort(([a], [b]) => Number(a === SPEC_PATH) - Number(b === SPEC_PATH));
+  const calls = ordered.map(([path, content], i) => call(callId(i), "write_file", { path, content: typeof content === "string" ? content : "" }));
   const lines = [
     previous ? `Updating the game (offline builder: built-in designs only; connect a model for anything else).` : `Offline builder: picks from built-in game designs; connect a model for anything else.`,
     describeSpec(spec),
@@ -181,7 +206,10 @@ function readVerdict(report: string): { verdict: "playable" | "broken" | null; r
   } catch {
     // Not JSON: the agent may pass the report as text; read the verdict from the words.
   }
-  if (/\bbroken\b|\bnot playable\b/i.test(report)) return { verdict: "broken", reasons: [report.trim().split("\n").slice(0, 3).join(" ").slice(0, 300)] };
+  // The agent's report text starts "PLAYTEST PLAYABLE" or "PLAYTEST BROKEN"; other texts say "Verdict: ...".
+  const stated = /\b(?:playtest|verdict)\W+(playable|broken)\b/i.exec(report);
+  if (stated?.[1].toLowerCase() === "playable") return { verdict: "playable", reasons: [] };
+  if (stated || /\bbroken\b|\bnot playable\b/i.test(report)) return { verdict: "broken", reasons: [report.trim().split("\n").slice(0, 3).join(" ").slice(0, 300)] };
   if (/\bplayable\b/i.test(report)) return { verdict: "playable", reasons: [] };
   return { verdict: null, reasons: [] };
 }
@@ -200,8 +228,8 @@ function writtenSpec(turn: ChatMessage[]): GameSpec | null {
   return null;
 }
 
-/** The latest spec before this turn: our own write of game.spec.json, or one the agent showed. */
-function findPreviousSpec(messages: ChatMessage[]): GameSpec | null {
+/** The latest spec in these messages: our own write of game.spec.json, or one the agent showed. */
+function findSpec(messages: ChatMessage[]): GameSpec | null {
   for (let i = messages.length - 1; i >= 0; i--) {
     const spec = specFromMessage(messages[i]);
     if (spec) return spec;
@@ -230,17 +258,23 @@ function specFromMessage(message: ChatMessage): GameSpec | null {
     const direct = tryJson(text.trim());
     if (direct) return direct;
   }
-  return text.includes(SPEC_PATH) ? specInText(text.slice(text.indexOf(SPEC_PATH))) : null;
+  return specInText(text);
 }
 
-/** Finds a GameSpec JSON object in free text (for example a file the agent pasted into a message). */
+/**
+ * Finds a GameSpec JSON object that follows a mention of game.spec.json in free text (a file the
+ * agent shows under "Working files", or one a person pasted).
+ */
 function specInText(text: string): GameSpec | null {
-  const start = text.indexOf("{");
-  if (start < 0) return null;
-  let attempts = 0;
-  for (let end = text.lastIndexOf("}"); end > start && attempts < 50; end = text.lastIndexOf("}", end - 1), attempts++) {
-    const spec = tryJson(text.slice(start, end + 1));
-    if (spec) return spec;
+  for (let at = text.indexOf(SPEC_PATH); at >= 0; at = text.indexOf(SPEC_PATH, at + 1)) {
+    const start = text.indexOf("{", at);
+    if (start < 0) return null;
+    let end = text.indexOf("}", start);
+    for (let attempts = 0; end >= 0 && attempts < 40 && end - start < 20_000; attempts++) {
+      const spec = tryJson(text.slice(start, end + 1));
+      if (spec) return spec;
+      end = text.indexOf("}", end + 1);
+    }
   }
   return null;
 }

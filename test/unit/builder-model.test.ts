@@ -132,4 +132,52 @@ describe("createOfflineBuilder", () => {
     controller.abort();
     await expect(createOfflineBuilder().complete({ messages: [{ role: "user", content: "snake" }], signal: controller.signal })).rejects.toThrow(/cancelled/);
   });
+
+  describe("inside the agent loop's request format", () => {
+    const spec = defaultSpec("diving", 5);
+    const agentRequest = (task: string, extra = ""): ChatMessage[] => [
+      SYSTEM("normal"),
+      { role: "user", content: `# Task\n${task}${extra}\n\n# Project files\ngame.spec.json\nindex.html\npackage.json\nsrc/main.ts\nsrc/scenes/Play.ts\n\n# Latest playtest\nNone yet.` },
+    ];
+
+    it("reads game.spec.json first when a follow-up run shows only the file list, then changes that spec", async () => {
+      const messages = agentRequest("make the jellyfish faster");
+      const model = createOfflineBuilder();
+      const first = (await model.complete({ messages })).message;
+      expect(first.tool_calls!.map((c) => [c.function.name, JSON.parse(c.function.arguments).path])).toEqual([["read_file", "game.spec.json"]]);
+      messages.push(first, { role: "tool", tool_call_id: first.tool_calls![0].id, content: JSON.stringify(spec, null, 2) });
+      const second = (await model.complete({ messages })).message;
+      messages.push(second);
+      const written = writtenSpec(messages);
+      expect(written.genre).toBe("diving");
+      expect(written.seed).toBe(5);
+      expect(written.hazards[0].speed).toBeGreaterThan(spec.hazards[0].speed);
+    });
+
+    it("parses only the task, not file names, and applies steering notes after it", async () => {
+      const messages = agentRequest("a snake game", "\n\n# Notes from the user during the run\n- make it red");
+      (messages[1] as { content: string }).content = (messages[1] as { content: string }).content.replace("game.spec.json\n", "");
+      await runTurn(messages);
+      const written = writtenSpec(messages);
+      expect(written.genre).toBe("snake");
+      expect(written.palette.player).toBe(0xe63946);
+      expect(JSON.stringify(written)).not.toMatch(/src|scenes|index/);
+    });
+
+    it("names the game in the finish summary when only the working files still show the spec", async () => {
+      const shownSpec = { ...spec, title: "Shown Title" };
+      const messages: ChatMessage[] = [
+        SYSTEM("normal"),
+        { role: "user", content: `# Task\na diving game\n\n# Project files\ngame.spec.json\n\n# Working files\n--- game.spec.json\n${JSON.stringify(shownSpec, null, 2)}\n\n# Latest playtest\nNone yet.` },
+        { role: "assistant", content: null, tool_calls: [{ id: "w1", type: "function", function: { name: "write_file", arguments: JSON.stringify({ path: "game.spec.json", content: "[900 characters; the current text is under Working files]" }) } }] },
+        { role: "tool", tool_call_id: "w1", content: "Wrote game.spec.json" },
+        { role: "assistant", content: null, tool_calls: [{ id: "p1", type: "function", function: { name: "run_playtest", arguments: "{}" } }] },
+        { role: "tool", tool_call_id: "p1", content: "PLAYTEST PLAYABLE — seed 1, survived 30 of 30 s" },
+      ];
+      const { message } = await createOfflineBuilder().complete({ messages });
+      const summary = JSON.parse(message.tool_calls![0].function.arguments).summary;
+      expect(summary).toContain("Shown Title");
+      expect(summary).toMatch(/playable/);
+    });
+  });
 });
