@@ -5,7 +5,7 @@
 import type { ChatMessage, ChatModel, CompletionRequest, CompletionResult, ToolCall } from "../providers/types";
 import { compileSpec } from "./compile";
 import { parsePrompt } from "./parse";
-import { DESIGNS, GENRES, isGameSpec, type GameSpec, type Genre } from "./spec";
+import { DESIGNS, GENRES, isGameSpec, specProblem, type GameSpec, type Genre } from "./spec";
 
 export const OFFLINE_BUILDER_ID = "offline-builder";
 const SPEC_PATH = "game.spec.json";
@@ -81,7 +81,15 @@ function respond(messages: ChatMessage[]): AssistantMessage {
     }
     return buildOrAsk(task, notes, shown, chatty, callId);
   }
-  if (called("read_file")) return buildOrAsk(task, notes, tryJson(resultOf("read_file").trim()) ?? shown, chatty, callId);
+  if (called("read_file")) {
+    const text = resultOf("read_file").trim();
+    const problem = readSpecProblem(text);
+    // A broken hand edit is reported rather than silently replaced, unless the task names a new game.
+    if (problem && parsePrompt(task).vague) {
+      return finishMessage(`game.spec.json could not be used: ${problem}. Fix the file and ask again, or describe a new game (for example "a racing game").`, callId);
+    }
+    return buildOrAsk(task, notes, tryJson(text) ?? shown, chatty, callId);
+  }
   if (called("ask_user")) {
     const answer = resultOf("ask_user");
     const genre = genreFromAnswer(answer);
@@ -277,6 +285,14 @@ function specInText(text: string): GameSpec | null {
     }
   }
   return null;
+}
+
+function readSpecProblem(text: string): string | null {
+  try {
+    return specProblem(JSON.parse(text));
+  } catch (error) {
+    return `it is not valid JSON (${(error as Error).message})`;
+  }
 }
 
 function tryJson(text: string): GameSpec | null {

@@ -215,18 +215,27 @@ export function capitalise(text: string): string {
 }
 
 export function isGameSpec(value: unknown): value is GameSpec {
-  if (typeof value !== "object" || value === null) return false;
+  return specProblem(value) === null;
+}
+
+/** What is wrong with a would-be spec (for a hand-edited game.spec.json), or null when it is valid. */
+export function specProblem(value: unknown): string | null {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return "it is not a JSON object";
   const v = value as Record<string, unknown>;
-  const palette = v.palette as Record<string, unknown> | undefined;
+  if (typeof v.genre !== "string" || !(GENRES as readonly string[]).includes(v.genre)) return `"genre" must be one of ${GENRES.join(", ")}`;
+  for (const key of ["theme", "title", "player"]) if (typeof v[key] !== "string") return `"${key}" must be text`;
+  for (const key of ["hazards", "collectibles", "controls"]) if (!Array.isArray(v[key])) return `"${key}" must be a list`;
+  const things = [...(v.hazards as unknown[]), ...(v.collectibles as unknown[])];
+  if (things.some((t) => typeof t !== "object" || t === null || typeof (t as Record<string, unknown>).name !== "string" || typeof (t as Record<string, unknown>).count !== "number")) {
+    return `every hazard and collectible needs a "name" and a "count"`;
+  }
+  if ((v.hazards as Record<string, unknown>[]).some((h) => typeof h.speed !== "number")) return `every hazard needs a "speed" number`;
   const goal = v.goal as Record<string, unknown> | undefined;
-  return (
-    typeof v.genre === "string" && (GENRES as readonly string[]).includes(v.genre) &&
-    typeof v.theme === "string" && typeof v.title === "string" && typeof v.player === "string" &&
-    Array.isArray(v.hazards) && Array.isArray(v.collectibles) && Array.isArray(v.controls) &&
-    typeof goal === "object" && goal !== null && typeof goal.target === "number" && typeof goal.kind === "string" &&
-    typeof palette === "object" && palette !== null &&
-    ["background", "player", "hazard", "accent", "text"].every((k) => typeof palette[k] === "number") &&
-    (v.difficulty === "easy" || v.difficulty === "normal" || v.difficulty === "hard") &&
-    typeof v.lives === "number" && typeof v.seed === "number"
-  );
+  if (typeof goal !== "object" || goal === null || typeof goal.target !== "number" || typeof goal.kind !== "string") return `"goal" must look like { "kind": "collect", "target": 8 }`;
+  const palette = v.palette as Record<string, unknown> | undefined;
+  const colours = ["background", "player", "hazard", "accent", "text"];
+  if (typeof palette !== "object" || palette === null || !colours.every((k) => typeof palette[k] === "number")) return `"palette" needs number colours for ${colours.join(", ")}`;
+  if (v.difficulty !== "easy" && v.difficulty !== "normal" && v.difficulty !== "hard") return `"difficulty" must be easy, normal or hard`;
+  if (typeof v.lives !== "number" || typeof v.seed !== "number") return `"lives" and "seed" must be numbers`;
+  return null;
 }

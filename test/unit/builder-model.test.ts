@@ -179,5 +179,25 @@ describe("createOfflineBuilder", () => {
       expect(summary).toContain("Shown Title");
       expect(summary).toMatch(/playable/);
     });
+
+    it("reports a hand-edited game.spec.json it cannot use instead of guessing a new game", async () => {
+      const messages = agentRequest("rebuild please");
+      const model = createOfflineBuilder();
+      const first = (await model.complete({ messages })).message;
+      messages.push(first, { role: "tool", tool_call_id: first.tool_calls![0].id, content: JSON.stringify({ ...spec, difficulty: "medium" }) });
+      const second = (await model.complete({ messages })).message;
+      expect(second.tool_calls!.map((c) => c.function.name)).toEqual(["finish"]);
+      expect(JSON.parse(second.tool_calls![0].function.arguments).summary).toMatch(/"difficulty" must be easy, normal or hard/);
+    });
+
+    it("rebuilds the same design from an edited spec when asked to rebuild", async () => {
+      const edited = { ...spec, lives: 7, title: "Edited" };
+      const messages = agentRequest("rebuild");
+      const model = createOfflineBuilder();
+      const first = (await model.complete({ messages })).message;
+      messages.push(first, { role: "tool", tool_call_id: first.tool_calls![0].id, content: JSON.stringify(edited) });
+      messages.push((await model.complete({ messages })).message);
+      expect(writtenSpec(messages)).toEqual(edited);
+    });
   });
 });
