@@ -60,7 +60,19 @@ export function createWorkbench({ files, createSandbox, debounceMs, loadGuides, 
 
   const settings = createSettingsStore(settingsStorage);
   const playtest = createPlaytestStore({ project, createSandbox });
-  const agent = createAgentStore({ project, settings, playtest, loadGuides: loadGuides ?? (async () => createGuideLibrary({})) });
+  const agent = createAgentStore({ project, editor, settings, playtest, loadGuides: loadGuides ?? (async () => createGuideLibrary({})) });
+
+  // A playtest steps its hidden game as fast as the CPU allows; a live preview that missed its
+  // heartbeat meanwhile was starved, not stuck, so it gets another start when the playtest ends.
+  let starvedPreview = false;
+  preview.subscribe((state) => {
+    if (state.status.state === "exited" && state.status.exit.reason === "frozen" && playtest.getState().status.state === "running") starvedPreview = true;
+  });
+  playtest.subscribe((state, previous) => {
+    if (previous.status.state !== "running" || state.status.state === "running" || !starvedPreview) return;
+    starvedPreview = false;
+    preview.getState().restart();
+  });
 
   return { project, editor, console: consoleStore, preview, persistence, settings, playtest, agent };
 }

@@ -54,7 +54,7 @@ function Counters() {
     <div className="chat-counters" data-testid="run-counters">
       <span title="Fix cycles, each ending in a playtest">iteration {counters.iterations}</span>
       <span>{counters.tokens.toLocaleString()} tokens</span>
-      <span>{counters.costUsd > 0 ? `$${counters.costUsd.toFixed(4)}` : "$0 (price unknown or free)"}</span>
+      <span>{counters.costUsd > 0 ? `$${counters.costUsd.toFixed(4)}` : "$0 · no price set"}</span>
     </div>
   );
 }

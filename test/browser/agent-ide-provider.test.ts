@@ -1,0 +1,148 @@
+// The agent in the real IDE page against a scripted OpenAI-compatible server (test/fake-llm on
+// 127.0.0.1), configured through the Settings dialog: broken game → error report → fix → playable,
+// steering, ask_user buttons, stop, a provider error, and the API key staying out of games and links.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { readFileSync } from "node:fs";
+import { unzipSync, strFromU8 } from "fflate";
+import { startFakeLlm, type FakeLlm } from "../fake-llm";
+import { openBrowser, readProject, serverUrl } from "../support/browser";
+import { decodeShareLink } from "../../src/project";
+import { compileSpec } from "../../src/builder";
+
+const KEY = "sk-playforge-test-key-0123456789abcdef";
+const starter = readProject("templates/starter");
+const fixedTitle = starter["src/scenes/Title.ts"];
+const brokenTitle = fixedTitle.replace("  create() {\n", '  create() {\n    throw new Error("the diver got lost");\n');
+const STEER = "please keep the title text gold";
+
+let browser: Browser;
+let page: Page;
+let fake: FakeLlm;
+
+beforeAll(async () => {
+  fake = await startFakeLlm([], { models: ["fake-model"] });
+  browser = await openBrowser();
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  page = await context.newPage();
+  await page.goto(serverUrl());
+  await page.getByTestId("prompt-input").waitFor();
+});
+afterAll(async () => {
+  await browser?.close();
+  await fake?.close();
+});
+
+async function send(text: string) {
+  await page.getByTestId("prompt-input").fill(text);
+  await page.getByTestId("prompt-input").press("Enter");
+}
+
+const runEnded = () => page.getByTestId("chat-working").waitFor({ state: "detached", timeout: 120_000 });
+const userTexts = (index: number) => JSON.stringify(fake.requests[index]?.body?.messages ?? []);
+
+describe("agent in the IDE with a configured provider (fake LLM)", () => {
+  it("connects through Settings (custom preset, base URL, key, model) and Test connection lists the model", async () => {
+    await page.getByTestId("settings-button").click();
+    await page.getByTestId("settings-provider").selectOption("custom");
+    await page.getByTestId("settings-base-url").fill(fake.url);
+    await page.getByTestId("settings-api-key").fill(KEY);
+    await page.getByTestId("settings-model-build").fill("fake-model");
+    expect(await page.getByTestId("settings-key-warning").innerText()).toMatch(/browser extensions/i);
+    await page.getByTestId("settings-test").click();
+    await page.locator("[data-testid=settings-connection][data-state=ok]").waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId("settings-connection").innerText()).toContain("fake-model");
+    await page.screenshot({ path: ".out/agent-ide-settings.png" });
+    await page.getByTestId("settings-save").click();
+    expect(await page.getByTestId("chat-model-label").innerText()).toContain("fake-model");
+  });
+
+  it("shows the broken playtest, delivers a steering message, asks with buttons, and ends playable after the model's fix", async () => {
+    fake.push(
+      { reply: { content: "Writing the title scene.", tool_calls: [{ name: "write_file", arguments: { path: "src/scenes/Title.ts", content: brokenTitle } }, { name: "run_playtest", arguments: { seconds: 5 } }] } },
+      { reply: { content: "One question first.", tool_calls: [{ name: "ask_user", arguments: { question: "Which colour should the stars be?", choices: ["Gold", "Blue"] } }] } },
+      { reply: { content: "Fixing the throw in create().", tool_calls: [{ name: "write_file", arguments: { path: "src/scenes/Title.ts", content: fixedTitle } }, { name: "run_playtest", arguments: { seconds: 5 } }] } },
+      { reply: { tool_calls: [{ name: "finish", arguments: { summary: "Fixed the title scene; the game is playable." } }] } },
+    );
+    const before = fake.requests.length;
+    await send("a star catcher game");
+    // Steer while the first playtest runs; the loop hands it to the model before its next call.
+    await page.locator("[data-testid=tool-call][data-tool=run_playtest][data-state=running]").waitFor({ state: "attached", timeout: 30_000 });
+    await send(STEER);
+    await page.getByTestId("question").waitFor({ timeout: 60_000 });
+    expect(userTexts(before + 1)).toContain(STEER);
+    expect(userTexts(before)).not.toContain(STEER);
+    const broken = page.locator("[data-testid=chat-playtest][data-verdict=broken]");
+    expect(await broken.count()).toBe(1);
+    expect(await broken.innerText()).toContain("the diver got lost");
+    expect(await broken.locator("[data-testid=report-error-link]").first().getAttribute("data-location")).toMatch(/^src\/scenes\/Title\.ts:9$/);
+    await page.screenshot({ path: ".out/agent-ide-question.png" });
+
+    await page.locator("[data-testid=question-choice]", { hasText: "Blue" }).click();
+    await runEnded();
+    expect(JSON.stringify(fake.requests[before + 2].body.messages)).toContain("Blue");
+    expect(fake.requests[before].headers.authorization).toBe(`Bearer ${KEY}`);
+    expect(await page.getByTestId("verdict").innerText()).toBe("playable");
+    expect(await page.locator("[data-testid=chat-finished]").last().getAttribute("data-playable")).toBe("true");
+    expect(await page.locator("[data-testid=checkpoint-restore]").count()).toBe(2);
+    expect(await page.getByTestId("run-counters").innerText()).toMatch(/iteration 2/);
+    await page.screenshot({ path: ".out/agent-ide-provider-done.png" });
+  });
+
+  it("stops a run with the Stop button while it playtests", async () => {
+    fake.push({ reply: { content: "Playtesting at length.", tool_calls: [{ name: "run_playtest", arguments: { seconds: 60 } }] } });
+    await send("play it for a minute");
+    await page.locator("[data-testid=tool-call][data-tool=run_playtest][data-state=running]").last().waitFor({ state: "attached", timeout: 30_000 });
+    await page.getByTestId("stop-button").click();
+    await page.getByTestId("chat-working").waitFor({ state: "detached", timeout: 20_000 });
+    expect(await page.locator("[data-testid=chat-notice]").last().innerText()).toMatch(/Cancelled/);
+    expect(await page.getByTestId("stop-button").isDisabled()).toBe(true);
+  });
+
+  it("shows a 500 from the provider as an error naming the provider, model, status and what to do", async () => {
+    fake.push({ fault: "500" }, { fault: "500" }, { fault: "500" });
+    await send("make it harder");
+    await runEnded();
+    const card = page.getByTestId("provider-error").last();
+    const text = await card.innerText();
+    expect(text).toContain(fake.url.replace(/\/v1$/, ""));
+    expect(text).toContain("fake-model");
+    expect(text).toContain("HTTP 500");
+    expect(text).toMatch(/try again|fallback/i);
+    await page.screenshot({ path: ".out/agent-ide-provider-error.png" });
+  });
+
+  it("keeps the API key out of the game iframes, the share link and the zip export", async () => {
+    let sandboxedFrames = 0;
+    for (const frame of page.frames().filter((f) => f !== page.mainFrame())) {
+      const seen = await frame
+        .evaluate(() => {
+          const out: string[] = [];
+          for (const read of [() => localStorage.getItem("playforge.settings.v1"), () => JSON.stringify(window.parent.localStorage), () => document.cookie]) {
+            try {
+              out.push(String(read()));
+            } catch (error) {
+              out.push(`blocked: ${(error as Error).name}`);
+            }
+          }
+          return out.join("\n");
+        })
+        .catch((error: Error) => `frame gone: ${error.message}`);
+      expect(seen).not.toContain(KEY);
+      if (seen.startsWith("blocked: SecurityError")) sandboxedFrames++;
+    }
+    // At least the live preview ran this check, and its own storage access was refused (opaque origin).
+    expect(sandboxedFrames).toBeGreaterThan(0);
+    await page.getByTestId("share-button").click();
+    const link = await page.getByTestId("share-link").inputValue();
+    expect(link).not.toContain(KEY);
+    const files = decodeShareLink(link, { specCompiler: (json) => compileSpec(JSON.parse(json)) });
+    for (const [path, content] of Object.entries(files)) expect(String(content), path).not.toContain(KEY);
+
+    await page.getByTestId("export-button").click();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-zip").click()]);
+    const zip = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
+    expect(Object.keys(zip).length).toBeGreaterThan(3);
+    for (const [path, bytes] of Object.entries(zip)) expect(strFromU8(bytes), path).not.toContain(KEY);
+  });
+});
