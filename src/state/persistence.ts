@@ -5,11 +5,16 @@ import { createStore, type StoreApi } from "zustand/vanilla";
 import { projectTitle, takeRemixFromLocation, type ProjectFiles, type RemixHistory, type RemixLocation, type ShareCodecOptions } from "../project";
 import { starterProject } from "../project/starter";
 import { ProjectStorage, createAutosaver, type Autosaver, type ProjectListing, type ProjectSnapshot, type ProjectSummary, type RunMarker } from "../storage";
+import type { ChatItem } from "./agent";
 import type { PreviewStore } from "./preview";
 import type { ProjectStore } from "./project";
 
-/** The agent's part of a saved project; the agent store owns it while the project is open. */
-export type AgentSnapshot = Omit<ProjectSnapshot, "files">;
+/**
+ * The agent's part of a saved project; the agent store owns it while the project is open. Beside
+ * the model-facing chat it keeps the IDE's chat log as shown (tool calls, diffs, reports), which
+ * ProjectStorage stores as it stores any structured-cloneable field.
+ */
+export type AgentSnapshot = Omit<ProjectSnapshot, "files"> & { chatLog?: ChatItem[] };
 
 /** How the agent store plugs into persistence without either importing the other's internals. */
 export interface AgentStateBridge {
@@ -94,6 +99,8 @@ export function createPersistenceStore({ project, preview, storage: makeStorage 
   let bridge: AgentStateBridge | null = null;
   // The agent state of the open project as last loaded or seen; saved as-is while no agent is attached.
   let agentState: AgentSnapshot = EMPTY_AGENT;
+  // The project the agent's current run started in.
+  let runProjectId: string | null = null;
   // True while this store itself replaces the files, so opening a project is not saved back as an edit.
   let switching = false;
 
@@ -138,7 +145,7 @@ export function createPersistenceStore({ project, preview, storage: makeStorage 
     const openStored = async (id: string) => {
       const opened = await db().open(id);
       await closeCurrent();
-      const { files, ...agent } = opened.snapshot;
+      const { files, ...agent }: ProjectSnapshot & { chatLog?: ChatItem[] } = opened.snapshot;
       show(opened.summary, files, agent, opened.interruptedRun);
     };
 
@@ -296,12 +303,15 @@ export function createPersistenceStore({ project, preview, storage: makeStorage 
 
       async markRunStarted(prompt) {
         const current = get().current;
+        runProjectId = current?.id ?? null;
         if (current) await db().markRunStarted(current.id, prompt).catch((error: unknown) => fail("storage", error));
       },
 
       async markRunEnded() {
-        const current = get().current;
-        if (current) await db().clearRun(current.id).catch((error: unknown) => fail("storage", error));
+        // The run may end after a switch to another project: clear the marker where it was set.
+        const id = runProjectId ?? get().current?.id;
+        runProjectId = null;
+        if (id) await db().clearRun(id).catch((error: unknown) => fail("storage", error));
       },
 
       canResume() {
@@ -312,13 +322,14 @@ export function createPersistenceStore({ project, preview, storage: makeStorage 
         const run = get().interruptedRun;
         if (!run || !bridge?.send) return;
         set({ interruptedRun: null });
-        await get().markRunEnded();
+        // Sending starts a new run, which sets the marker again.
         bridge.send(run.prompt);
       },
 
       async discardRun() {
+        const current = get().current;
         set({ interruptedRun: null });
-        await get().markRunEnded();
+        if (current) await db().clearRun(current.id).catch((error: unknown) => fail("storage", error));
       },
 
       attachAgentState(next) {

@@ -112,6 +112,44 @@ describe("keeping projects in the IDE", () => {
     await page.context().close();
   });
 
+  it("keeps the agent's chat across a reload, and a reload mid-run offers Resume/Discard; Resume re-runs the prompt; the playtest leaves a thumbnail", async () => {
+    const page = await freshIde();
+    await page.getByTestId("prompt-input").fill("a deep-sea diving game where you collect pearls");
+    await page.getByTestId("prompt-send").click();
+    await page.getByTestId("chat-working").waitFor({ timeout: 30_000 });
+    // The run marker is written when the run starts; give that write a moment, then "crash" the tab.
+    await page.waitForTimeout(500);
+    await page.reload();
+    await waitForEditor(page);
+    const interrupted = page.getByTestId("run-interrupted");
+    await interrupted.waitFor({ timeout: 10_000 });
+    expect(await interrupted.textContent()).toContain("The last agent run was interrupted by a reload");
+    expect(await interrupted.textContent()).toContain("a deep-sea diving game where you collect pearls");
+    expect(await page.getByTestId("chat-log").textContent()).toContain("a deep-sea diving game where you collect pearls");
+    expect(await page.getByTestId("run-discard").isVisible()).toBe(true);
+    await page.screenshot({ path: ".out/keep-ide-interrupted.png" });
+
+    await page.getByTestId("run-resume").click();
+    await expect.poll(() => interrupted.count()).toBe(0);
+    await page.getByTestId("chat-working").waitFor({ timeout: 30_000 });
+    await page.getByTestId("chat-working").waitFor({ state: "detached", timeout: 180_000 });
+    await expect.poll(() => page.getByTestId("save-status").getAttribute("data-state")).toBe("saved");
+    const chatBefore = await page.getByTestId("chat-log").innerText();
+    const pathsBefore = await filePaths(page);
+    expect(pathsBefore).toContain("game.spec.json");
+
+    // A finished run leaves no marker: a reload restores chat and files and shows no banner.
+    await page.reload();
+    await waitForEditor(page);
+    await expect.poll(() => page.getByTestId("chat-log").innerText()).toBe(chatBefore);
+    expect(await filePaths(page)).toEqual(pathsBefore);
+    expect(await page.getByTestId("run-interrupted").count()).toBe(0);
+    await page.getByTestId("projects-button").click();
+    await expect.poll(() => page.locator("[data-testid=project-thumb]").count(), { timeout: 10_000 }).toBe(1);
+    await page.screenshot({ path: ".out/keep-ide-agent-restored.png" });
+    await page.context().close();
+  }, 300_000);
+
   it("refuses a dropped zip holding a ../ path with a clear message, and leaves the open project as it was", async () => {
     const page = await freshIde();
     const hostile = zipSync({ "index.html": strToU8("<title>x</title>"), "../escape.ts": strToU8("alert(1)") });

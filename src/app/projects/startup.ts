@@ -1,13 +1,17 @@
-// Starts persistence for the IDE page: opens the project to edit before the first render, takes
-// remix links pasted into an open IDE, and writes pending changes when the tab is hidden or closed.
+// Starts persistence for the IDE page: links the agent's chat and playtest thumbnails to it, opens
+// the project before the first render, takes remix links pasted into an open IDE, and writes
+// pending changes when the tab is hidden or closed.
 
-import type { Workbench } from "../../state";
+import { linkAgentToPersistence, type Workbench } from "../../state";
 import { playSpecCompiler } from "../play/spec";
+import { keepPlaytestThumbnails } from "./thumbnails";
 
 const codec = { specCompiler: playSpecCompiler };
 
 export async function startPersistence(workbench: Workbench, win: Window = window): Promise<void> {
   const persistence = workbench.persistence;
+  linkAgentToPersistence(workbench.agent, persistence);
+  keepPlaytestThumbnails(workbench);
   await persistence.getState().start(win.location, win.history, codec);
   // The pending save may be the last chance before the page goes away; failures show as banners.
   const flush = () => void persistence.getState().flush().catch(() => undefined);
