@@ -4,7 +4,6 @@ export type { Sandbox, SandboxEvents, SandboxKind, MountOptions, ExitReason } fr
 export { SandboxBootError, SandboxCommandError } from "./sandbox";
 export { createIframeSandbox, type IframeSandboxOptions } from "./iframe";
 export { linkProject, resolveImport, type LinkedProgram } from "./linker";
-export { transpileModule, insertLoopGuards, TranspileError } from "./transpile";
 export { installHarness, type HarnessConfig } from "./harness/harness";
 export * from "./harness/protocol";
 export { createWebContainerSandbox, createRuntimeWithFallback, checkWebContainerSupport, WebContainerBootError, type WebContainerSandboxOptions, type WebContainerApi, type RuntimeDeps, type RuntimeChoice } from "./webcontainer";

@@ -4,7 +4,16 @@
 
 import { isTextPath, type ProjectFiles } from "../project/files";
 import type { GameError, SourceLocation } from "./harness/protocol";
-import { TranspileError, transpileModule } from "./transpile";
+import type { TranspiledModule } from "./transpile";
+
+type Transpiler = typeof import("./transpile");
+let transpiler: Promise<Transpiler> | null = null;
+
+/** The transpiler (sucrase) loads on first use, so the IDE's first paint does not wait for it. */
+function loadTranspiler(): Promise<Transpiler> {
+  transpiler ??= import("./transpile");
+  return transpiler;
+}
 
 export type LinkedModule =
   | { kind: "js"; code: string; deps: Record<string, string> }
@@ -27,9 +36,10 @@ const CODE_EXT = [".ts", ".tsx", ".js", ".mjs", ".jsx"];
 const RESOLVE_SUFFIXES = ["", ...CODE_EXT, ".json", ...CODE_EXT.map((e) => `/index${e}`)];
 export const BARE_MODULES = new Set(["phaser"]);
 
-const cache = new Map<string, ReturnType<typeof transpileModule>>();
+const cache = new Map<string, TranspiledModule>();
 
-export function linkProject(files: ProjectFiles): LinkedProgram {
+export async function linkProject(files: ProjectFiles): Promise<LinkedProgram> {
+  const tools = await loadTranspiler();
   const errors: GameError[] = [];
   const html = typeof files["index.html"] === "string" ? (files["index.html"] as string) : "";
   const entry = findEntry(html, files);
@@ -57,7 +67,7 @@ export function linkProject(files: ProjectFiles): LinkedProgram {
     if (program.modules[path]) continue;
     const content = files[path];
     if (CODE_EXT.some((e) => path.endsWith(e)) && typeof content === "string") {
-      const compiled = compile(path, content, program.loops.length, errors);
+      const compiled = compile(tools, path, content, program.loops.length, errors);
       if (!compiled) continue;
       program.loops.push(...compiled.loops);
       const deps: Record<string, string> = {};
@@ -87,17 +97,17 @@ export function linkProject(files: ProjectFiles): LinkedProgram {
   return program;
 }
 
-function compile(path: string, source: string, firstLoopId: number, errors: GameError[]) {
+function compile(tools: Transpiler, path: string, source: string, firstLoopId: number, errors: GameError[]) {
   const key = `${firstLoopId}\0${path}\0${source}`;
   const hit = cache.get(key);
   if (hit) return hit;
   try {
-    const result = transpileModule(path, source, firstLoopId);
+    const result = tools.transpileModule(path, source, firstLoopId);
     if (cache.size > 500) cache.clear();
     cache.set(key, result);
     return result;
   } catch (error) {
-    if (error instanceof TranspileError) {
+    if (error instanceof tools.TranspileError) {
       errors.push({ kind: "syntax", message: error.message, location: error.location });
       return null;
     }

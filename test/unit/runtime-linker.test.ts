@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { insertLoopGuards, linkProject, resolveImport, transpileModule } from "../../src/runtime";
+import { linkProject, resolveImport } from "../../src/runtime";
+import { insertLoopGuards, transpileModule } from "../../src/runtime/transpile";
 
 const html = `<!doctype html><html><head><style>body{color:red}</style></head><body><div id="game"></div><script type="module" src="/src/main.ts"></script></body></html>`;
 
 describe("linker", () => {
-  it("links main.ts to scenes imported without extensions, keeping phaser external", () => {
-    const program = linkProject({
+  it("links main.ts to scenes imported without extensions, keeping phaser external", async () => {
+    const program = await linkProject({
       "index.html": html,
       "src/main.ts": `import Phaser from "phaser";\nimport { Play } from "./scenes/Play";\nnew Phaser.Game({ scene: [Play] });`,
       "src/scenes/Play.ts": `import Phaser from "phaser";\nimport { speed } from "../config";\nexport class Play extends Phaser.Scene { v = speed; }`,
@@ -20,8 +21,8 @@ describe("linker", () => {
     expect(program.headStyles).toContain("color:red");
   });
 
-  it("reports a missing import with the importing file and line", () => {
-    const program = linkProject({
+  it("reports a missing import with the importing file and line", async () => {
+    const program = await linkProject({
       "index.html": html,
       "src/main.ts": `import Phaser from "phaser";\n\nimport { Ghost } from "./scenes/Ghost";\nnew Phaser.Game({ scene: [Ghost] });`,
     });
@@ -30,19 +31,19 @@ describe("linker", () => {
     expect(program.errors[0].message).toMatch(/Cannot find module "\.\/scenes\/Ghost" imported from src\/main\.ts/);
   });
 
-  it("reports a bare import other than phaser as not available", () => {
-    const program = linkProject({ "src/main.ts": `import _ from "lodash";\nconsole.log(_);` });
+  it("reports a bare import other than phaser as not available", async () => {
+    const program = await linkProject({ "src/main.ts": `import _ from "lodash";\nconsole.log(_);` });
     expect(program.errors[0].message).toMatch(/Only "phaser" and files in the project/);
   });
 
-  it("reports a syntax error with file, line and column", () => {
-    const program = linkProject({ "src/main.ts": `const a = 1;\nconst b = ;\n` });
+  it("reports a syntax error with file, line and column", async () => {
+    const program = await linkProject({ "src/main.ts": `const a = 1;\nconst b = ;\n` });
     expect(program.errors[0]).toMatchObject({ kind: "syntax", location: { file: "src/main.ts", line: 2 } });
     expect(program.errors[0].message).toMatch(/^src\/main\.ts:2:\d+ Syntax error/);
   });
 
-  it("says what to do when there is no entry module", () => {
-    const program = linkProject({ "README.md": "hi" });
+  it("says what to do when there is no entry module", async () => {
+    const program = await linkProject({ "README.md": "hi" });
     expect(program.errors[0].message).toMatch(/No entry module/);
   });
 
@@ -56,9 +57,9 @@ describe("linker", () => {
     expect(resolveImport("src/main.ts", "./nope", files)).toBeNull();
   });
 
-  it("turns public/ files into page-served files and imported assets into data URLs", () => {
+  it("turns public/ files into page-served files and imported assets into data URLs", async () => {
     const png = new Uint8Array([137, 80, 78, 71]);
-    const program = linkProject({ "src/main.ts": `import hero from "./hero.png";\nconsole.log(hero);`, "src/hero.png": png, "public/assets/bg.png": png });
+    const program = await linkProject({ "src/main.ts": `import hero from "./hero.png";\nconsole.log(hero);`, "src/hero.png": png, "public/assets/bg.png": png });
     expect(program.modules["src/hero.png"]).toEqual({ kind: "asset", url: "data:image/png;base64,iVBORw==" });
     expect(program.publicFiles["/assets/bg.png"]).toEqual({ mime: "image/png", base64: "iVBORw==" });
   });

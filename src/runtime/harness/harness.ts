@@ -72,7 +72,9 @@ export function installHarness(config: HarnessConfig): void {
       .replace(/playforge:\/\/\//g, "");
   }
 
+  let lastErrorAt = -Infinity;
   function reportError(kind: string, error: unknown, fallback?: SourceLocation) {
+    lastErrorAt = realNow();
     if (error && typeof error === "object") {
       if (reported.has(error)) return;
       reported.add(error);
@@ -209,6 +211,18 @@ export function installHarness(config: HarnessConfig): void {
     w.clearTimeout = w.clearInterval = (id: number) => timers.delete(id);
   } else {
     w.requestAnimationFrame = (cb: FrameRequestCallback) => realRaf((t) => guarded(() => cb(t)));
+    // Phaser focuses its window at boot (autoFocus); in the IDE that would pull the keyboard out of
+    // the editor on every re-run. Focus is taken only after the person clicks or types in the game.
+    const realFocus = window.focus.bind(window);
+    let engaged = false;
+    const engage = (event: Event) => {
+      if (event.isTrusted) engaged = true;
+    };
+    window.addEventListener("pointerdown", engage, true);
+    window.addEventListener("keydown", engage, true);
+    w.focus = () => {
+      if (engaged) realFocus();
+    };
   }
 
   function runDueTimers() {
@@ -249,6 +263,8 @@ export function installHarness(config: HarnessConfig): void {
     const deadline = realNow() + 4000;
     while (rafQueue.size === 0 && realNow() < deadline) {
       if (!game && realNow() - startedAt > 1500) return;
+      // A boot that threw (create() failed) will not start the loop; don't wait the full deadline.
+      if (realNow() - lastErrorAt > 300 && lastErrorAt > startedAt) return;
       await new Promise((r) => realSetTimeout(r, 10));
     }
   }
@@ -517,7 +533,14 @@ export function installHarness(config: HarnessConfig): void {
         if (!virtual) throw new Error("step needs playtest mode (virtual time)");
         if (rafQueue.size === 0) await waitForGameLoop();
         const frames = Math.max(0, Math.min(600, Math.floor(command.frames)));
+        let sliceStart = realNow();
         for (let i = 0; i < frames; i++) {
+          // Yield now and then: other frames of this browser process (the live preview, the IDE)
+          // share this thread and must keep their heartbeat while a playtest steps.
+          if (realNow() - sliceStart > 40) {
+            await new Promise((r) => realSetTimeout(r, 0));
+            sliceStart = realNow();
+          }
           renderThisFrame = i === frames - 1;
           if (renderThisFrame) capturePending = true;
           stepOneFrame();
