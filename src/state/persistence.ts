@@ -135,7 +135,9 @@ export function createPersistenceStore({ project, preview, storage: makeStorage 
       autosaver = createAutosaver(db(), summary.id, {
         delayMs: autosaveDelayMs,
         onSaved: (at) => {
-          if (get().current?.id === summary.id) set({ save: { state: "saved", at } });
+          if (get().current?.id !== summary.id) return;
+          // A save that works again ends the "not saved" warning.
+          set((state) => ({ save: { state: "saved", at }, banner: state.banner?.kind === "storage" ? null : state.banner }));
         },
         onError: (error) => set({ save: { state: "failed", message: message(error) }, banner: { kind: "storage", message: message(error) } }),
       });

@@ -137,6 +137,11 @@ describe("keeping projects in the IDE", () => {
     const chatBefore = await page.getByTestId("chat-log").innerText();
     const pathsBefore = await filePaths(page);
     expect(pathsBefore).toContain("game.spec.json");
+    // A builder game shares as its spec plus edits: small enough for a QR code.
+    await page.getByTestId("share-button").click();
+    await expect.poll(() => page.getByTestId("share-size").textContent()).toContain("compact");
+    expect(Number(await page.getByTestId("share-size").getAttribute("data-bytes"))).toBeLessThan(2_900);
+    await page.getByTestId("share-button").click();
 
     // A finished run leaves no marker: a reload restores chat and files and shows no banner.
     await page.reload();
@@ -149,6 +154,41 @@ describe("keeping projects in the IDE", () => {
     await page.screenshot({ path: ".out/keep-ide-agent-restored.png" });
     await page.context().close();
   }, 300_000);
+
+  it("says so when storage is full, and a reload brings back the last good save, not the failed one", async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: serverUrl() });
+    // Chromium's real quota cannot be filled quickly; refuse writes the way a full disk does once a flag is set.
+    await context.addInitScript(() => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
+        if ((window as unknown as { storageFull?: boolean }).storageFull) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+        return put.apply(this, args);
+      };
+    });
+    const page = await context.newPage();
+    await page.goto(serverUrl());
+    await waitForEditor(page);
+    await openFile(page, "src/main.ts");
+    await replaceEditorText(page, `// saved fine\n${starter["src/main.ts"]}`);
+    await expect.poll(() => page.getByTestId("save-status").getAttribute("data-state")).toBe("saved");
+
+    await page.evaluate(() => ((window as unknown as { storageFull: boolean }).storageFull = true));
+    await replaceEditorText(page, `// never saved\n${starter["src/main.ts"]}`);
+    const banner = page.locator("[data-testid=ide-banner][data-kind=storage]");
+    await banner.waitFor({ timeout: 10_000 });
+    expect(await banner.textContent()).toMatch(/storage for Playforge is full.*kept unchanged.*Export the project as a zip/s);
+    expect(await page.getByTestId("save-status").getAttribute("data-state")).toBe("failed");
+    await page.screenshot({ path: ".out/keep-ide-storage-full.png" });
+
+    // Storage stays full while the tab hides (which retries the pending save), so the reload shows the last good one.
+    await page.reload();
+    await waitForEditor(page);
+    await openFile(page, "src/main.ts");
+    await expect.poll(() => editorText(page)).toContain("// saved fine");
+    expect(await editorText(page)).not.toContain("// never saved");
+    await context.close();
+  });
 
   it("refuses a dropped zip holding a ../ path with a clear message, and leaves the open project as it was", async () => {
     const page = await freshIde();

@@ -3,9 +3,11 @@
 // without losing anything.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdirSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
-import { decodeShareLink, encodeShareLink, shareLinkUrl } from "../../src/project";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync } from "node:fs";
+import { strToU8, zipSync } from "fflate";
+import { decodeShareLink, encodeShareLink, importZip, shareLinkUrl } from "../../src/project";
 import { nonBackgroundFraction, openBrowser, readProject, serverUrl } from "../support/browser";
 
 const starter = readProject("templates/starter");
@@ -110,6 +112,51 @@ describe("sharing from the IDE", () => {
     await page.getByRole("button", { name: "src/main.ts" }).click();
     await expect.poll(() => page.locator("[data-testid=play-code] pre").textContent()).toContain("// shared original");
     expect(await page.locator("[data-testid=play-code] pre").textContent()).not.toContain("// my remix");
+    await page.context().close();
+  });
+
+  it("Export downloads a zip of the project as a Vite project and a single HTML file with Phaser inlined", async () => {
+    const page = await freshPage();
+    await page.goto(serverUrl());
+    await waitForEditor(page);
+    await page.getByTestId("export-button").click();
+    const [zip] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-zip").click()]);
+    expect(zip.suggestedFilename()).toBe("my-playforge-game.zip");
+    const imported = importZip(new Uint8Array(readFileSync(await zip.path())));
+    expect(imported.files["src/main.ts"]).toBe(starter["src/main.ts"]);
+    expect(JSON.parse(imported.files["package.json"] as string).scripts.dev).toBe("vite");
+
+    await page.getByTestId("export-button").click();
+    const [html] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), page.getByTestId("export-html").click()]);
+    expect(html.suggestedFilename()).toBe("my-playforge-game.html");
+    const text = readFileSync(await html.path(), "utf8");
+    expect(text).toContain("<title>My Playforge game</title>");
+    expect(text.length).toBeGreaterThan(500_000);
+    expect(text).not.toMatch(/<script[^>]*type=["']module["'][^>]*src=/);
+    await page.context().close();
+  });
+
+  it("says a project too big for a link is too big, and offers the zip export instead", async () => {
+    const page = await freshPage();
+    await page.goto(serverUrl());
+    await waitForEditor(page);
+    // Random text does not compress: 150 KB of it cannot fit in a 96 KB link.
+    const noise = randomBytes(110_000).toString("base64");
+    const files = Object.fromEntries(Object.entries({ ...starter, "public/noise.txt": noise }).map(([p, t]) => [p, strToU8(t)]));
+    await page.evaluate((bytes) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(bytes)], "big.zip", { type: "application/zip" }));
+      for (const type of ["dragenter", "dragover", "drop"]) document.body.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, [...zipSync(files)]);
+    await page.locator("[data-testid=file-item][data-path='public/noise.txt']").waitFor({ timeout: 20_000 });
+    await page.getByTestId("share-button").click();
+    const tooBig = page.getByTestId("share-too-big");
+    await tooBig.waitFor();
+    expect(await tooBig.textContent()).toMatch(/too big for a share link.*Export it as a zip/s);
+    expect(await page.getByTestId("share-link").count()).toBe(0);
+    await page.screenshot({ path: ".out/share-ide-too-big.png" });
+    const [zip] = await Promise.all([page.waitForEvent("download"), page.getByTestId("share-export-zip").click()]);
+    expect(importZip(new Uint8Array(readFileSync(await zip.path()))).files["public/noise.txt"]).toBe(noise);
     await page.context().close();
   });
 

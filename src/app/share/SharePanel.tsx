@@ -6,7 +6,7 @@ import { useStore } from "zustand";
 import { ShareLinkError, encodeShareLink, shareLinkUrl, shareQrSvg, type ProjectFiles } from "../../project";
 import { playSpecCompiler } from "../play/spec";
 import { useWorkbench } from "../workbench";
-import { downloadZip } from "./exports";
+import { downloadHtml, downloadZip } from "./exports";
 import "./share.css";
 
 type Link = { ok: true; url: string; bytes: number; form: "files" | "spec-patch" } | { ok: false; message: string };
@@ -39,6 +39,7 @@ function SharePanel({ onClose }: { onClose: () => void }) {
   const files = useStore(project, (s) => s.files);
   const name = useStore(persistence, (s) => s.current?.name ?? "playforge-game");
   const link = useMemo(() => linkFor(files), [files]);
+  // The outcome of the last Copy or export click, shown under the link or the export buttons.
   const [copied, setCopied] = useState<string | null>(null);
 
   return (
@@ -79,9 +80,19 @@ function SharePanel({ onClose }: { onClose: () => void }) {
       ) : (
         <div className="share-too-big" data-testid="share-too-big">
           <p>{link.message}</p>
-          <button type="button" data-testid="share-export-zip" onClick={() => downloadZip(files, name)}>
-            Export zip
-          </button>
+          <div className="share-row">
+            <button type="button" data-testid="share-export-zip" onClick={() => downloadZip(files, name)}>
+              Export zip
+            </button>
+            <button
+              type="button"
+              data-testid="share-export-html"
+              onClick={() => downloadHtml(files, name).catch((error: unknown) => setCopied(`HTML export failed: ${error instanceof Error ? error.message : String(error)}`))}
+            >
+              Export HTML file
+            </button>
+          </div>
+          {copied && <p className="share-qr-error">{copied}</p>}
         </div>
       )}
     </div>
