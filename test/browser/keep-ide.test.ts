@@ -211,6 +211,19 @@ describe("keeping projects in the IDE", () => {
     await page.context().close();
   });
 
+  it("imports a project folder picked from the Export menu as a new project", async () => {
+    const page = await freshIde();
+    await page.getByTestId("projects-button").click();
+    await expect.poll(() => page.locator("[data-testid=project-item]").count()).toBe(1);
+    const first = await page.locator("[data-testid=project-item]").getAttribute("data-id");
+    await page.getByTestId("export-button").click();
+    await page.getByTestId("import-folder-input").setInputFiles("templates/starter");
+    await expect.poll(() => page.locator("[data-testid=project-item]").count()).toBe(2);
+    expect(await page.locator("[data-testid=project-item][data-current=true]").getAttribute("data-id")).not.toBe(first);
+    expect(await filePaths(page)).toEqual(Object.keys(starter).sort());
+    await page.context().close();
+  });
+
   it("imports a dropped zip of a project as a new project and keeps the old one in the list", async () => {
     const page = await freshIde();
     const files = Object.fromEntries(Object.entries({ ...starter, "index.html": starter["index.html"].replace(/<title>[^<]*<\/title>/, "<title>Dropped game</title>") }).map(([p, t]) => [`dropped/${p}`, strToU8(t)]));
