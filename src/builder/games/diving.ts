@@ -109,7 +109,6 @@ export class PlayScene extends Phaser.Scene {
     body.velocity.x = Phaser.Math.Linear(body.velocity.x, axis.x * SWIM_SPEED, 0.12);
     body.velocity.y = Phaser.Math.Linear(body.velocity.y, axis.y * SWIM_SPEED + 12, 0.12);
     if (axis.x !== 0) this.diver.setFlipX(axis.x < 0);
-    this.diver.setAngle(Phaser.Math.Clamp(body.velocity.y / 8, -25, 25) * (this.diver.flipX ? -1 : 1));
     this.diver.setAlpha(this.time.now < this.invulnerableUntil ? 0.4 + 0.4 * Math.sin(this.time.now / 60) : 1);
 
     const atSurface = this.diver.y < SURFACE_Y + 20;
