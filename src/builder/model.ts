@@ -105,7 +105,10 @@ function respond(messages: ChatMessage[]): AssistantMessage {
     return { role: "assistant", content: "Files written. Playtesting for 30 seconds of random input.", tool_calls: [call(callId(0), "run_playtest", { seconds: PLAYTEST_SECONDS })] };
   }
   // The agent shortens old write_file calls, so the spec may only be visible under "Working files".
-  if (called("run_playtest")) return finishMessage(summary(writtenSpec(turn) ?? shown, resultOf("run_playtest")), callId);
+  if (called("run_playtest")) {
+    const updated = findSpec(messages.slice(0, userIndex)) !== null || turn.some((m) => m.role === "assistant" && (m.tool_calls ?? []).some((c) => c.function.name === "read_file"));
+    return finishMessage(summary(writtenSpec(turn) ?? shown, resultOf("run_playtest"), updated), callId);
+  }
   if (called("finish")) return { role: "assistant", content: "Done. Describe a change (for example \"make it harder\" or \"more pearls\") and I will rebuild the game." };
   // Anything else (a steering message answered by the agent, an unknown tool): carry on from the spec.
   if (!writtenSpec(turn)) return buildOrAsk(task, notes, shown, false, callId);
@@ -192,16 +195,17 @@ export function describeSpec(spec: GameSpec): string {
   ].join("\n");
 }
 
-function summary(spec: GameSpec | null, report: string): string {
+function summary(spec: GameSpec | null, report: string, updated: boolean): string {
   const verdict = readVerdict(report);
   const what = spec ? `"${spec.title}", a ${DESIGNS[spec.genre].label.toLowerCase()} game` : "the game";
+  const built = updated ? "Updated" : "Built";
   if (verdict.verdict === "playable") {
-    return `Built ${what}. The playtest says it is playable${verdict.reasons.length ? ` (${verdict.reasons.join("; ")})` : ""}. Try it in the preview; ask for changes such as "make it harder" or "more ${spec?.collectibles[0]?.name ?? "enemies"}".`;
+    return `${built} ${what}. The playtest says it is playable${verdict.reasons.length ? ` (${verdict.reasons.join("; ")})` : ""}. Try it in the preview; ask for changes such as "make it harder" or "more ${spec?.collectibles[0]?.name ?? "enemies"}".`;
   }
   if (verdict.verdict === "broken") {
-    return `Built ${what}, but the playtest says it is broken${verdict.reasons.length ? `: ${verdict.reasons.join("; ")}` : ""}. The offline builder cannot debug code; connect a model to fix it, or describe the game differently.`;
+    return `${built} ${what}, but the playtest says it is broken${verdict.reasons.length ? `: ${verdict.reasons.join("; ")}` : ""}. The offline builder cannot debug code; connect a model to fix it, or describe the game differently.`;
   }
-  return `Built ${what}. The playtest did not report a verdict I could read (${report.slice(0, 200)}), so I cannot say whether it is playable.`;
+  return `${built} ${what}. The playtest did not report a verdict I could read (${report.slice(0, 200)}), so I cannot say whether it is playable.`;
 }
 
 function readVerdict(report: string): { verdict: "playable" | "broken" | null; reasons: string[] } {

@@ -81,6 +81,7 @@ describe("createOfflineBuilder", () => {
     expect(after.genre).toBe("diving");
     expect(after.hazards[0].speed).toBeGreaterThan(before.hazards[0].speed);
     expect(after.seed).toBe(before.seed);
+    expect(JSON.parse((messages.at(-1) as any).tool_calls[0].function.arguments).summary).toMatch(/^Updated "Pearl Diver"/);
   });
 
   it("reads a game.spec.json the agent shows it", async () => {
