@@ -9,7 +9,8 @@ import type { Browser, Page } from "playwright-core";
 import { nonBackgroundFraction, openBrowser, readProject, serverUrl } from "../support/browser";
 
 const starter = readProject("templates/starter");
-const FRAME = "[data-testid=preview-frame]";
+// The live preview's frame (the playtest sandbox keeps another, hidden one).
+const FRAME = "section[aria-label=Preview] [data-testid=preview-frame]";
 let browser: Browser;
 
 beforeAll(async () => {
@@ -67,7 +68,7 @@ describe("keeping projects in the IDE", () => {
     expect(await page.getByTestId("save-status").getAttribute("data-state")).not.toBe("failed");
     await page.screenshot({ path: ".out/keep-ide-reloaded.png" });
     await page.context().close();
-  });
+  }, 180_000);
 
   it("creates a second project, switches between them, renames one, and deletes one with undo", async () => {
     const page = await freshIde();
@@ -110,7 +111,7 @@ describe("keeping projects in the IDE", () => {
     await page.getByTestId("projects-button").click();
     await expect.poll(async () => (await projectNames(page)).sort()).toEqual(["First game", "My Playforge game"]);
     await page.context().close();
-  });
+  }, 180_000);
 
   it("keeps the agent's chat across a reload, and a reload mid-run offers Resume/Discard; Resume re-runs the prompt; the playtest leaves a thumbnail", async () => {
     const page = await freshIde();
@@ -188,7 +189,7 @@ describe("keeping projects in the IDE", () => {
     await expect.poll(() => editorText(page)).toContain("// saved fine");
     expect(await editorText(page)).not.toContain("// never saved");
     await context.close();
-  });
+  }, 180_000);
 
   it("refuses a dropped zip holding a ../ path with a clear message, and leaves the open project as it was", async () => {
     const page = await freshIde();
@@ -209,7 +210,7 @@ describe("keeping projects in the IDE", () => {
     await page.getByTestId("projects-button").click();
     await expect.poll(() => projectNames(page)).toEqual(["My Playforge game"]);
     await page.context().close();
-  });
+  }, 180_000);
 
   it("imports a project folder picked from the Export menu as a new project", async () => {
     const page = await freshIde();
@@ -222,7 +223,7 @@ describe("keeping projects in the IDE", () => {
     expect(await page.locator("[data-testid=project-item][data-current=true]").getAttribute("data-id")).not.toBe(first);
     expect(await filePaths(page)).toEqual(Object.keys(starter).sort());
     await page.context().close();
-  });
+  }, 180_000);
 
   it("imports a dropped zip of a project as a new project and keeps the old one in the list", async () => {
     const page = await freshIde();
@@ -239,5 +240,5 @@ describe("keeping projects in the IDE", () => {
     await page.getByTestId("projects-button").click();
     await expect.poll(async () => (await projectNames(page)).sort()).toEqual(["Dropped game", "My Playforge game"]);
     await page.context().close();
-  });
+  }, 180_000);
 });

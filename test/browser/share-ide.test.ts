@@ -11,6 +11,7 @@ import { decodeShareLink, encodeShareLink, importZip, shareLinkUrl } from "../..
 import { nonBackgroundFraction, openBrowser, readProject, serverUrl } from "../support/browser";
 
 const starter = readProject("templates/starter");
+// The game's frame on the /play page.
 const FRAME = "[data-testid=preview-frame]";
 let browser: Browser;
 
@@ -81,7 +82,7 @@ describe("sharing from the IDE", () => {
     await waitUntil(async () => !(await frame.screenshot()).equals(title), "the game shows a different frame after a click and ArrowRight");
     await player.screenshot({ path: ".out/share-ide-played.png" });
     await player.context().close();
-  });
+  }, 180_000);
 
   it("/play → Remix opens the game in the IDE as a new editable project; editing it leaves the shared link's game unchanged", async () => {
     const shared = { ...starter, "src/main.ts": `// shared original\n${starter["src/main.ts"]}` };
@@ -113,7 +114,7 @@ describe("sharing from the IDE", () => {
     await expect.poll(() => page.locator("[data-testid=play-code] pre").textContent()).toContain("// shared original");
     expect(await page.locator("[data-testid=play-code] pre").textContent()).not.toContain("// my remix");
     await page.context().close();
-  });
+  }, 180_000);
 
   it("Export downloads a zip of the project as a Vite project and a single HTML file with Phaser inlined", async () => {
     const page = await freshPage();
@@ -134,7 +135,7 @@ describe("sharing from the IDE", () => {
     expect(text.length).toBeGreaterThan(500_000);
     expect(text).not.toMatch(/<script[^>]*type=["']module["'][^>]*src=/);
     await page.context().close();
-  });
+  }, 180_000);
 
   it("says a project too big for a link is too big, and offers the zip export instead", async () => {
     const page = await freshPage();
@@ -158,7 +159,7 @@ describe("sharing from the IDE", () => {
     const [zip] = await Promise.all([page.waitForEvent("download"), page.getByTestId("share-export-zip").click()]);
     expect(importZip(new Uint8Array(readFileSync(await zip.path()))).files["public/noise.txt"]).toBe(noise);
     await page.context().close();
-  });
+  }, 180_000);
 
   it("a damaged remix link shows an error banner and the IDE opens the last project unchanged", async () => {
     const page = await freshPage();
@@ -176,5 +177,5 @@ describe("sharing from the IDE", () => {
     await expect.poll(() => editorText(page)).toContain("// before the bad link");
     await page.screenshot({ path: ".out/share-ide-bad-remix.png" });
     await page.context().close();
-  });
+  }, 180_000);
 });
