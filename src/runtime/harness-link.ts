@@ -1,5 +1,5 @@
-// The IDE side of the harness protocol for a page on another origin: validates and relays its
-// messages as Sandbox events, sends commands and awaits replies, and watches the heartbeat.
+// The IDE side of the harness protocol, shared by every runtime: validates and relays a game
+// page's messages as Sandbox events, sends commands and awaits replies, and watches the heartbeat.
 
 import {
   MAX_MESSAGE_BYTES,
@@ -11,18 +11,20 @@ import {
   type HarnessCommand,
   type HarnessMessage,
   type SourceLocation,
-} from "../harness/protocol";
-import { SandboxCommandError, type SandboxEvents, type SandboxListener } from "../sandbox";
+} from "./harness/protocol";
+import { SandboxCommandError, type SandboxEvents, type SandboxListener } from "./sandbox";
 
 /** The page currently allowed to talk to the IDE. */
 export interface LinkedPage {
   window: Window;
+  /** The page's origin, or "null" for a sandboxed page with an opaque origin. */
   origin: string;
   session: string;
 }
 
 export interface HarnessLinkOptions {
-  heartbeatTimeoutMs: number;
+  /** Real ms without any message before the page counts as frozen; may change as the page boots. */
+  heartbeatTimeoutMs: number | (() => number);
   commandTimeoutMs: number;
   /** Called when the page stops answering or a loop guard fired; the owner closes the page. */
   onFrozen: (message: string, location?: SourceLocation) => void;
@@ -100,7 +102,8 @@ export class HarnessLink {
         },
         { once: true },
       );
-      page.window.postMessage({ channel: CHANNEL, v: PROTOCOL_VERSION, session: page.session, type: "command", id, command }, page.origin);
+      // An opaque-origin page can only be addressed with "*"; the session id still gates it.
+      page.window.postMessage({ channel: CHANNEL, v: PROTOCOL_VERSION, session: page.session, type: "command", id, command }, page.origin === "null" ? "*" : page.origin);
     });
   }
 
@@ -151,19 +154,25 @@ export class HarnessLink {
     }
   }
 
+  private heartbeatLimit(): number {
+    const limit = this.options.heartbeatTimeoutMs;
+    return typeof limit === "function" ? limit() : limit;
+  }
+
   private startWatchdog() {
     this.lastWatchdogTick = performance.now();
     this.watchdog = setInterval(() => {
+      const limit = this.heartbeatLimit();
       const now = performance.now();
       const ideWasBusy = now - this.lastWatchdogTick > 1000;
       this.lastWatchdogTick = now;
       // A throttled or busy IDE tab missed heartbeats itself; do not blame the game for that.
       if (ideWasBusy) {
-        this.lastHeartbeat = Math.max(this.lastHeartbeat, now - this.options.heartbeatTimeoutMs / 2);
+        this.lastHeartbeat = Math.max(this.lastHeartbeat, now - limit / 2);
         return;
       }
-      if (now - this.lastHeartbeat > this.options.heartbeatTimeoutMs) {
-        const message = `The game froze: no heartbeat for ${(this.options.heartbeatTimeoutMs / 1000).toFixed(1)} s, so the preview was stopped. Look for a loop that never ends or very heavy work in update().`;
+      if (now - this.lastHeartbeat > limit) {
+        const message = `The game froze: no heartbeat for ${(limit / 1000).toFixed(1)} s, so the preview was stopped. Look for a loop that never ends or very heavy work in update().`;
         this.emit("error", { kind: "frozen", message });
         this.options.onFrozen(message);
       }

@@ -4,25 +4,10 @@
 import { writeFile, type ProjectFiles } from "../project/files";
 import { buildErrorDocument, buildGameDocument, pageProgram } from "./document";
 import type { HarnessConfig } from "./harness/harness";
-import {
-  CHANNEL,
-  MAX_MESSAGE_BYTES,
-  PROTOCOL_VERSION,
-  approximateSize,
-  parseHarnessMessage,
-  type CommandResult,
-  type HarnessCommand,
-  type HarnessMessage,
-} from "./harness/protocol";
+import { CHANNEL, PROTOCOL_VERSION, type CommandResult, type HarnessCommand } from "./harness/protocol";
+import { HarnessLink } from "./harness-link";
 import { linkProject, type LinkedProgram } from "./linker";
-import {
-  SandboxBootError,
-  SandboxCommandError,
-  type MountOptions,
-  type Sandbox,
-  type SandboxEvents,
-  type SandboxListener,
-} from "./sandbox";
+import { SandboxBootError, type MountOptions, type Sandbox, type SandboxEvents, type SandboxListener } from "./sandbox";
 
 export interface IframeSandboxOptions {
   /** Where the game page loads Phaser from; defaults to the IDE's own /vendor/phaser.min.js. */
@@ -33,8 +18,6 @@ export interface IframeSandboxOptions {
   loopLimitMs?: number;
   commandTimeoutMs?: number;
 }
-
-type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void; op: string; timer: ReturnType<typeof setTimeout> };
 
 export function createIframeSandbox(host: HTMLElement, options: IframeSandboxOptions = {}): Sandbox {
   return new IframeSandbox(host, options);
@@ -48,44 +31,40 @@ class IframeSandbox implements Sandbox {
   private warmTimer: ReturnType<typeof setTimeout> | null = null;
   private files: ProjectFiles = {};
   private mountOptions: MountOptions = {};
-  private session = "";
-  private listeners = new Map<keyof SandboxEvents, Set<(payload: never) => void>>();
-  private pending = new Map<number, Pending>();
-  private nextCommandId = 1;
-  private lastHeartbeat = 0;
-  private lastWatchdogTick = 0;
-  private watchdog: ReturnType<typeof setInterval> | null = null;
-  private dropped = 0;
   private gameLoaded = false;
+  private readonly link: HarnessLink;
   private readonly phaserUrl: string;
   private readonly heartbeatTimeoutMs: number;
   private readonly loopLimitMs: number;
-  private readonly commandTimeoutMs: number;
 
   constructor(private readonly host: HTMLElement, options: IframeSandboxOptions) {
     this.phaserUrl = options.phaserUrl ?? new URL("/vendor/phaser.min.js", window.location.href).href;
     this.heartbeatTimeoutMs = options.heartbeatTimeoutMs ?? 2000;
     this.loopLimitMs = options.loopLimitMs ?? 1500;
-    this.commandTimeoutMs = options.commandTimeoutMs ?? 30_000;
+    this.link = new HarnessLink({
+      heartbeatTimeoutMs: () => this.heartbeatLimit(),
+      commandTimeoutMs: options.commandTimeoutMs ?? 30_000,
+      onFrozen: (message, location) => {
+        this.teardown();
+        this.link.emit("exit", { reason: "frozen", message, location });
+      },
+    });
+    this.link.on("loaded", () => (this.gameLoaded = true));
     if (getComputedStyle(host).position === "static") host.style.position = "relative";
   }
 
   on<E extends keyof SandboxEvents>(event: E, listener: SandboxListener<E>): () => void {
-    let set = this.listeners.get(event);
-    if (!set) this.listeners.set(event, (set = new Set()));
-    set.add(listener as (payload: never) => void);
-    return () => set!.delete(listener as (payload: never) => void);
+    return this.link.on(event, listener);
   }
 
-  private emit<E extends keyof SandboxEvents>(event: E, payload: SandboxEvents[E]) {
-    for (const listener of this.listeners.get(event) ?? []) (listener as SandboxListener<E>)(payload);
+  command<C extends HarnessCommand>(command: C, signal?: AbortSignal): Promise<CommandResult[C["op"]]> {
+    return this.link.command(command, signal);
   }
 
   async mount(files: ProjectFiles, options: MountOptions = {}): Promise<void> {
     this.files = files;
     this.mountOptions = options;
     this.teardown();
-    window.addEventListener("message", this.onMessage);
     let program;
     try {
       program = await linkProject(files);
@@ -93,21 +72,49 @@ class IframeSandbox implements Sandbox {
       throw new SandboxBootError(`Could not prepare the project: ${(error as Error).message}`, error);
     }
     if (!program.errors.length && !options.playtest && this.warm?.ready) return this.runInWarmPage(program);
-    this.session = newSession();
+    const session = newSession();
     const iframe = createFrame();
     if (program.errors.length) {
       iframe.srcdoc = buildErrorDocument(program.errors);
-      for (const error of program.errors) this.emit("error", error);
+      for (const error of program.errors) this.link.emit("error", error);
     } else {
-      iframe.srcdoc = buildGameDocument(program, this.harnessConfig(this.session, program, options), this.phaserUrl);
+      iframe.srcdoc = buildGameDocument(program, this.harnessConfig(session, program, options), this.phaserUrl);
     }
     this.iframe = iframe;
     const loaded = new Promise<void>((resolve) => iframe.addEventListener("load", () => resolve(), { once: true }));
     this.host.appendChild(iframe);
+    if (!program.errors.length) this.show(iframe, session);
     await loaded;
     if (this.iframe !== iframe) return;
-    if (!program.errors.length) this.startWatchdog();
     if (!options.playtest) this.scheduleWarmPage();
+  }
+
+  async updateFile(path: string, content: string | Uint8Array): Promise<void> {
+    await this.mount(writeFile(this.files, path, content), this.mountOptions);
+  }
+
+  async restart(): Promise<void> {
+    await this.mount(this.files, this.mountOptions);
+  }
+
+  stop(): void {
+    this.dropWarmPage();
+    if (!this.iframe) return;
+    this.teardown();
+    this.link.emit("exit", { reason: "stopped" });
+  }
+
+  /** Links the page for messages (sandboxed pages have the opaque origin "null"). */
+  private show(iframe: HTMLIFrameElement, session: string) {
+    this.gameLoaded = false;
+    this.link.link({ window: iframe.contentWindow!, origin: "null", session });
+  }
+
+  private heartbeatLimit(): number {
+    if (this.mountOptions.playtest) return this.heartbeatTimeoutMs * 3;
+    // While Phaser is still being parsed on a busy machine the page cannot beat; real freezes
+    // in that phase are loops in top-level code, which the loop guard names anyway.
+    return this.gameLoaded ? this.heartbeatTimeoutMs : this.heartbeatTimeoutMs * 4;
   }
 
   private harnessConfig(session: string, program: LinkedProgram | null, options: MountOptions): HarnessConfig {
@@ -125,11 +132,12 @@ class IframeSandbox implements Sandbox {
   private runInWarmPage(program: LinkedProgram) {
     const warm = this.warm!;
     this.warm = null;
-    this.session = warm.session;
     this.iframe = warm.iframe;
     warm.iframe.style.visibility = "visible";
     warm.iframe.style.pointerEvents = "auto";
     warm.iframe.setAttribute("data-testid", "preview-frame");
+    warm.iframe.removeAttribute("aria-hidden");
+    this.show(warm.iframe, warm.session);
     warm.iframe.contentWindow?.postMessage(
       {
         channel: CHANNEL,
@@ -144,7 +152,6 @@ class IframeSandbox implements Sandbox {
       },
       "*",
     );
-    this.startWatchdog();
     this.scheduleWarmPage();
   }
 
@@ -168,123 +175,6 @@ class IframeSandbox implements Sandbox {
     }, 600);
   }
 
-  async updateFile(path: string, content: string | Uint8Array): Promise<void> {
-    await this.mount(writeFile(this.files, path, content), this.mountOptions);
-  }
-
-  async restart(): Promise<void> {
-    await this.mount(this.files, this.mountOptions);
-  }
-
-  stop(): void {
-    this.dropWarmPage();
-    window.removeEventListener("message", this.onMessage);
-    if (!this.iframe) return;
-    this.teardown();
-    this.emit("exit", { reason: "stopped" });
-  }
-
-  command<C extends HarnessCommand>(command: C, signal?: AbortSignal): Promise<CommandResult[C["op"]]> {
-    const target = this.iframe?.contentWindow;
-    if (!target) return Promise.reject(new SandboxCommandError(command.op, "no game is running"));
-    const id = this.nextCommandId++;
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(id);
-        reject(new SandboxCommandError(command.op, `no reply within ${this.commandTimeoutMs / 1000} s`));
-      }, this.commandTimeoutMs);
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, op: command.op, timer });
-      signal?.addEventListener(
-        "abort",
-        () => {
-          if (!this.pending.delete(id)) return;
-          clearTimeout(timer);
-          reject(new SandboxCommandError(command.op, "aborted"));
-        },
-        { once: true },
-      );
-      target.postMessage({ channel: CHANNEL, v: PROTOCOL_VERSION, session: this.session, type: "command", id, command }, "*");
-    });
-  }
-
-  private onMessage = (event: MessageEvent) => {
-    if (!this.iframe || event.source !== this.iframe.contentWindow) return;
-    if (approximateSize(event.data) > MAX_MESSAGE_BYTES) return this.drop();
-    const message = parseHarnessMessage(event.data, this.session);
-    if (!message) return this.drop();
-    this.lastHeartbeat = performance.now();
-    this.handle(message);
-  };
-
-  private drop() {
-    this.dropped++;
-    this.emit("dropped", { count: this.dropped });
-  }
-
-  private handle(message: HarnessMessage) {
-    switch (message.type) {
-      case "loaded":
-        this.gameLoaded = true;
-        return this.emit("loaded", { registered: message.registered });
-      case "ready":
-        return this.emit("ready", { firstFrameMs: message.firstFrameMs });
-      case "console":
-        return this.emit("console", { level: message.level, text: message.text, location: message.location });
-      case "error":
-        this.emit("error", message.error);
-        if (message.error.kind === "loop") this.freeze(message.error.message, message.error.location);
-        return;
-      case "heartbeat":
-        return this.emit("heartbeat", { frame: message.frame, virtualMs: message.virtualMs });
-      case "frame":
-        return this.emit("frame", message.snapshot);
-      case "reply": {
-        const pending = this.pending.get(message.id);
-        if (!pending) return;
-        this.pending.delete(message.id);
-        clearTimeout(pending.timer);
-        if (message.ok) {
-          if (pending.op === "snapshot") this.emit("frame", message.result as SandboxEvents["frame"]);
-          pending.resolve(message.result);
-        } else pending.reject(new SandboxCommandError(pending.op, message.error));
-      }
-    }
-  }
-
-  private heartbeatLimit(): number {
-    if (this.mountOptions.playtest) return this.heartbeatTimeoutMs * 3;
-    // While Phaser is still being parsed on a busy machine the page cannot beat; real freezes
-    // in that phase are loops in top-level code, which the loop guard names anyway.
-    return this.gameLoaded ? this.heartbeatTimeoutMs : this.heartbeatTimeoutMs * 4;
-  }
-
-  private startWatchdog() {
-    this.gameLoaded = false;
-    this.lastHeartbeat = performance.now();
-    this.lastWatchdogTick = performance.now();
-    this.watchdog = setInterval(() => {
-      const limit = this.heartbeatLimit();
-      const now = performance.now();
-      const ideWasBusy = now - this.lastWatchdogTick > 1000;
-      this.lastWatchdogTick = now;
-      // If the IDE itself was not running (throttled tab, same-thread freeze), we cannot blame the game yet.
-      if (ideWasBusy) {
-        this.lastHeartbeat = Math.max(this.lastHeartbeat, now - limit / 2);
-        return;
-      }
-      if (now - this.lastHeartbeat > limit) {
-        const message = `The game froze: no heartbeat for ${(limit / 1000).toFixed(1)} s, so the preview was stopped. Look for a loop that never ends or very heavy work in update().`;
-        this.emit("error", { kind: "frozen", message });
-        this.freeze(message);
-      }
-    }, 250);
-  }
-
-  private freeze(message: string, location?: { file: string; line: number }) {
-    this.teardown();
-    this.emit("exit", { reason: "frozen", message, location });
-  }
-
   private dropWarmPage() {
     if (this.warmTimer) clearTimeout(this.warmTimer);
     this.warmTimer = null;
@@ -293,13 +183,7 @@ class IframeSandbox implements Sandbox {
   }
 
   private teardown() {
-    if (this.watchdog) clearInterval(this.watchdog);
-    this.watchdog = null;
-    for (const [id, pending] of this.pending) {
-      clearTimeout(pending.timer);
-      pending.reject(new SandboxCommandError(pending.op, "the game page was closed"));
-      this.pending.delete(id);
-    }
+    this.link.unlink();
     if (this.iframe) {
       this.iframe.srcdoc = "";
       this.iframe.remove();

@@ -7,7 +7,7 @@ import type { MountOptions, Sandbox, SandboxEvents, SandboxListener } from "../s
 import { bootContainer, type BootedContainer } from "./boot";
 import { browserWebContainerApi, type WebContainerApi, type WebContainerProcess } from "./boundary";
 import { WebContainerBootError } from "./errors";
-import { HarnessLink } from "./harness-link";
+import { HarnessLink } from "../harness-link";
 import { OutputTail, pipeOutput } from "./process-output";
 import { buildPreviewScript, previewHarnessConfig } from "./preview-script";
 import { checkWebContainerSupport } from "./support";
