@@ -7,6 +7,13 @@ import { useWorkbench } from "../workbench";
 import { useImport } from "../import/useImport";
 import { downloadHtml, downloadZip } from "./exports";
 
+/** The picked files; the input is cleared so picking the same file again imports it again. */
+function takeFiles(input: HTMLInputElement): File[] {
+  const files = [...(input.files ?? [])];
+  input.value = "";
+  return files;
+}
+
 export function ExportMenu() {
   const { project, persistence } = useWorkbench();
   const name = useStore(persistence, (s) => s.current?.name ?? "playforge-game");
@@ -44,7 +51,7 @@ export function ExportMenu() {
           <hr />
           <label className="export-file" role="menuitem">
             Import a zip…
-            <input type="file" accept=".zip,application/zip" data-testid="import-zip-input" onChange={(e) => run("import", () => importFiles([...(e.currentTarget.files ?? [])]))} />
+            <input type="file" accept=".zip,application/zip" data-testid="import-zip-input" onChange={(e) => run("import", () => importFiles(takeFiles(e.currentTarget)))} />
           </label>
           <label className="export-file" role="menuitem">
             Import a folder…
@@ -52,7 +59,7 @@ export function ExportMenu() {
               type="file"
               data-testid="import-folder-input"
               ref={(input) => input?.setAttribute("webkitdirectory", "")}
-              onChange={(e) => run("import", () => importFiles([...(e.currentTarget.files ?? [])]))}
+              onChange={(e) => run("import", () => importFiles(takeFiles(e.currentTarget)))}
             />
           </label>
           {error && <p className="export-error" data-testid="export-error">{error}</p>}
