@@ -1,12 +1,13 @@
 // The agent in the real IDE page against a scripted OpenAI-compatible server (test/fake-llm on
 // 127.0.0.1), configured through the Settings dialog: broken game → error report → fix → playable,
 // steering, ask_user buttons, stop, a provider error, and the API key staying out of games and links.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { readFileSync } from "node:fs";
 import { unzipSync, strFromU8 } from "fflate";
 import { startFakeLlm, type FakeLlm } from "../fake-llm";
-import { openBrowser, readProject, serverUrl } from "../support/browser";
+import { openBrowser, readProject } from "../support/browser";
+import { openIdePage } from "./agent-ide-support";
 import { decodeShareLink } from "../../src/project";
 import { compileSpec } from "../../src/builder";
 
@@ -24,9 +25,10 @@ beforeAll(async () => {
   fake = await startFakeLlm([], { models: ["fake-model"] });
   browser = await openBrowser();
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  page = await context.newPage();
-  await page.goto(serverUrl());
-  await page.getByTestId("prompt-input").waitFor();
+  page = await openIdePage(context);
+});
+afterEach(async (context) => {
+  if (context.task.result?.state === "fail") await page.screenshot({ path: `.out/agent-ide-provider-failed-${context.task.name.slice(0, 30).replace(/\W+/g, "-")}.png` });
 });
 afterAll(async () => {
   await browser?.close();
@@ -59,6 +61,7 @@ describe("agent in the IDE with a configured provider (fake LLM)", () => {
 
   it("shows the broken playtest, delivers a steering message, asks with buttons, and ends playable after the model's fix", async () => {
     fake.push(
+      { reply: { content: "First a look at the starter.", tool_calls: [{ name: "run_playtest", arguments: { seconds: 8 } }] } },
       { reply: { content: "Writing the title scene.", tool_calls: [{ name: "write_file", arguments: { path: "src/scenes/Title.ts", content: brokenTitle } }, { name: "run_playtest", arguments: { seconds: 5 } }] } },
       { reply: { content: "One question first.", tool_calls: [{ name: "ask_user", arguments: { question: "Which colour should the stars be?", choices: ["Gold", "Blue"] } }] } },
       { reply: { content: "Fixing the throw in create().", tool_calls: [{ name: "write_file", arguments: { path: "src/scenes/Title.ts", content: fixedTitle } }, { name: "run_playtest", arguments: { seconds: 5 } }] } },
@@ -66,12 +69,16 @@ describe("agent in the IDE with a configured provider (fake LLM)", () => {
     );
     const before = fake.requests.length;
     await send("a star catcher game");
-    // Steer while the first playtest runs; the loop hands it to the model before its next call.
+    // Steer while the first (long, playable) playtest runs; the loop hands it to the model before its next call.
     await page.locator("[data-testid=tool-call][data-tool=run_playtest][data-state=running]").waitFor({ state: "attached", timeout: 30_000 });
     await send(STEER);
-    await page.getByTestId("question").waitFor({ timeout: 60_000 });
-    expect(userTexts(before + 1)).toContain(STEER);
-    expect(userTexts(before)).not.toContain(STEER);
+    // Once the chat shows the message, the run holds it; the next request the model gets carries it.
+    await page.locator("[data-testid=chat-user].chat-steer").waitFor();
+    const sentBefore = fake.requests.length;
+    await page.getByTestId("question").waitFor({ timeout: 90_000 });
+    expect(fake.requests.length).toBeGreaterThan(sentBefore);
+    expect(userTexts(sentBefore)).toContain(STEER);
+    for (let i = before; i < sentBefore; i++) expect(userTexts(i)).not.toContain(STEER);
     const broken = page.locator("[data-testid=chat-playtest][data-verdict=broken]");
     expect(await broken.count()).toBe(1);
     expect(await broken.innerText()).toContain("the diver got lost");
@@ -80,13 +87,43 @@ describe("agent in the IDE with a configured provider (fake LLM)", () => {
 
     await page.locator("[data-testid=question-choice]", { hasText: "Blue" }).click();
     await runEnded();
-    expect(JSON.stringify(fake.requests[before + 2].body.messages)).toContain("Blue");
+    expect(JSON.stringify(fake.requests[before + 3].body.messages)).toContain("Blue");
     expect(fake.requests[before].headers.authorization).toBe(`Bearer ${KEY}`);
     expect(await page.getByTestId("verdict").innerText()).toBe("playable");
     expect(await page.locator("[data-testid=chat-finished]").last().getAttribute("data-playable")).toBe("true");
-    expect(await page.locator("[data-testid=checkpoint-restore]").count()).toBe(2);
-    expect(await page.getByTestId("run-counters").innerText()).toMatch(/iteration 2/);
+    expect(await page.locator("[data-testid=checkpoint-restore]").count()).toBe(3);
+    expect(await page.getByTestId("run-counters").innerText()).toMatch(/iteration 3/);
     await page.screenshot({ path: ".out/agent-ide-provider-done.png" });
+  });
+
+  it("restores a checkpoint into the project: iteration 2 brings back the throw, iteration 3 the fix", async () => {
+    await page.getByTestId("checkpoints").locator("summary").click();
+    const restore = page.getByTestId("checkpoint-restore");
+    await restore.nth(1).click();
+    await page.locator('[data-testid=file-item][data-path="src/scenes/Title.ts"]').click();
+    const editorText = async () => (await page.locator("[data-testid=editor] .view-lines").innerText()).replace(/\u00a0/g, " ");
+    await expect.poll(editorText, { timeout: 10_000 }).toContain("the diver got lost");
+    await restore.nth(2).click();
+    await expect.poll(editorText, { timeout: 10_000 }).not.toContain("the diver got lost");
+  });
+
+  it("pauses between steps: no request reaches the model while paused, and resume carries on", async () => {
+    fake.push(
+      { reply: { content: "A short check.", tool_calls: [{ name: "run_playtest", arguments: { seconds: 6 } }] } },
+      { reply: { tool_calls: [{ name: "finish", arguments: { summary: "Still playable." } }] } },
+    );
+    const before = fake.requests.length;
+    await send("check it again");
+    await page.locator("[data-testid=tool-call][data-tool=run_playtest][data-state=running]").last().waitFor({ state: "attached", timeout: 30_000 });
+    await page.getByTestId("pause-button").click();
+    await page.locator("[data-testid=tool-call][data-tool=run_playtest][data-state=ok]").last().waitFor({ state: "attached", timeout: 60_000 });
+    await page.waitForTimeout(1500);
+    expect(fake.requests.length).toBe(before + 1);
+    expect(await page.getByTestId("chat-working").innerText()).toContain("Paused");
+    await page.getByTestId("pause-button").click();
+    await runEnded();
+    expect(fake.requests.length).toBe(before + 2);
+    expect(await page.locator("[data-testid=chat-finished]").last().getAttribute("data-playable")).toBe("true");
   });
 
   it("stops a run with the Stop button while it playtests", async () => {

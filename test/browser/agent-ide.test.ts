@@ -2,7 +2,8 @@
 // into a diving game that shows in the preview with a playable verdict, and a follow-up changes it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { nonBackgroundFraction, openBrowser, serverUrl } from "../support/browser";
+import { nonBackgroundFraction, openBrowser } from "../support/browser";
+import { openIdePage } from "./agent-ide-support";
 
 const FRAME = "[data-testid=preview-frame]";
 let browser: Browser;
@@ -11,9 +12,7 @@ let page: Page;
 beforeAll(async () => {
   browser = await openBrowser();
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  page = await context.newPage();
-  await page.goto(serverUrl());
-  await page.getByTestId("prompt-input").waitFor();
+  page = await openIdePage(context);
 });
 afterAll(async () => browser?.close());
 
@@ -68,5 +67,29 @@ describe("agent in the IDE with the offline builder", () => {
     const specAfter = await fileText("game.spec.json");
     expect(specAfter).not.toBe(specBefore);
     expect(specAfter).toContain('"genre": "diving"');
+  });
+
+  it("rebuilds from a spec edited in the chat (five lives) and the new game is still playable", async () => {
+    await page.locator("[data-testid=spec-card][data-latest=true] [data-testid=spec-edit]").click();
+    const editor = page.getByTestId("spec-editor");
+    const json = JSON.parse(await editor.inputValue());
+    expect(json.lives).not.toBe(5);
+    await editor.fill(JSON.stringify({ ...json, lives: 5 }, null, 2));
+    await page.getByTestId("spec-rebuild").click();
+    await page.getByTestId("chat-working").waitFor({ timeout: 10_000 });
+    await page.getByTestId("chat-working").waitFor({ state: "detached", timeout: 150_000 });
+    expect(await specText()).toContain("Lives: 5");
+    expect(await fileText("game.spec.json")).toContain('"lives": 5');
+    expect(await page.getByTestId("verdict").innerText()).toBe("playable");
+    await page.screenshot({ path: ".out/agent-ide-rebuilt.png" });
+  });
+
+  it("refuses a spec edit that is not JSON, saying how to fix it, and starts no run", async () => {
+    await page.locator("[data-testid=spec-card][data-latest=true] [data-testid=spec-edit]").click();
+    await page.getByTestId("spec-editor").fill("{ not json");
+    const before = await page.getByTestId("chat-user").count();
+    await page.getByTestId("spec-rebuild").click();
+    expect(await page.locator("[data-testid=spec-card][data-latest=true] .chat-problem").innerText()).toMatch(/not valid JSON.*Rebuild again/);
+    expect(await page.getByTestId("chat-user").count()).toBe(before);
   });
 });

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { openBrowser, readProject, serverUrl } from "../support/browser";
+import { openIdePage } from "./agent-ide-support";
 
 const starter = readProject("templates/starter");
 let browser: Browser;
@@ -15,8 +16,7 @@ afterAll(async () => browser?.close());
 beforeEach(async () => {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: serverUrl() });
-  page = await context.newPage();
-  await page.goto(serverUrl());
+  page = await openIdePage(context);
   await page.locator("[data-testid=editor] .monaco-editor .view-lines").waitFor({ timeout: 60_000 });
 });
 afterEach(async () => page?.context().close());

@@ -94,11 +94,13 @@ export function ChatPanel() {
   const [draft, setDraft] = useState("");
   const log = useRef<HTMLDivElement>(null);
 
-  // Follow new output unless the user scrolled up to read.
+  // Follow new output unless the user scrolled up to read (measured on scroll, since one new
+  // playtest card can be taller than any "near the bottom" margin).
+  const following = useRef(true);
   useEffect(() => {
     const el = log.current;
-    if (el && el.scrollHeight - el.scrollTop - el.clientHeight < 160) el.scrollTop = el.scrollHeight;
-  }, [items]);
+    if (el && following.current) el.scrollTop = el.scrollHeight;
+  }, [items, running]);
 
   const submit = () => {
     const text = draft.trim();
@@ -126,7 +128,16 @@ export function ChatPanel() {
       <button type="button" className="chat-model" data-testid="chat-model-label" onClick={() => settings.getState().openDialog()} title="Change the model in Settings">
         {label}
       </button>
-      <div className="chat-log" data-testid="chat-log" aria-live="polite" ref={log}>
+      <div
+        className="chat-log"
+        data-testid="chat-log"
+        aria-live="polite"
+        ref={log}
+        onScroll={(event) => {
+          const el = event.currentTarget;
+          following.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
+        }}
+      >
         {items.length === 0 ? (
           <div className="chat-empty">
             <p>Describe a game and the agent writes it, plays it and fixes it until it is playable.</p>
