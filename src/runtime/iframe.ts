@@ -74,6 +74,8 @@ class IframeSandbox implements Sandbox {
     if (!program.errors.length && !options.playtest && this.warm?.ready) return this.runInWarmPage(program);
     const session = newSession();
     const iframe = createFrame();
+    // The UI test hook "preview-frame" names the live preview only; a hidden playtest page is another frame.
+    if (options.playtest) iframe.setAttribute("data-testid", "playtest-frame");
     if (program.errors.length) {
       iframe.srcdoc = buildErrorDocument(program.errors);
       for (const error of program.errors) this.link.emit("error", error);
