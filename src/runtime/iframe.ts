@@ -30,6 +30,8 @@ class IframeSandbox implements Sandbox {
   private warm: { iframe: HTMLIFrameElement; session: string; ready: boolean } | null = null;
   private warmTimer: ReturnType<typeof setTimeout> | null = null;
   private files: ProjectFiles = {};
+  /** Bumped by every mount and stop, so a mount still linking when it is superseded adds no page. */
+  private generation = 0;
   private mountOptions: MountOptions = {};
   private gameLoaded = false;
   private readonly link: HarnessLink;
@@ -65,12 +67,14 @@ class IframeSandbox implements Sandbox {
     this.files = files;
     this.mountOptions = options;
     this.teardown();
+    const generation = ++this.generation;
     let program;
     try {
       program = await linkProject(files);
     } catch (error) {
       throw new SandboxBootError(`Could not prepare the project: ${(error as Error).message}`, error);
     }
+    if (generation !== this.generation) return;
     if (!program.errors.length && !options.playtest && this.warm?.ready) return this.runInWarmPage(program);
     const session = newSession();
     const iframe = createFrame();
@@ -100,6 +104,7 @@ class IframeSandbox implements Sandbox {
   }
 
   stop(): void {
+    this.generation++;
     this.dropWarmPage();
     if (!this.iframe) return;
     this.teardown();
