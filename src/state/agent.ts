@@ -310,7 +310,16 @@ export function createAgentStore({ project, editor, settings, playtest, loadGuid
         }));
         return;
       case "finished":
-        store.setState({ counters: { iterations: event.iterations, tokens: event.tokens, costUsd: event.costUsd } });
+        store.setState((state) => {
+          // Models often say their summary and then pass it to finish(); the chat shows it once.
+          const last = state.items.at(-1);
+          const said = [...state.items].reverse().find((item) => item.kind === "assistant");
+          const repeated = said?.kind === "assistant" && said.text.trim() === event.summary.trim() && (last === said || last?.kind === "tool");
+          return {
+            counters: { iterations: event.iterations, tokens: event.tokens, costUsd: event.costUsd },
+            items: repeated ? state.items.filter((item) => item !== said) : state.items,
+          };
+        });
         return push({ kind: "finished", playable: event.playable, summary: event.summary });
       case "failed": {
         const error = lastProviderError;
