@@ -7,7 +7,6 @@ import { runAgent, type AgentEvent, type AgentRun, type GuideLibrary } from "../
 import type { PlaytestReport } from "../playtest";
 import type { ProjectFiles } from "../project/files";
 import { ProviderError, createRouter, type ChatModel, type ModelRef, type Role } from "../providers";
-import type { EditorStore } from "./editor";
 import type { PlaytestStore } from "./playtest";
 import type { ProjectStore } from "./project";
 import { endpointOf, usesProvider, type ModelSettings, type SettingsStore } from "./settings";
@@ -76,8 +75,6 @@ export type AgentStore = StoreApi<AgentState>;
 
 export interface AgentStoreOptions {
   project: ProjectStore;
-  /** Follows the agent: the file it writes last is the one the editor shows. */
-  editor?: EditorStore;
   settings: SettingsStore;
   playtest: PlaytestStore;
   loadGuides: () => Promise<GuideLibrary>;
@@ -152,7 +149,7 @@ function priceOf(settings: ModelSettings, modelId: string) {
   return settings.prices[modelId] ?? settings.prices[modelId.slice(modelId.indexOf(":") + 1)];
 }
 
-export function createAgentStore({ project, editor, settings, playtest, loadGuides }: AgentStoreOptions): AgentStore {
+export function createAgentStore({ project, settings, playtest, loadGuides }: AgentStoreOptions): AgentStore {
   let nextId = 1;
   let run: AgentRun | null = null;
   let latestReport: PlaytestReport | null = null;
@@ -334,10 +331,7 @@ export function createAgentStore({ project, editor, settings, playtest, loadGuid
     try {
       if (event.after === null) {
         if (event.path in projectState.files) projectState.deleteFile(event.path);
-      } else {
-        projectState.writeFile(event.path, event.after);
-        if (/\.(ts|js|tsx|jsx)$/.test(event.path)) editor?.getState().open(event.path);
-      }
+      } else projectState.writeFile(event.path, event.after);
     } catch (error) {
       push({ kind: "notice", tone: "error", text: `Could not apply the agent's change to ${event.path}: ${error instanceof Error ? error.message : String(error)}` });
     }

@@ -60,7 +60,7 @@ export function createWorkbench({ files, createSandbox, debounceMs, loadGuides, 
 
   const settings = createSettingsStore(settingsStorage);
   const playtest = createPlaytestStore({ project, createSandbox });
-  const agent = createAgentStore({ project, editor, settings, playtest, loadGuides: loadGuides ?? (async () => createGuideLibrary({})) });
+  const agent = createAgentStore({ project, settings, playtest, loadGuides: loadGuides ?? (async () => createGuideLibrary({})) });
 
   // A playtest steps its hidden game as fast as the CPU allows; a live preview that missed its
   // heartbeat meanwhile was starved, not stuck, so it gets another start when the playtest ends.
