@@ -109,7 +109,7 @@ describe("fake LLM server", () => {
 
   it("hangs until the client gives up", async () => {
     fake = await startFakeLlm([{ fault: "hang" }]);
-    await expect(fetch(`${fake.url}/chat/completions`, { method: "POST", body: "{}", signal: AbortSignal.timeout(150) })).rejects.toThrow();
+    await expect(fetch(`${fake.url}/chat/completions`, { method: "POST", body: "{}", signal: AbortSignal.timeout(1500) })).rejects.toThrow();
     expect(fake.requests).toHaveLength(1);
   });
 
