@@ -92,4 +92,18 @@ describe("agent in the IDE with the offline builder", () => {
     expect(await page.locator("[data-testid=spec-card][data-latest=true] .chat-problem").innerText()).toMatch(/not valid JSON.*Rebuild again/);
     expect(await page.getByTestId("chat-user").count()).toBe(before);
   });
+
+  it("in chatty mode asks which design a vague prompt means (on a fresh starter), as buttons, and builds the one clicked", async () => {
+    await page.context().close();
+    page = await openIdePage(await browser.newContext({ viewport: { width: 1440, height: 900 } }));
+    await page.getByTestId("chattiness").selectOption("chatty");
+    await page.getByTestId("prompt-input").fill("something fun please");
+    await page.getByTestId("prompt-input").press("Enter");
+    const racing = page.locator("[data-testid=question][data-answered=false] [data-testid=question-choice]", { hasText: /^Racing/ });
+    await racing.waitFor({ timeout: 30_000 });
+    await racing.click();
+    await page.getByTestId("chat-working").waitFor({ state: "detached", timeout: 150_000 });
+    expect(await specText()).toMatch(/racing/i);
+    expect(await page.locator("[data-testid=question]").last().getAttribute("data-answered")).toBe("true");
+  });
 });
