@@ -115,7 +115,7 @@ function withProjectSpec(model: ChatModel, specJson: string): ChatModel {
   };
 }
 
-/** Routes each call to the build or fix chain by the latest report, and remembers the last ProviderError. */
+/** Routes each call to the judge (a frame to look at), fix (broken report) or build chain; remembers the last ProviderError. */
 function routedModel(settings: ModelSettings, latestReport: () => PlaytestReport | null, onProviderError: (error: ProviderError) => void): ChatModel {
   const baseURL = endpointOf(settings) ?? undefined;
   const ref = (id: string): ModelRef => ({
@@ -134,7 +134,12 @@ function routedModel(settings: ModelSettings, latestReport: () => PlaytestReport
     supportsVision: router.forRole("build").supportsVision,
     async complete(request) {
       const report = latestReport();
-      const role = report && report.verdict === "broken" ? router.pickRole({ kind: "fix", errorCount: report.errors.length }) : "build";
+      const seesFrame = request.messages.some((m) => m.role === "user" && Array.isArray(m.content) && m.content.some((part) => part.type === "image_url"));
+      const role = seesFrame
+        ? router.pickRole({ kind: "judge", needsVision: true })
+        : report && report.verdict === "broken"
+          ? router.pickRole({ kind: "fix", errorCount: report.errors.length })
+          : "build";
       try {
         return await router.forRole(role).complete(request);
       } catch (error) {
