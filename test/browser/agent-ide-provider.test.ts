@@ -35,9 +35,10 @@ afterAll(async () => {
   await fake?.close();
 });
 
+/** Sends with the button: a click cannot be lost to a re-running game that briefly takes the keyboard. */
 async function send(text: string) {
   await page.getByTestId("prompt-input").fill(text);
-  await page.getByTestId("prompt-input").press("Enter");
+  await page.getByTestId("prompt-send").click();
 }
 
 const runEnded = () => page.getByTestId("chat-working").waitFor({ state: "detached", timeout: 120_000 });
