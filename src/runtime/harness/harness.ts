@@ -59,7 +59,10 @@ export function installHarness(config: HarnessConfig): void {
   function locate(stack: string | undefined): SourceLocation | undefined {
     if (!stack) return undefined;
     const m = /playforge:\/\/\/([^\s):]+):(\d+):(\d+)/.exec(stack);
-    return m ? { file: m[1], line: Number(m[2]), column: Number(m[3]) } : undefined;
+    if (m) return { file: m[1], line: Number(m[2]), column: Number(m[3]) };
+    // Pages served by a dev server (WebContainer runtime): http(s)://host/src/x.ts?t=123:line:col.
+    const served = /https?:\/\/[^/\s]+\/(src\/[^\s?:)]+\.[jt]sx?)(?:\?[^\s:)]*)?:(\d+):(\d+)/.exec(stack);
+    return served ? { file: served[1], line: Number(served[2]), column: Number(served[3]) } : undefined;
   }
 
   function cleanStack(stack: string | undefined): string | undefined {
