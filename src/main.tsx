@@ -6,10 +6,19 @@ import { App } from "./app";
 import { startPersistence } from "./app/projects/startup";
 import { loadPhaserGuides } from "./app/guides";
 import { starterProject } from "./project/starter";
-import { createIframeSandbox } from "./runtime";
+import { createIframeSandbox, createPreferredSandbox } from "./runtime";
+import { chosenRuntime } from "./app/runtime-choice";
 import { createWorkbench } from "./state";
 
-const workbench = createWorkbench({ files: starterProject(), createSandbox: createIframeSandbox, loadGuides: loadPhaserGuides });
+// The preview runs in the chosen runtime (WebContainer falls back to the iframe when it cannot
+// boot); playtests always use the iframe runtime, whose virtual time needs no dev server.
+const runtime = chosenRuntime(window.location);
+const workbench = createWorkbench({
+  files: starterProject(),
+  createSandbox: (host) => createPreferredSandbox(host, runtime),
+  createPlaytestSandbox: createIframeSandbox,
+  loadGuides: loadPhaserGuides,
+});
 
 // Open the stored (or remixed) project before the first render, so the starter never flashes by.
 await startPersistence(workbench);

@@ -4,6 +4,8 @@
 import { useStore } from "zustand";
 import type { PreviewStatus } from "../state";
 import { useWorkbench } from "./workbench";
+import type { SandboxKind } from "../runtime";
+import { chosenRuntime, switchRuntime } from "./runtime-choice";
 import { ProjectsButton } from "./projects/ProjectsDrawer";
 import { ExportMenu } from "./share/ExportMenu";
 import { ShareButton } from "./share/SharePanel";
@@ -56,11 +58,14 @@ export function Toolbar() {
       <ExportMenu />
       <label className="runtime-label">
         Runtime
-        <select data-testid="runtime-switch" value="iframe" onChange={() => undefined}>
+        <select
+          data-testid="runtime-switch"
+          value={chosenRuntime(window.location)}
+          onChange={(event) => switchRuntime(event.target.value as SandboxKind)}
+          title="iframe: instant and offline. WebContainer: real npm install + Vite in the tab; needs the network, falls back to the iframe when it cannot boot."
+        >
           <option value="iframe">iframe (offline)</option>
-          <option value="webcontainer" disabled>
-            WebContainer (coming soon)
-          </option>
+          <option value="webcontainer">WebContainer (npm + Vite)</option>
         </select>
       </label>
       <button type="button" data-testid="settings-button" onClick={() => settings.getState().openDialog()} aria-label="Settings" title="Model settings">

@@ -6,4 +6,4 @@ export { createIframeSandbox, type IframeSandboxOptions } from "./iframe";
 export { linkProject, resolveImport, type LinkedProgram } from "./linker";
 export { installHarness, type HarnessConfig } from "./harness/harness";
 export * from "./harness/protocol";
-export { createWebContainerSandbox, createRuntimeWithFallback, checkWebContainerSupport, WebContainerBootError, type WebContainerSandboxOptions, type WebContainerApi, type RuntimeDeps, type RuntimeChoice } from "./webcontainer";
+export { createWebContainerSandbox, createRuntimeWithFallback, createPreferredSandbox, checkWebContainerSupport, WebContainerBootError, type WebContainerSandboxOptions, type WebContainerApi, type RuntimeDeps, type RuntimeChoice } from "./webcontainer";

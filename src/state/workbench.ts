@@ -31,6 +31,8 @@ export interface Workbench {
 export interface WorkbenchOptions {
   files: ProjectFiles;
   createSandbox: (host: HTMLElement) => Sandbox;
+  /** Runtime for hidden playtests; defaults to createSandbox. */
+  createPlaytestSandbox?: (host: HTMLElement) => Sandbox;
   debounceMs?: number;
   /** The Phaser guides for read_phaser_guide (the app bundles them lazily); none when omitted. */
   loadGuides?: () => Promise<GuideLibrary>;
@@ -44,7 +46,7 @@ export function entryFile(files: ProjectFiles): string | null {
   return ["src/main.ts", "src/main.js", "index.html"].find((p) => p in files) ?? paths.find((p) => p.endsWith(".ts")) ?? paths[0] ?? null;
 }
 
-export function createWorkbench({ files, createSandbox, debounceMs, loadGuides, settingsStorage }: WorkbenchOptions): Workbench {
+export function createWorkbench({ files, createSandbox, createPlaytestSandbox, debounceMs, loadGuides, settingsStorage }: WorkbenchOptions): Workbench {
   const project = createProjectStore(files);
   const editor = createEditorStore(entryFile(files));
   const consoleStore = createConsoleStore();
@@ -59,7 +61,7 @@ export function createWorkbench({ files, createSandbox, debounceMs, loadGuides, 
   const persistence = createPersistenceStore({ project, preview });
 
   const settings = createSettingsStore(settingsStorage);
-  const playtest = createPlaytestStore({ project, createSandbox });
+  const playtest = createPlaytestStore({ project, createSandbox: createPlaytestSandbox ?? createSandbox });
   const agent = createAgentStore({ project, settings, playtest, loadGuides: loadGuides ?? (async () => createGuideLibrary({})) });
 
   // A playtest steps its hidden game as fast as the CPU allows; a live preview that missed its

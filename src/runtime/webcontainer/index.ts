@@ -4,5 +4,5 @@
 export { createWebContainerSandbox, type WebContainerSandboxOptions } from "./sandbox";
 export { checkWebContainerSupport, type WebContainerSupport, type SupportScope } from "./support";
 export { WebContainerBootError, FALLBACK_NOTE, type WebContainerBootFailure } from "./errors";
-export { createRuntimeWithFallback, type RuntimeDeps, type RuntimeChoice } from "./fallback";
+export { createRuntimeWithFallback, createPreferredSandbox, type RuntimeDeps, type RuntimeChoice } from "./fallback";
 export type { WebContainerApi, Container, ContainerFileSystem, FileSystemTree, WebContainerProcess } from "./boundary";
