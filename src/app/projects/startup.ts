@@ -3,6 +3,7 @@
 // pending changes when the tab is hidden or closed.
 
 import { linkAgentToPersistence, type Workbench } from "../../state";
+import { projectFrom } from "../../project";
 import { playSpecCompiler } from "../play/spec";
 import { keepPlaytestThumbnails } from "./thumbnails";
 
@@ -13,11 +14,58 @@ export async function startPersistence(workbench: Workbench, win: Window = windo
   linkAgentToPersistence(workbench.agent, persistence);
   keepPlaytestThumbnails(workbench);
   await persistence.getState().start(win.location, win.history, codec);
+  restoreUnsavedBackup(workbench, win);
   // The pending save may be the last chance before the page goes away; failures show as banners.
-  const flush = () => void persistence.getState().flush().catch(() => undefined);
+  // IndexedDB may not finish while the page unloads, so a pending change is also copied
+  // synchronously to localStorage and applied at the next start.
+  const flush = () => {
+    backUpUnsaved(workbench, win);
+    void persistence.getState().flush().catch(() => undefined);
+  };
   win.document.addEventListener("visibilitychange", () => {
     if (win.document.visibilityState === "hidden") flush();
   });
   win.addEventListener("pagehide", flush);
   win.addEventListener("hashchange", () => void persistence.getState().openRemix(win.location, win.history, codec));
+}
+
+const UNSAVED_KEY = "playforge:unsaved";
+
+interface UnsavedBackup {
+  projectId: string;
+  files: Record<string, string>;
+}
+
+function backUpUnsaved(workbench: Workbench, win: Window) {
+  const { current, save } = workbench.persistence.getState();
+  if (!current || save.state !== "pending") return;
+  const files = workbench.project.getState().files;
+  if (Object.values(files).some((content) => typeof content !== "string")) return; // bytes: IndexedDB only
+  try {
+    const backup: UnsavedBackup = { projectId: current.id, files: files as Record<string, string> };
+    win.localStorage.setItem(UNSAVED_KEY, JSON.stringify(backup));
+  } catch {
+    // Full or unavailable localStorage: the IndexedDB flush is still under way.
+  }
+}
+
+function restoreUnsavedBackup(workbench: Workbench, win: Window) {
+  let backup: UnsavedBackup | null = null;
+  try {
+    backup = JSON.parse(win.localStorage.getItem(UNSAVED_KEY) ?? "null");
+    win.localStorage.removeItem(UNSAVED_KEY);
+  } catch {
+    return;
+  }
+  const current = workbench.persistence.getState().current;
+  if (!backup || !current || backup.projectId !== current.id || typeof backup.files !== "object") return;
+  const files = workbench.project.getState().files;
+  const same = Object.keys(backup.files).length === Object.keys(files).length && Object.entries(backup.files).every(([path, text]) => files[path] === text);
+  if (same) return;
+  try {
+    // Applied as an edit through the project store (validated first), so it is saved again and re-run.
+    workbench.project.getState().replaceAll(projectFrom(Object.entries(backup.files)));
+  } catch {
+    // A damaged backup is dropped; the stored project stays as it was.
+  }
 }
