@@ -7,6 +7,7 @@ import { mkdirSync } from "node:fs";
 import { zipSync, strToU8 } from "fflate";
 import type { Browser, Page } from "playwright-core";
 import { nonBackgroundFraction, openBrowser, readProject, serverUrl } from "../support/browser";
+import { editorText, openFile, replaceEditorText, waitForEditor } from "../support/ide";
 
 const starter = readProject("templates/starter");
 // The live preview's frame (the playtest sandbox keeps another, hidden one).
@@ -28,25 +29,6 @@ async function freshIde(): Promise<Page> {
   return page;
 }
 
-async function waitForEditor(page: Page) {
-  await page.locator("[data-testid=editor] .monaco-editor .view-lines").waitFor({ timeout: 60_000 });
-}
-
-async function openFile(page: Page, path: string) {
-  await page.locator(`[data-testid=file-item][data-path="${path}"]`).click();
-  await expect.poll(() => page.getByTestId("editor-path").textContent()).toBe(path);
-}
-
-/** Replaces the open file's text the way a user does: select all, paste. */
-async function replaceEditorText(page: Page, text: string) {
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  // Near the top-left corner: long lines make .view-lines wider than the editor, centre under the ruler.
-  await page.locator("[data-testid=editor] .view-lines").click({ position: { x: 30, y: 8 } });
-  await page.keyboard.press("Control+A");
-  await page.keyboard.press("Control+V");
-}
-
-const editorText = async (page: Page) => (await page.locator("[data-testid=editor] .view-lines").innerText()).replace(/\u00a0/g, " ");
 const filePaths = (page: Page) => page.locator("[data-testid=file-item]").evaluateAll((els) => els.map((e) => e.getAttribute("data-path")).sort());
 const projectNames = (page: Page) => page.locator("[data-testid=project-title]").allTextContents();
 

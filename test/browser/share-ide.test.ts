@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { strToU8, zipSync } from "fflate";
 import { decodeShareLink, encodeShareLink, importZip, shareLinkUrl } from "../../src/project";
 import { nonBackgroundFraction, openBrowser, readProject, serverUrl } from "../support/browser";
+import { editorText, openFile, replaceEditorText, waitForEditor } from "../support/ide";
 
 const starter = readProject("templates/starter");
 // The game's frame on the /play page.
@@ -27,24 +28,6 @@ async function freshPage(): Promise<Page> {
   return context.newPage();
 }
 
-async function waitForEditor(page: Page) {
-  await page.locator("[data-testid=editor] .monaco-editor .view-lines").waitFor({ timeout: 60_000 });
-}
-
-async function openFile(page: Page, path: string) {
-  await page.locator(`[data-testid=file-item][data-path="${path}"]`).click();
-  await expect.poll(() => page.getByTestId("editor-path").textContent()).toBe(path);
-}
-
-async function replaceEditorText(page: Page, text: string) {
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  // Near the top-left corner: long lines make .view-lines wider than the editor, centre under the ruler.
-  await page.locator("[data-testid=editor] .view-lines").click({ position: { x: 30, y: 8 } });
-  await page.keyboard.press("Control+A");
-  await page.keyboard.press("Control+V");
-}
-
-const editorText = async (page: Page) => (await page.locator("[data-testid=editor] .view-lines").innerText()).replace(/\u00a0/g, " ");
 
 async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs = 30_000) {
   const end = Date.now() + timeoutMs;

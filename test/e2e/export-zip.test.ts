@@ -3,30 +3,18 @@
 
 import { describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { unzipSync } from "fflate";
-import { exportZip, type ProjectFiles } from "../../src/project";
-
-function readDir(root: string): ProjectFiles {
-  const files: ProjectFiles = {};
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else files[relative(root, full).split("\\").join("/")] = readFileSync(full, "utf8");
-    }
-  };
-  walk(root);
-  return files;
-}
+import { exportZip } from "../../src/project";
+import { readProject } from "../support/project";
 
 describe("exported zip", () => {
   it("of templates/starter builds with `vite build` into dist/index.html and a bundle with Phaser", () => {
     const dir = mkdtempSync(join(tmpdir(), "playforge-export-"));
     try {
-      const zip = exportZip(readDir("templates/starter"), "Star Catcher");
+      const zip = exportZip(readProject("templates/starter"), "Star Catcher");
       for (const [path, bytes] of Object.entries(unzipSync(zip))) {
         const target = join(dir, path);
         mkdirSync(dirname(target), { recursive: true });

@@ -3,8 +3,8 @@
 import { inject } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "../../src/node/browser";
-import { readFileSync, readdirSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+
+export { readProject } from "./project";
 
 export function serverUrl(): string {
   return inject("playforgeUrl");
@@ -12,20 +12,6 @@ export function serverUrl(): string {
 
 export async function openBrowser(): Promise<Browser> {
   return launchChromium();
-}
-
-/** Reads a project folder (template or fixture) into ProjectFiles-shaped text entries. */
-export function readProject(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else files[relative(dir, path).split("\\").join("/")] = readFileSync(path, "utf8");
-    }
-  };
-  walk(dir);
-  return files;
 }
 
 /** Counts pixels of a PNG screenshot region that differ from its most common colour. */

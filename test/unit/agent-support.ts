@@ -2,14 +2,13 @@
 // project from its real files (syntax via sucrase, imports, Phaser 3 APIs, input and motion), and
 // the starter template read from disk as the fixture game.
 
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { transform } from "sucrase";
 import type { ProjectFiles } from "../../src/project/files";
 import type { PlaytestReport, ReportedError } from "../../src/playtest/report";
 import type { ChatMessage, ChatModel, CompletionRequest, ToolCall, Usage } from "../../src/providers/types";
 import type { GuideLibrary, PlaytestRequest } from "../../src/agent";
+import { readProject } from "../support/project";
 
 type Assistant = Extract<ChatMessage, { role: "assistant" }>;
 export type ScriptStep = (request: CompletionRequest, index: number) => Assistant | Promise<Assistant>;
@@ -56,18 +55,7 @@ export function untilAborted(signal: AbortSignal | undefined): Promise<never> {
   return new Promise((_, reject) => signal?.addEventListener("abort", () => reject(signal.reason ?? new Error("aborted")), { once: true }));
 }
 
-export function readProject(dir: string): ProjectFiles {
-  const files: ProjectFiles = {};
-  const walk = (path: string) => {
-    for (const name of readdirSync(path)) {
-      const full = join(path, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else files[relative(dir, full).split("\\").join("/")] = readFileSync(full, "utf8");
-    }
-  };
-  walk(dir);
-  return files;
-}
+export { readProject };
 
 export const STARTER = readProject(fileURLToPath(new URL("../../templates/starter", import.meta.url)));
 

@@ -1,27 +1,13 @@
 // Share link codec: round trips, link forms, sizes and the errors a person holding a bad link sees.
 
 import { describe, expect, it } from "vitest";
-import { readFileSync, readdirSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
 import { deflateSync } from "fflate";
 import { SHARE_LIMITS, SPEC_PATH, ShareLinkError, decodeShareLink, encodeShareLink, shareLinkUrl, type ProjectFiles, type SpecCompiler } from "../../src/project";
 import { toBase64Url, ByteWriter } from "../../src/project/share-bytes";
 import { applyLineHunks, diffLines } from "../../src/project/share-patch";
+import { readProject } from "../support/project";
 
-function readDir(root: string): ProjectFiles {
-  const files: ProjectFiles = {};
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else files[relative(root, full).split("\\").join("/")] = readFileSync(full, "utf8");
-    }
-  };
-  walk(root);
-  return files;
-}
-
-const starter = readDir("templates/starter");
+const starter = readProject("templates/starter");
 
 /** A small stand-in for the offline builder: the spec picks the starter's title and colours. */
 const toyCompiler: SpecCompiler = (specJson) => {

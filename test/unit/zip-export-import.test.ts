@@ -2,25 +2,11 @@
 // with a message that names the problem.
 
 import { describe, expect, it } from "vitest";
-import { readFileSync, readdirSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
 import { unzipSync, zipSync, strToU8 } from "fflate";
-import { EXPORT_DEPENDENCIES, ProjectImportError, exportZip, importUpload, importZip, type ProjectFiles } from "../../src/project";
+import { EXPORT_DEPENDENCIES, ProjectImportError, exportZip, importUpload, importZip } from "../../src/project";
+import { readProject } from "../support/project";
 
-function readDir(root: string): ProjectFiles {
-  const files: ProjectFiles = {};
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else files[relative(root, full).split("\\").join("/")] = readFileSync(full, "utf8");
-    }
-  };
-  walk(root);
-  return files;
-}
-
-const starter = readDir("templates/starter");
+const starter = readProject("templates/starter");
 const png = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10, 0, 255, 7]);
 
 function expectImportError(run: () => unknown, code: ProjectImportError["code"], message: RegExp) {
