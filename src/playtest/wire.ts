@@ -1,15 +1,9 @@
 // How a project crosses into the headless runner page (page.evaluate only carries JSON):
 // text stays text, bytes travel as base64.
 
-import type { ProjectFiles } from "../project/files";
+import { base64Of, type ProjectFiles } from "../project/files";
 
 export type WireFiles = Record<string, string | { base64: string }>;
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 function fromBase64(base64: string): Uint8Array {
   const binary = atob(base64);
@@ -20,7 +14,7 @@ function fromBase64(base64: string): Uint8Array {
 
 export function filesToWire(files: ProjectFiles): WireFiles {
   const out: WireFiles = {};
-  for (const [path, content] of Object.entries(files)) out[path] = typeof content === "string" ? content : { base64: toBase64(content) };
+  for (const [path, content] of Object.entries(files)) out[path] = typeof content === "string" ? content : { base64: base64Of(content) };
   return out;
 }
 

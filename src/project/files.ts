@@ -106,3 +106,27 @@ export function formatBytes(n: number): string {
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
+
+const MIME: Record<string, string> = {
+  png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", gif: "image/gif", webp: "image/webp", svg: "image/svg+xml",
+  mp3: "audio/mpeg", ogg: "audio/ogg", wav: "audio/wav", m4a: "audio/mp4", json: "application/json", xml: "application/xml",
+  txt: "text/plain", css: "text/css", ttf: "font/ttf", woff: "font/woff", woff2: "font/woff2",
+};
+
+/** The MIME type a browser should see for a project file (used for data and blob URLs). */
+export function mimeOf(path: string): string {
+  const ext = /\.([^./]+)$/.exec(path)?.[1]?.toLowerCase() ?? "";
+  return MIME[ext] ?? (isTextPath(path) ? "text/plain" : "application/octet-stream");
+}
+
+/** Base64 of a file's bytes (text as UTF-8), for data URLs and JSON transport. */
+export function base64Of(content: FileContent): string {
+  const bytes = typeof content === "string" ? new TextEncoder().encode(content) : content;
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+export function dataUrlOf(path: string, content: FileContent): string {
+  return `data:${mimeOf(path)};base64,${base64Of(content)}`;
+}

@@ -3,7 +3,7 @@
 // files under public/ become data URLs that the page's XHR/fetch calls are pointed at.
 
 import { transform } from "sucrase";
-import { isTextPath, type FileContent, type ProjectFiles } from "./files";
+import { dataUrlOf, type ProjectFiles } from "./files";
 
 export class HtmlExportError extends Error {
   constructor(readonly file: string, readonly line: number | undefined, message: string) {
@@ -57,7 +57,7 @@ function entryOf(html: string, files: ProjectFiles): string {
 function linkForPage(files: ProjectFiles, entry: string): PageProgram {
   const program: PageProgram = { entry, modules: {}, publicFiles: {} };
   for (const [path, content] of Object.entries(files)) {
-    if (path.startsWith("public/")) program.publicFiles[path.slice("public/".length)] = dataUrl(path, content);
+    if (path.startsWith("public/")) program.publicFiles[path.slice("public/".length)] = dataUrlOf(path, content);
   }
   const pending = [entry];
   while (pending.length > 0) {
@@ -77,7 +77,7 @@ function linkForPage(files: ProjectFiles, entry: string): PageProgram {
       program.modules[path] = { kind: "js", code, deps };
     } else if (path.endsWith(".json")) program.modules[path] = { kind: "json", text: String(content) };
     else if (path.endsWith(".css")) program.modules[path] = { kind: "css", text: String(content) };
-    else program.modules[path] = { kind: "asset", url: dataUrl(path, content) };
+    else program.modules[path] = { kind: "asset", url: dataUrlOf(path, content) };
   }
   return program;
 }
@@ -116,21 +116,6 @@ function resolve(from: string, spec: string, files: ProjectFiles): string | null
   const asTs = base.replace(/\.js$/, ".ts");
   if (asTs in files) return asTs;
   return `public/${base}` in files ? `public/${base}` : null;
-}
-
-const MIME: Record<string, string> = {
-  png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", gif: "image/gif", webp: "image/webp", svg: "image/svg+xml",
-  mp3: "audio/mpeg", ogg: "audio/ogg", wav: "audio/wav", m4a: "audio/mp4", json: "application/json", xml: "application/xml",
-  txt: "text/plain", css: "text/css", ttf: "font/ttf", woff: "font/woff", woff2: "font/woff2",
-};
-
-function dataUrl(path: string, content: FileContent): string {
-  const ext = /\.([^./]+)$/.exec(path)?.[1]?.toLowerCase() ?? "";
-  const mime = MIME[ext] ?? (isTextPath(path) ? "text/plain" : "application/octet-stream");
-  const bytes = typeof content === "string" ? new TextEncoder().encode(content) : content;
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return `data:${mime};base64,${btoa(binary)}`;
 }
 
 /** Keeps inline script text from closing its <script> element early. */

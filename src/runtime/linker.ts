@@ -2,7 +2,7 @@
 // Vite does (relative paths, extensions, index files, "phaser", assets, CSS, JSON) and reports
 // unresolvable imports and syntax errors with file and line before anything runs.
 
-import { isTextPath, type ProjectFiles } from "../project/files";
+import { base64Of, dataUrlOf, mimeOf, type ProjectFiles } from "../project/files";
 import type { GameError, SourceLocation } from "./harness/protocol";
 import type { TranspiledModule } from "./transpile";
 
@@ -58,7 +58,7 @@ export async function linkProject(files: ProjectFiles): Promise<LinkedProgram> {
   }
 
   for (const [path, content] of Object.entries(files)) {
-    if (path.startsWith("public/")) program.publicFiles[path.slice("public".length)] = { mime: mimeOf(path), base64: toBase64(content) };
+    if (path.startsWith("public/")) program.publicFiles[path.slice("public".length)] = { mime: mimeOf(path), base64: base64Of(content) };
   }
 
   const pending = [entry];
@@ -91,7 +91,7 @@ export async function linkProject(files: ProjectFiles): Promise<LinkedProgram> {
     } else if (path.endsWith(".css")) {
       program.modules[path] = { kind: "css", text: String(content) };
     } else {
-      program.modules[path] = { kind: "asset", url: `data:${mimeOf(path)};base64,${toBase64(content)}` };
+      program.modules[path] = { kind: "asset", url: dataUrlOf(path, content) };
     }
   }
   return program;
@@ -174,21 +174,4 @@ function extractBody(html: string): string {
 function extractHeadStyles(html: string): string {
   const head = /<head[^>]*>([\s\S]*?)<\/head>/i.exec(html)?.[1] ?? "";
   return [...head.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/gi)].map((m) => m[1]).join("\n");
-}
-
-const MIME: Record<string, string> = {
-  png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", gif: "image/gif", webp: "image/webp", svg: "image/svg+xml",
-  mp3: "audio/mpeg", ogg: "audio/ogg", wav: "audio/wav", m4a: "audio/mp4", json: "application/json",
-  txt: "text/plain", xml: "application/xml", ttf: "font/ttf", woff: "font/woff", woff2: "font/woff2",
-};
-
-export function mimeOf(path: string): string {
-  return MIME[path.slice(path.lastIndexOf(".") + 1).toLowerCase()] ?? (isTextPath(path) ? "text/plain" : "application/octet-stream");
-}
-
-function toBase64(content: string | Uint8Array): string {
-  const bytes = typeof content === "string" ? new TextEncoder().encode(content) : content;
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
 }
