@@ -24,8 +24,6 @@ export interface PreviewState {
   errors: number;
   /** How many runs (mounts or file updates) have started; lets tests and the UI tell runs apart. */
   runs: number;
-  /** performance.now() when the current run rendered its first frame (0 before). */
-  readyAt: number;
   /** Creates the sandbox inside `host` and starts the project; returns a detach function. */
   attach(host: HTMLElement): () => void;
   /** Ctrl/Cmd+S: applies pending edits now instead of after the debounce, or re-runs the game when nothing changed. */
@@ -65,7 +63,6 @@ export function createPreviewStore({ project, console: log, createSandbox, debou
     status: { state: "idle" },
     dropped: 0,
     errors: 0,
-    readyAt: 0,
     runs: 0,
     attach(host) {
       if (session) throw new Error("The preview is already attached; detach it before attaching again.");
@@ -79,7 +76,7 @@ export function createPreviewStore({ project, console: log, createSandbox, debou
           log.getState().append({ level: "error", text: e.message, errorKind: e.kind, location: e.location, stack: e.stack });
         }),
         sandbox.on("loaded", () => set({ status: { state: "running" } })),
-        sandbox.on("ready", (e) => set({ status: { state: "ready", firstFrameMs: e.firstFrameMs }, readyAt: performance.now() })),
+        sandbox.on("ready", (e) => set({ status: { state: "ready", firstFrameMs: e.firstFrameMs } })),
         sandbox.on("exit", (exit) => {
           current.mounted = false;
           set({ status: { state: "exited", exit } });

@@ -5,7 +5,6 @@ import { useEffect, useRef } from "react";
 import { useStore } from "zustand";
 import type { PreviewStatus } from "../../state";
 import { useWorkbench } from "../workbench";
-import { guardFocus } from "./focusGuard";
 
 function overlayText(status: PreviewStatus): string | null {
   if (status.state === "failed") return `The game could not start: ${status.message}`;
@@ -20,14 +19,6 @@ function overlayText(status: PreviewStatus): string | null {
   }
 }
 
-/** Phaser grabs focus while it boots; treat the first moments after the first frame as boot too. */
-const BOOT_GRACE_MS = 300;
-
-function isBooting(status: PreviewStatus, readyAt: number): boolean {
-  if (status.state === "starting" || status.state === "running") return true;
-  return status.state === "ready" && performance.now() - readyAt < BOOT_GRACE_MS;
-}
-
 export function PreviewPanel() {
   const { preview } = useWorkbench();
   const host = useRef<HTMLDivElement>(null);
@@ -35,12 +26,9 @@ export function PreviewPanel() {
 
   useEffect(() => {
     if (!host.current) return;
-    const detach = preview.getState().attach(host.current);
-    const unguard = guardFocus(host.current, () => isBooting(preview.getState().status, preview.getState().readyAt));
-    return () => {
-      unguard();
-      detach();
-    };
+    // Games take keyboard focus only after a click or key in them (the harness holds back
+    // Phaser's autoFocus), so a re-run never pulls the keyboard out of the editor.
+    return preview.getState().attach(host.current);
   }, [preview]);
 
   const overlay = overlayText(status);
