@@ -15,6 +15,8 @@ export interface BenchResult {
   ratio?: number;
   budget: string;
   pass: boolean;
+  /** Further numbers worth reading beside the budgeted one (printed, not judged). */
+  details?: Record<string, unknown>;
 }
 
 export function recordResults(results: Record<string, BenchResult>): void {
@@ -25,6 +27,7 @@ export function recordResults(results: Record<string, BenchResult>): void {
     const ratio = r.ratio === undefined ? "" : ` ratio ${r.ratio.toFixed(2)}`;
     const base = r.baseline === undefined ? "" : ` (baseline ${r.baseline.toFixed(1)} ${r.unit})`;
     console.log(`${r.pass ? "PASS" : "FAIL"} ${name}: ${r.value.toFixed(1)} ${r.unit}${base}${ratio} — budget ${r.budget}`);
+    if (r.details) console.log(`     ${JSON.stringify(r.details, (_key, value) => (typeof value === "number" ? Math.round(value) : value))}`);
   }
 }
 

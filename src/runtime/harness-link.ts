@@ -130,7 +130,7 @@ export class HarnessLink {
       case "loaded":
         return this.emit("loaded", { registered: message.registered });
       case "ready":
-        return this.emit("ready", { firstFrameMs: message.firstFrameMs });
+        return this.emit("ready", { firstFrameMs: message.firstFrameMs, renderedAt: message.renderedAt });
       case "console":
         return this.emit("console", { level: message.level, text: message.text, location: message.location });
       case "error":

@@ -6,7 +6,7 @@ import { buildErrorDocument, buildGameDocument, pageProgram } from "./document";
 import type { HarnessConfig } from "./harness/harness";
 import { CHANNEL, PROTOCOL_VERSION, type CommandResult, type HarnessCommand } from "./harness/protocol";
 import { HarnessLink } from "./harness-link";
-import { linkProject, type LinkedProgram } from "./linker";
+import { isTranspilerLoaded, linkProject, type LinkedProgram } from "./linker";
 import { SandboxBootError, type MountOptions, type Sandbox, type SandboxEvents, type SandboxListener } from "./sandbox";
 
 export interface IframeSandboxOptions {
@@ -27,7 +27,7 @@ class IframeSandbox implements Sandbox {
   readonly kind = "iframe" as const;
   private iframe: HTMLIFrameElement | null = null;
   /** A hidden live-mode page with harness and Phaser already loaded, used by the next mount. */
-  private warm: { iframe: HTMLIFrameElement; session: string; ready: boolean } | null = null;
+  private warm: WarmPage | null = null;
   private warmTimer: ReturnType<typeof setTimeout> | null = null;
   private files: ProjectFiles = {};
   /** Bumped by every mount and stop, so a mount still linking when it is superseded adds no page. */
@@ -68,6 +68,8 @@ class IframeSandbox implements Sandbox {
     this.mountOptions = options;
     this.teardown();
     const generation = ++this.generation;
+    // The first run of a page also waits for the transpiler to load: Phaser loads meanwhile.
+    if (!options.playtest && !this.warm && !isTranspilerLoaded()) this.openWarmPage();
     let program;
     try {
       program = await linkProject(files);
@@ -75,7 +77,13 @@ class IframeSandbox implements Sandbox {
       throw new SandboxBootError(`Could not prepare the project: ${(error as Error).message}`, error);
     }
     if (generation !== this.generation) return;
-    if (!program.errors.length && !options.playtest && this.warm?.ready) return this.runInWarmPage(program);
+    if (!program.errors.length && !options.playtest && this.warm) {
+      // A page still loading Phaser is further along than a new one would be.
+      const warm = this.warm;
+      const loaded = await warm.loaded;
+      if (generation !== this.generation) return;
+      if (loaded && this.warm === warm) return this.runInWarmPage(warm, program);
+    }
     const session = newSession();
     const iframe = createFrame();
     // The UI test hook "preview-frame" names the live preview only; a hidden playtest page is another frame.
@@ -136,8 +144,7 @@ class IframeSandbox implements Sandbox {
     };
   }
 
-  private runInWarmPage(program: LinkedProgram) {
-    const warm = this.warm!;
+  private runInWarmPage(warm: WarmPage, program: LinkedProgram) {
     this.warm = null;
     this.iframe = warm.iframe;
     warm.iframe.style.visibility = "visible";
@@ -167,25 +174,31 @@ class IframeSandbox implements Sandbox {
     if (this.warmTimer) clearTimeout(this.warmTimer);
     this.warmTimer = setTimeout(() => {
       this.warmTimer = null;
-      if (this.warm) return;
-      const session = newSession();
-      const iframe = createFrame();
-      iframe.removeAttribute("data-testid");
-      iframe.setAttribute("aria-hidden", "true");
-      iframe.style.visibility = "hidden";
-      iframe.style.pointerEvents = "none";
-      iframe.srcdoc = buildGameDocument(null, this.harnessConfig(session, null, {}), this.phaserUrl);
-      const warm = { iframe, session, ready: false };
-      iframe.addEventListener("load", () => (warm.ready = true), { once: true });
-      this.warm = warm;
-      this.host.appendChild(iframe);
+      if (!this.warm) this.openWarmPage();
     }, 600);
+  }
+
+  /** A hidden live-mode page that loads the harness and Phaser and then waits for its program. */
+  private openWarmPage() {
+    const session = newSession();
+    const iframe = createFrame();
+    iframe.removeAttribute("data-testid");
+    iframe.setAttribute("aria-hidden", "true");
+    iframe.style.visibility = "hidden";
+    iframe.style.pointerEvents = "none";
+    iframe.srcdoc = buildGameDocument(null, this.harnessConfig(session, null, {}), this.phaserUrl);
+    let settle!: (loaded: boolean) => void;
+    const loaded = new Promise<boolean>((resolve) => (settle = resolve));
+    iframe.addEventListener("load", () => settle(true), { once: true });
+    this.warm = { iframe, session, loaded, drop: () => settle(false) };
+    this.host.appendChild(iframe);
   }
 
   private dropWarmPage() {
     if (this.warmTimer) clearTimeout(this.warmTimer);
     this.warmTimer = null;
     this.warm?.iframe.remove();
+    this.warm?.drop();
     this.warm = null;
   }
 
@@ -197,6 +210,14 @@ class IframeSandbox implements Sandbox {
       this.iframe = null;
     }
   }
+}
+
+interface WarmPage {
+  iframe: HTMLIFrameElement;
+  session: string;
+  /** True once harness and Phaser are loaded; false if the page was dropped first. */
+  loaded: Promise<boolean>;
+  drop(): void;
 }
 
 function newSession(): string {

@@ -8,11 +8,20 @@ import type { TranspiledModule } from "./transpile";
 
 type Transpiler = typeof import("./transpile");
 let transpiler: Promise<Transpiler> | null = null;
+let transpilerLoaded = false;
 
 /** The transpiler (sucrase) loads on first use, so the IDE's first paint does not wait for it. */
 function loadTranspiler(): Promise<Transpiler> {
-  transpiler ??= import("./transpile");
+  transpiler ??= import("./transpile").then((tools) => {
+    transpilerLoaded = true;
+    return tools;
+  });
   return transpiler;
+}
+
+/** Whether linkProject can start at once (the transpiler has been loaded by an earlier call). */
+export function isTranspilerLoaded(): boolean {
+  return transpilerLoaded;
 }
 
 export type LinkedModule =

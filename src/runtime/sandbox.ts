@@ -29,8 +29,12 @@ export interface SandboxEvents {
   frame: FrameSnapshot;
   /** Game constructed (registered = main.ts called __playforge.register). */
   loaded: { registered: boolean };
-  /** First Phaser frame rendered. */
-  ready: { firstFrameMs: number };
+  /**
+   * First Phaser frame rendered: firstFrameMs after the harness started, and renderedAt on the
+   * clock every page of the browser shares (performance.timeOrigin + performance.now()), so the
+   * IDE can time a run from its own start without counting the message's trip back.
+   */
+  ready: { firstFrameMs: number; renderedAt: number };
   heartbeat: { frame: number; virtualMs: number };
   exit: ExitReason;
   /** Messages from the page that failed validation and were dropped. */

@@ -40,9 +40,15 @@ beforeEach(async () => {
 
 describe("iframe runtime", () => {
   it("runs the starter game: first frame rendered and the canvas is not blank", async () => {
+    // The page's first mount: Phaser loads while the transpiler does.
+    const before = await page.evaluate(() => performance.timeOrigin + performance.now());
     await mount(starter);
     const ready = await waitForEvent("ready");
     expect(ready.payload.firstFrameMs).toBeGreaterThan(0);
+    // The frame's time is on the clock the IDE shares, so the IDE can time the whole run.
+    const after = await page.evaluate(() => performance.timeOrigin + performance.now());
+    expect(ready.payload.renderedAt).toBeGreaterThan(before);
+    expect(ready.payload.renderedAt).toBeLessThan(after);
     await page.waitForTimeout(300);
     expect(await nonBackgroundFraction(page, "[data-testid=preview-frame]")).toBeGreaterThan(0.01);
     const shot = (await command({ op: "snapshot", thumbWidth: 200 })) as any;

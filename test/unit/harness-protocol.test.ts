@@ -5,7 +5,7 @@ const ok = { channel: "playforge", v: 1, session: "s1" };
 
 describe("harness message validation", () => {
   it("accepts well-formed messages of the current session", () => {
-    expect(parseHarnessMessage({ ...ok, type: "ready", firstFrameMs: 120 }, "s1")).toEqual({ type: "ready", firstFrameMs: 120 });
+    expect(parseHarnessMessage({ ...ok, type: "ready", firstFrameMs: 120, renderedAt: 1.8e12 }, "s1")).toEqual({ type: "ready", firstFrameMs: 120, renderedAt: 1.8e12 });
     expect(parseHarnessMessage({ ...ok, type: "error", error: { kind: "error", message: "boom", location: { file: "src/main.ts", line: 3 } } }, "s1")).toEqual({
       type: "error",
       error: { kind: "error", message: "boom", location: { file: "src/main.ts", line: 3 } },
@@ -17,7 +17,8 @@ describe("harness message validation", () => {
     ["a wrong channel", { ...ok, channel: "x", type: "ready", firstFrameMs: 1 }],
     ["a future version", { ...ok, v: 2, type: "ready", firstFrameMs: 1 }],
     ["an unknown type", { ...ok, type: "launch-missiles" }],
-    ["a non-numeric time", { ...ok, type: "ready", firstFrameMs: "soon" }],
+    ["a non-numeric time", { ...ok, type: "ready", firstFrameMs: "soon", renderedAt: 1 }],
+    ["a first frame without its clock time", { ...ok, type: "ready", firstFrameMs: 120 }],
     ["an unknown console level", { ...ok, type: "console", level: "shout", text: "x" }],
     ["an oversized console text", { ...ok, type: "console", level: "log", text: "x".repeat(30_000) }],
     ["an error without message", { ...ok, type: "error", error: { kind: "error" } }],

@@ -289,7 +289,8 @@ export function installHarness(config: HarnessConfig): void {
     if (!renderer) return; // headlessStep's POST_RENDER: nothing was drawn
     if (!rendered) {
       rendered = true;
-      post({ type: "ready", firstFrameMs: Math.round(realNow() - startedAt) });
+      const now = realNow();
+      post({ type: "ready", firstFrameMs: Math.round(now - startedAt), renderedAt: performance.timeOrigin + now });
     }
     if (capturePending || captureRequest) copyCanvas();
   }

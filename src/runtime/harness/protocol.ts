@@ -93,7 +93,7 @@ export type CommandResult = {
 
 export type HarnessMessage =
   | { type: "loaded"; registered: boolean }
-  | { type: "ready"; firstFrameMs: number }
+  | { type: "ready"; firstFrameMs: number; renderedAt: number }
   | { type: "console"; level: ConsoleLevel; text: string; location?: SourceLocation }
   | { type: "error"; error: GameError }
   | { type: "heartbeat"; frame: number; virtualMs: number }
@@ -137,7 +137,7 @@ export function parseHarnessMessage(data: unknown, session: string): HarnessMess
     case "loaded":
       return typeof data.registered === "boolean" ? { type: "loaded", registered: data.registered } : null;
     case "ready":
-      return isNum(data.firstFrameMs) ? { type: "ready", firstFrameMs: data.firstFrameMs } : null;
+      return isNum(data.firstFrameMs) && isNum(data.renderedAt) ? { type: "ready", firstFrameMs: data.firstFrameMs, renderedAt: data.renderedAt } : null;
     case "console": {
       if (!isStr(data.level) || !LEVELS.has(data.level) || !isStr(data.text, 20_000)) return null;
       const location = parseLocation(data.location);
