@@ -109,8 +109,8 @@ export async function runScenario(sandbox: Sandbox, files: ProjectFiles, options
     if (options.signal?.aborted) throw new PlaytestAbortedError();
     return withTimeout(sandbox.command(cmd, options.signal), timeoutMs);
   };
-  const step = async (frames: number) => {
-    const result = await command({ op: "step", frames }, 5000 + frames * 200);
+  const step = async (frames: number, capture = true) => {
+    const result = await command({ op: "step", frames, capture }, 5000 + frames * 200);
     record.frames += frames;
     virtualMs = result.virtualMs;
   };
@@ -159,7 +159,8 @@ export async function runScenario(sandbox: Sandbox, files: ProjectFiles, options
   return record;
 }
 
-type Step = (frames: number) => Promise<void>;
+/** capture: copy the last frame for a snapshot (only the step that ends at a checkpoint needs it). */
+type Step = (frames: number, capture?: boolean) => Promise<void>;
 type Command = <C extends HarnessCommand>(cmd: C, timeoutMs: number) => Promise<CommandResult[C["op"]]>;
 
 /**
@@ -242,7 +243,7 @@ async function runTimeline(record: ScenarioRecord, step: Step, command: Command,
       ci < checkpointFrames.length ? checkpointFrames[ci] : Infinity,
       Number.isFinite(nextBurstFrame) && nextBurstFrame > frame ? nextBurstFrame : Infinity,
     );
-    await step(Math.max(1, target - frame));
+    await step(Math.max(1, target - frame), ci < checkpointFrames.length && target >= checkpointFrames[ci]);
     frame = Math.max(frame + 1, target);
     const second = Math.floor(frame * FRAME_MS / 1000);
     if (second !== lastProgress && second % 5 === 0) {

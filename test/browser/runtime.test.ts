@@ -122,6 +122,37 @@ describe("iframe runtime", () => {
     expect(new Set(hashes[0]).size).toBeGreaterThan(1);
   });
 
+  it("in playtest mode, a step without capture draws nothing new, and cameras still follow their targets", async () => {
+    const main = `import Phaser from "phaser";
+class Follow extends Phaser.Scene {
+  box!: Phaser.GameObjects.Rectangle;
+  constructor() { super("Follow"); }
+  create() {
+    this.cameras.main.setBounds(0, 0, 100000, 600);
+    for (let x = 0; x < 100000; x += 200) this.add.rectangle(x, 300, 40, 600, 0x3355aa);
+    this.box = this.add.rectangle(400, 300, 60, 60, 0xffcc00);
+    this.cameras.main.startFollow(this.box, true, 1, 1);
+  }
+  update() { this.box.x += 5; }
+  describe() { return { x: this.box.x, scrollX: this.cameras.main.scrollX }; }
+}
+const game = new Phaser.Game({ type: Phaser.AUTO, parent: "game", width: 800, height: 600, scene: [Follow] });
+(window as any).__playforge?.register(game);
+`;
+    await mount({ "index.html": starter["index.html"], "src/main.ts": main }, { playtest: { seed: 1 } });
+    await waitForEvent("loaded");
+    await command({ op: "step", frames: 10 });
+    const drawn = ((await command({ op: "snapshot" })) as any).metrics.hash;
+    await command({ op: "step", frames: 120, capture: false });
+    expect(((await command({ op: "snapshot" })) as any).metrics.hash).toBe(drawn);
+    // Undrawn frames still move the camera with the box it follows.
+    const view = ((await command({ op: "introspect" })) as any).scenes[0].describe;
+    expect(view.x).toBeGreaterThan(1000);
+    expect(view.scrollX).toBeCloseTo(view.x - 400, -1);
+    await command({ op: "step", frames: 1 });
+    expect(((await command({ op: "snapshot" })) as any).metrics.hash).not.toBe(drawn);
+  });
+
   it("delivers keyboard input that Phaser sees and introspects the scene", async () => {
     await mount(starter, { playtest: { seed: 7 } });
     await waitForEvent("loaded");

@@ -240,15 +240,31 @@ export function installHarness(config: HarnessConfig): void {
     }
   }
 
-  // Playtests render only the frame a snapshot may read; the others run Phaser's headlessStep
-  // (same update events, no GL work), which is what makes them many times faster than real time.
+  // Playtests render only the frame a snapshot reads; the others run Phaser's headlessStep (same
+  // update events, no GL work), which is what makes them many times faster than real time.
   let renderThisFrame = true;
   let wrappedCallback: unknown = null;
   function wrapLoopCallback() {
     const loop = game?.loop;
     if (!loop || typeof loop.callback !== "function" || loop.callback === wrappedCallback) return;
     const full = loop.callback;
-    wrappedCallback = loop.callback = (time: number, delta: number) => (renderThisFrame ? full(time, delta) : game.headlessStep(time, delta));
+    wrappedCallback = loop.callback = (time: number, delta: number) => {
+      if (renderThisFrame) return full(time, delta);
+      game.headlessStep(time, delta);
+      moveCameras();
+    };
+  }
+
+  /** Cameras follow their targets (and lerp) in preRender: run it for the frames not drawn, as drawing would. */
+  function moveCameras() {
+    const scenes = w.Phaser?.Scenes ?? {};
+    const from = scenes.LOADING ?? 3;
+    const until = scenes.SLEEPING ?? 7;
+    for (const scene of game?.scene?.scenes ?? []) {
+      const settings = scene?.sys?.settings;
+      if (!settings?.visible || settings.status < from || settings.status >= until) continue;
+      for (const camera of scene.sys.cameras?.cameras ?? []) if (camera.visible && camera.alpha > 0) camera.preRender?.();
+    }
   }
 
   function stepOneFrame() {
@@ -537,7 +553,8 @@ export function installHarness(config: HarnessConfig): void {
         if (!virtual) throw new Error("step needs playtest mode (virtual time)");
         if (rafQueue.size === 0) await waitForGameLoop();
         const frames = Math.max(0, Math.min(600, Math.floor(command.frames)));
-        let sliceStart = realNow();
+        const stepStartedAt = realNow();
+        let sliceStart = stepStartedAt;
         for (let i = 0; i < frames; i++) {
           // Yield now and then: other frames of this browser process (the live preview, the IDE)
           // share this thread and must keep their heartbeat while a playtest steps.
@@ -545,7 +562,8 @@ export function installHarness(config: HarnessConfig): void {
             await new Promise((r) => realSetTimeout(r, 0));
             sliceStart = realNow();
           }
-          renderThisFrame = i === frames - 1;
+          // Only a frame that will be copied is drawn: GL work on a software renderer is dear too.
+          renderThisFrame = i === frames - 1 && (command.capture !== false || lastErrorAt >= stepStartedAt);
           if (renderThisFrame) capturePending = true;
           stepOneFrame();
         }

@@ -77,7 +77,12 @@ export type InputEvent =
 
 /** Commands the IDE (playtest engine) sends into the page. Replies carry the same id. */
 export type HarnessCommand =
-  | { op: "step"; frames: number }
+  /**
+   * Steps frames of virtual time. capture (default true) renders the last one and copies it for
+   * the next snapshot; false skips both (the read-back is the dearest part of a step) when no
+   * snapshot follows. A step in which the game reports an error renders and copies anyway.
+   */
+  | { op: "step"; frames: number; capture?: boolean }
   | { op: "input"; events: InputEvent[] }
   | { op: "snapshot"; thumbWidth?: number }
   | { op: "introspect" }

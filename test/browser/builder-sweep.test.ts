@@ -1,0 +1,35 @@
+// Property: seeded generated prompts (any genre word, vague ones, themes, numbers, negations) all
+// become games that the real playtest engine judges playable for 30 virtual seconds.
+// PLAYFORGE_BUILDER_SWEEP=N runs N prompts instead of 100.
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { openPlaytester, type Playtester } from "../../src/node/driver";
+import { compileSpec, GENRES, parsePrompt } from "../../src/builder";
+import { generatedPrompts } from "../unit/builder-prompts";
+
+const SECONDS = 30;
+const COUNT = Number(process.env.PLAYFORGE_BUILDER_SWEEP ?? 100);
+let playtester: Playtester;
+
+beforeAll(async () => {
+  playtester = await openPlaytester({ baseUrl: inject("playforgeUrl") });
+});
+afterAll(async () => playtester?.close());
+
+describe(`property: ${COUNT} generated prompts are all playable`, () => {
+  const prompts = generatedPrompts(COUNT);
+
+  it("the prompts reach every design", () => {
+    expect(new Set(prompts.map((p) => parsePrompt(p).spec.genre))).toEqual(new Set(GENRES));
+  });
+
+  it("playtests every generated prompt as playable", async () => {
+    const failures: string[] = [];
+    for (const prompt of prompts) {
+      const { spec } = parsePrompt(prompt);
+      const report = await playtester.playtest(compileSpec(spec), { seconds: SECONDS, seed: spec.seed });
+      const survived = report.survivedSeconds === SECONDS && report.errors.length === 0;
+      if (report.verdict !== "playable" || !survived) failures.push(`"${prompt}" (${spec.genre}): ${report.verdict}, ${report.reasons.join(" | ")}`);
+    }
+    expect(failures).toEqual([]);
+  }, COUNT * 60_000);
+});
