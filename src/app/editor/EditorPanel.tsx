@@ -1,12 +1,33 @@
 // The editor panel: the active file's name, Monaco (loaded lazily so first paint does not wait
 // for it), a notice for binary files, and a cursor position line.
 
-import { Component, lazy, Suspense, type ReactNode } from "react";
+import { Component, lazy, Suspense, useEffect, useRef, useState, type ReactNode } from "react";
 import { useStore } from "zustand";
 import { formatBytes, byteLength } from "../../project/files";
 import { useWorkbench } from "../workbench";
 
 const MonacoEditor = lazy(() => import("./MonacoEditor"));
+
+/** Longest the editor waits for the preview's first frame before loading anyway. */
+const MONACO_WAIT_MS = 1500;
+
+/**
+ * Monaco (megabytes of script and a TypeScript worker) starts loading once the preview has shown
+ * its first frame (or stopped, or failed), so on the first open the two do not compete for the
+ * CPU: the game appears about twice as fast. Until then the file is shown as plain text.
+ */
+function useEditorMayLoad(): boolean {
+  const { preview } = useWorkbench();
+  const settled = useStore(preview, (s) => s.status.state !== "idle" && s.status.state !== "starting" && s.status.state !== "running");
+  const [waited, setWaited] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setWaited(true), MONACO_WAIT_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  const mayLoad = useRef(false);
+  if (settled || waited) mayLoad.current = true;
+  return mayLoad.current;
+}
 
 class EditorLoadBoundary extends Component<{ children: ReactNode }, { message: string | null }> {
   state = { message: null as string | null };
@@ -25,6 +46,13 @@ export function EditorPanel() {
   const cursor = useStore(editor, (s) => s.cursor);
   const content = useStore(project, (s) => (activePath ? s.files[activePath] : undefined));
   const binary = content instanceof Uint8Array;
+  const mayLoad = useEditorMayLoad();
+  const loading = (
+    <>
+      {typeof content === "string" && <pre className="editor-placeholder">{content}</pre>}
+      <p className="editor-notice editor-loading">Loading editor…</p>
+    </>
+  );
 
   return (
     <section className="panel editor-panel" data-testid="editor" aria-label="Editor">
@@ -33,9 +61,7 @@ export function EditorPanel() {
       </div>
       <div className="editor-body">
         <EditorLoadBoundary>
-          <Suspense fallback={<p className="editor-notice">Loading editor…</p>}>
-            <MonacoEditor />
-          </Suspense>
+          {mayLoad ? <Suspense fallback={loading}><MonacoEditor /></Suspense> : loading}
         </EditorLoadBoundary>
         {binary && (
           <div className="editor-notice editor-overlay" data-testid="binary-notice">
