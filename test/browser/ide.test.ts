@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { nonBackgroundFraction, openBrowser, readProject, serverUrl } from "../support/browser";
+import { editorText as editorTextIn, focusEditor as focusEditorIn, openFile as openFileIn, replaceEditorText as replaceTextIn } from "../support/ide";
 
 const starter = readProject("templates/starter");
 const FRAME = "[data-testid=preview-frame]";
@@ -33,22 +34,10 @@ async function colourFraction(rgb: [number, number, number]): Promise<number> {
   );
 }
 
-async function openFile(path: string) {
-  await page.locator(`[data-testid=file-item][data-path="${path}"]`).click();
-  await expect.poll(() => page.getByTestId("editor-path").textContent()).toBe(path);
-}
-
-/** Replaces the open file's text the way a user does: select all, paste from the clipboard. */
-async function replaceEditorText(text: string) {
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await focusEditor();
-  await page.keyboard.press("Control+A");
-  await page.keyboard.press("Control+V");
-}
-
-/** Clicks near the top-left of the text: .view-lines is as wide as the longest line, so its centre may be off-screen. */
-const focusEditor = () => page.locator("[data-testid=editor] .view-lines").click({ position: { x: 30, y: 5 } });
-const editorText = async () => (await page.locator("[data-testid=editor] .view-lines").innerText()).replace(/\u00a0/g, " ");
+const openFile = (path: string) => openFileIn(page, path);
+const replaceEditorText = (text: string) => replaceTextIn(page, text);
+const focusEditor = () => focusEditorIn(page);
+const editorText = () => editorTextIn(page);
 const lineOf = (text: string, needle: string) => text.split("\n").findIndex((l) => l.includes(needle)) + 1;
 
 async function waitForGame() {

@@ -122,6 +122,22 @@ describe("iframe runtime", () => {
     expect(new Set(hashes[0]).size).toBeGreaterThan(1);
   });
 
+  it("a hidden playtest page booting does not take the keyboard from the page around it", async () => {
+    await page.focus("#probe");
+    await mount(starter, { playtest: { seed: 3 } });
+    await waitForEvent("loaded");
+    await command({ op: "step", frames: 30 });
+    await page.keyboard.type("typed during a playtest");
+    expect(await page.inputValue("#probe")).toBe("typed during a playtest");
+    // Its own (synthetic) input still reaches the game.
+    const before = ((await command({ op: "introspect" })) as any).scenes.map((s: any) => s.key);
+    await command({ op: "input", events: [{ kind: "key", action: "down", key: "Space" }, { kind: "key", action: "up", key: "Space" }] });
+    await command({ op: "step", frames: 10 });
+    const after = ((await command({ op: "introspect" })) as any).scenes.map((s: any) => s.key);
+    expect(before).toEqual(["Title"]);
+    expect(after).toEqual(["Play"]);
+  });
+
   it("in playtest mode, a step without capture draws nothing new, and cameras still follow their targets", async () => {
     const main = `import Phaser from "phaser";
 class Follow extends Phaser.Scene {

@@ -214,19 +214,20 @@ export function installHarness(config: HarnessConfig): void {
     w.clearTimeout = w.clearInterval = (id: number) => timers.delete(id);
   } else {
     w.requestAnimationFrame = (cb: FrameRequestCallback) => realRaf((t) => guarded(() => cb(t)));
-    // Phaser focuses its window at boot (autoFocus); in the IDE that would pull the keyboard out of
-    // the editor on every re-run. Focus is taken only after the person clicks or types in the game.
-    const realFocus = window.focus.bind(window);
-    let engaged = false;
-    const engage = (event: Event) => {
-      if (event.isTrusted) engaged = true;
-    };
-    window.addEventListener("pointerdown", engage, true);
-    window.addEventListener("keydown", engage, true);
-    w.focus = () => {
-      if (engaged) realFocus();
-    };
   }
+  // Phaser focuses its window at boot (autoFocus); in the IDE that would pull the keyboard out of
+  // the editor or the chat on every re-run, and on every boot of a hidden playtest page. Focus is
+  // taken only after the person clicks or types in the game (a playtest's input is synthetic).
+  const realFocus = window.focus.bind(window);
+  let engaged = false;
+  const engage = (event: Event) => {
+    if (event.isTrusted) engaged = true;
+  };
+  window.addEventListener("pointerdown", engage, true);
+  window.addEventListener("keydown", engage, true);
+  w.focus = () => {
+    if (engaged) realFocus();
+  };
 
   function runDueTimers() {
     for (let guard = 0; guard < 10_000; guard++) {
