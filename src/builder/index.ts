@@ -6,3 +6,4 @@ export { GENRES, DESIGNS, THEMES, defaultSpec, isGameSpec } from "./spec";
 export { parsePrompt, type ParseResult } from "./parse";
 export { compileSpec, UnknownGenreError } from "./compile";
 export { createOfflineBuilder, describeSpec, OFFLINE_BUILDER_ID } from "./model";
+export { scaffoldFor, type Scaffold } from "./scaffold";

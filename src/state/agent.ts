@@ -6,6 +6,7 @@ import { createStore, type StoreApi } from "zustand/vanilla";
 import { runAgent, type AgentEvent, type AgentRun, type GuideLibrary } from "../agent";
 import type { PlaytestReport } from "../playtest";
 import type { ProjectFiles } from "../project/files";
+import { starterProject } from "../project/starter";
 import { ProviderError, createRouter, type ChatModel, type ModelRef, type Role } from "../providers";
 import type { PlaytestStore } from "./playtest";
 import type { ProjectStore } from "./project";
@@ -243,11 +244,20 @@ export function createAgentStore({ project, settings, playtest, loadGuides }: Ag
     lastProviderError = null;
     pendingQuestions.clear();
     try {
-      const files = project.getState().files;
+      let files = project.getState().files;
       const [model, guides, builder] = await Promise.all([chooseModel(files), loadGuides(), import("../builder")]);
+      let request = prompt;
+      const scaffold = usesProvider(modelSettings) && modelSettings.scaffold && isUntouchedStarter(files) ? builder.scaffoldFor(prompt) : null;
+      if (scaffold) {
+        // A playable game at once (the preview runs it); the model refines it from there.
+        project.getState().replaceAll(scaffold.files);
+        files = project.getState().files;
+        request = `${prompt}\n\n${scaffold.brief}`;
+        push({ kind: "notice", tone: "info", text: `Started from the built-in ${builder.DESIGNS[scaffold.spec.genre].label.toLowerCase()} design; the model refines it. (Settings → built-in designs turns this off.)` });
+      }
       const onEvent = (event: AgentEvent) => handle(event, builder.describeSpec, builder.isGameSpec);
       run = runAgent({
-        prompt,
+        prompt: request,
         files,
         model,
         playtest: (playFiles, request) => playtest.getState().runFiles(playFiles, request, "agent"),
@@ -369,3 +379,10 @@ export function createAgentStore({ project, settings, playtest, loadGuides }: Ag
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** A project nobody has worked on yet: the starter game exactly as it came. */
+function isUntouchedStarter(files: ProjectFiles): boolean {
+  const starter = starterProject();
+  const paths = Object.keys(files);
+  return paths.length === Object.keys(starter).length && paths.every((path) => files[path] === starter[path]);
+}

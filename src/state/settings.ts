@@ -18,6 +18,11 @@ export interface ModelSettings {
   models: { build: string; fix: string; judge: string };
   /** USD per million tokens, keyed by model id. */
   prices: PriceTable;
+  /**
+   * A new game whose prompt names a built-in design starts as the offline builder's playable game,
+   * and the model refines it (a working game in the first second).
+   */
+  scaffold: boolean;
 }
 
 export type ConnectionCheck =
@@ -41,7 +46,7 @@ export interface SettingsState {
 
 export type SettingsStore = StoreApi<SettingsState>;
 
-export const OFFLINE_SETTINGS: ModelSettings = { provider: "offline", baseURL: "", apiKey: "", models: { build: "", fix: "", judge: "" }, prices: {} };
+export const OFFLINE_SETTINGS: ModelSettings = { provider: "offline", baseURL: "", apiKey: "", models: { build: "", fix: "", judge: "" }, prices: {}, scaffold: false };
 
 /** The base URL requests go to, or null for the offline builder / a custom preset without one. */
 export function endpointOf(model: ModelSettings): string | null {
@@ -70,6 +75,7 @@ function readStored(storage: Storage | undefined): { model: ModelSettings; chatt
         apiKey: typeof m.apiKey === "string" ? m.apiKey : "",
         models: { build: m.models?.build ?? "", fix: m.models?.fix ?? "", judge: m.models?.judge ?? "" },
         prices: m.prices && typeof m.prices === "object" ? m.prices : {},
+        scaffold: m.scaffold === true,
       },
       chattiness: parsed.chattiness === "quiet" || parsed.chattiness === "chatty" ? parsed.chattiness : "normal",
     };

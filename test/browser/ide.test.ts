@@ -80,7 +80,7 @@ describe("Playforge IDE", () => {
     // One input event: on a loaded machine per-key typing can straddle the debounce, and a game
     // booting mid-word takes the next keys (the harness does not yet block Phaser's autoFocus).
     await page.keyboard.insertText("ff0000");
-    expect(await editorText()).toContain("#ff0000");
+    await expect.poll(editorText).toContain("#ff0000");
     await expect.poll(() => colourFraction(red), { timeout: 15_000, interval: 300 }).toBeGreaterThan(0.3);
     await page.screenshot({ path: ".out/ide-red.png" });
   });
@@ -94,7 +94,7 @@ describe("Playforge IDE", () => {
     const line = lineOf(title, "kaboom");
     await openFile("src/scenes/Title.ts");
     await replaceEditorText(title);
-    expect(await editorText()).toContain('    if (this.time.now > 100) throw new Error("kaboom in update");');
+    await expect.poll(editorText).toContain('    if (this.time.now > 100) throw new Error("kaboom in update");');
     const link = page.getByTestId("console-panel").locator("[data-testid=console-location]", { hasText: `src/scenes/Title.ts:${line}` });
     await link.first().waitFor({ timeout: 15_000 });
     expect(await page.getByTestId("console-panel").innerText()).toContain("kaboom in update");
@@ -121,7 +121,7 @@ describe("Playforge IDE", () => {
     await page.keyboard.press("Control+End");
     // One input event: per-key typing would re-run the still-looping game between keys.
     await page.keyboard.insertText("// still typing after the freeze");
-    expect(await editorText()).toContain("still typing after the freeze");
+    await expect.poll(editorText).toContain("still typing after the freeze");
     await page.screenshot({ path: ".out/ide-frozen.png" });
   });
 
@@ -184,8 +184,13 @@ describe("Playforge IDE", () => {
     await page.keyboard.press("Enter");
     await page.keyboard.type("this.physics.add.");
     const suggestions = page.locator("[data-testid=editor] .suggest-widget .monaco-list-row");
+    // Phaser's types load after the editor; if the list opened before them, ask again as a person would.
     await expect
-      .poll(async () => (await suggestions.allInnerTexts()).join(" "), { timeout: 60_000, interval: 1_000 })
+      .poll(async () => {
+        const texts = (await suggestions.allInnerTexts()).join(" ");
+        if (!/\bsprite\b/.test(texts)) await page.keyboard.press("Control+Space");
+        return texts;
+      }, { timeout: 60_000, interval: 1_000 })
       .toMatch(/\bsprite\b/);
     const labels = (await suggestions.allInnerTexts()).join(" ");
     expect(labels).toMatch(/overlap/);
@@ -207,7 +212,7 @@ describe("Playforge IDE", () => {
       }, runs, { timeout: 20_000 });
       await expect.poll(focusInEditor, { timeout: 2_000, interval: 50 }).toBe(true);
     }
-    expect(await editorText()).toContain("does nothing outside Playforge. first second");
+    await expect.poll(editorText).toContain("does nothing outside Playforge. first second");
     await page.waitForTimeout(500);
     await page.locator(FRAME).click();
     await page.waitForTimeout(500);

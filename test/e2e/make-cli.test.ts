@@ -89,6 +89,35 @@ describe("npm run make", () => {
     expect(readFileSync(join(out, "project/game.spec.json"), "utf8")).toContain('"genre": "diving"');
   });
 
+  it("with --scaffold, a real model starts from the builder's game for a named design and refines it", async () => {
+    const fake = await startFakeLlm([
+      { reply: { content: "The diver game is there; checking it.", tool_calls: [{ name: "run_playtest", arguments: { seconds: 6 } }] } },
+      { reply: { tool_calls: [{ name: "finish", arguments: { summary: "Kept the builder's diving game." } }] } },
+      { reply: { tool_calls: [{ name: "finish", arguments: { summary: "Nothing to do." } }] } },
+      { reply: { tool_calls: [{ name: "finish", arguments: { summary: "Nothing to do." } }] } },
+    ]);
+    try {
+      const out = outDir();
+      const result = await make(["a deep-sea diving game with sharks", "--out", out, "--base-url", fake.url, "--model", "fake-model", "--scaffold"]);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain("· Starting from the offline builder's diving game; the model refines it.");
+      // The model was told what is already there, and its first playtest was of the builder's game.
+      const firstRequest = JSON.stringify(fake.requests[0].body.messages);
+      expect(firstRequest).toContain("already holds a playable deep-sea diving game");
+      expect(firstRequest).toContain("sharks");
+      expect(readFileSync(join(out, "project/game.spec.json"), "utf8")).toContain('"genre": "diving"');
+      expect(JSON.parse(readFileSync(join(out, "report.json"), "utf8")).verdict).toBe("playable");
+
+      const vague = await make(["something fun", "--out", outDir(), "--base-url", fake.url, "--model", "fake-model", "--scaffold", "--max-iterations", "1"]);
+      expect(vague.stdout).toContain("· The prompt names no built-in design, so the model starts from the starter game.");
+      const noModel = await make(["a snake game", "--out", outDir(), "--scaffold"]);
+      expect(noModel.code).toBe(2);
+      expect(noModel.stderr).toContain("--scaffold needs --base-url and --model");
+    } finally {
+      await fake.close();
+    }
+  });
+
   it("exits 1 with an honest summary when the budget ends on a broken game", async () => {
     const fake = await startFakeLlm([
       { reply: { tool_calls: [{ name: "write_file", arguments: { path: "src/scenes/Play.ts", content: BROKEN_PLAY } }] } },

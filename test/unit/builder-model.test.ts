@@ -1,6 +1,6 @@
 // Specification of the offline builder as a ChatModel speaking the shared tool protocol.
 import { describe, expect, it } from "vitest";
-import { createOfflineBuilder, defaultSpec, type GameSpec } from "../../src/builder";
+import { compileSpec, createOfflineBuilder, defaultSpec, scaffoldFor, type GameSpec } from "../../src/builder";
 import type { ChatMessage, ToolCall } from "../../src/providers/types";
 
 const SYSTEM = (chattiness: string): ChatMessage => ({ role: "system", content: `You build Phaser games.\nChattiness: ${chattiness}` });
@@ -200,5 +200,22 @@ describe("createOfflineBuilder", () => {
       messages.push((await model.complete({ messages })).message);
       expect(writtenSpec(messages)).toEqual(edited);
     });
+  });
+});
+
+describe("scaffoldFor (a real model's starting point)", () => {
+  it("gives the builder's project and a brief for a prompt that names a design", () => {
+    const scaffold = scaffoldFor("a hard racing game in the desert with 5 laps")!;
+    expect(scaffold.spec.genre).toBe("racing");
+    expect(scaffold.files).toEqual(compileSpec(scaffold.spec));
+    expect(JSON.parse(scaffold.files["game.spec.json"] as string)).toEqual(scaffold.spec);
+    expect(scaffold.brief).toContain("already holds a playable racing game");
+    expect(scaffold.brief).toContain("Difficulty: hard");
+    expect(scaffold.brief).toContain("Do not rewrite it from scratch");
+  });
+
+  it("gives nothing when the prompt names no design: the model starts from the starter", () => {
+    expect(scaffoldFor("something fun with my cat")).toBeNull();
+    expect(scaffoldFor("")).toBeNull();
   });
 });

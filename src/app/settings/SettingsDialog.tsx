@@ -119,6 +119,10 @@ export function SettingsDialog() {
                 </label>
               ))}
             </fieldset>
+            <label className="settings-check">
+              <input type="checkbox" data-testid="settings-scaffold" checked={draft.scaffold} onChange={(event) => setDraft({ ...draft, scaffold: event.target.checked })} />
+              <span>Start a new game from a built-in design when the prompt names one (racing, diving, platformer…): a playable game at once, which the model then refines.</span>
+            </label>
             <p className="settings-hint">{preset?.hint}</p>
           </>
         )}

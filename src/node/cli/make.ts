@@ -13,9 +13,10 @@ import type { ProjectFiles } from "../../project";
 import { createOpenAICompatibleModel, type ChatModel } from "../../providers";
 import { loadProjectDir, openPlaytester, type Playtester } from "../driver";
 
-const USAGE = `Usage: npm run make -- "<prompt>" --out <dir> [--base-url <url> --model <id>] [--max-iterations N]
+const USAGE = `Usage: npm run make -- "<prompt>" --out <dir> [--base-url <url> --model <id> [--scaffold]] [--max-iterations N]
                      [--chattiness quiet|normal|chatty] [--seed S]
-The key comes from OPENAI_API_KEY; without --base-url the offline builder writes the game.`;
+The key comes from OPENAI_API_KEY; without --base-url the offline builder writes the game.
+--scaffold: when the prompt names a built-in design, the model starts from the offline builder's game.`;
 
 const EXIT = { playable: 0, notPlayable: 1, badInput: 2 } as const;
 
@@ -29,6 +30,7 @@ interface MakeArgs {
   maxIterations: number;
   chattiness: Chattiness;
   seed: number;
+  scaffold: boolean;
 }
 
 function parseMakeArgs(argv: string[]): MakeArgs {
@@ -44,6 +46,7 @@ function parseMakeArgs(argv: string[]): MakeArgs {
         "max-iterations": { type: "string" },
         chattiness: { type: "string" },
         seed: { type: "string" },
+        scaffold: { type: "boolean" },
       },
     });
   } catch (error) {
@@ -55,6 +58,7 @@ function parseMakeArgs(argv: string[]): MakeArgs {
   if (!values.out) throw new UsageError("--out <dir> is missing: the folder that receives project/, report.json, thumb.png and transcript.jsonl.");
   if (values["base-url"] && !values.model) throw new UsageError("--base-url needs --model <id> (the model name the endpoint knows).");
   if (values.model && !values["base-url"]) throw new UsageError("--model needs --base-url <url>; without both the offline builder is used.");
+  if (values.scaffold && !values["base-url"]) throw new UsageError("--scaffold needs --base-url and --model: the offline builder makes the built-in designs itself.");
   const integer = (flag: string, raw: string | undefined, fallback: number, min: number) => {
     if (raw === undefined) return fallback;
     const n = Number(raw);
@@ -71,6 +75,7 @@ function parseMakeArgs(argv: string[]): MakeArgs {
     maxIterations: integer("--max-iterations", values["max-iterations"], 8, 1),
     chattiness,
     seed: integer("--seed", values.seed, 1, 0),
+    scaffold: values.scaffold === true,
   };
 }
 
@@ -212,9 +217,19 @@ async function make(argv: string[]): Promise<number> {
   const text = new ModelText();
   try {
     print(`Making "${args.prompt}" with ${model.id} (max ${args.maxIterations} iterations, chattiness ${args.chattiness}, seed ${args.seed}) → ${args.out}`);
+    let files = loadProjectDir(join(repoRoot, "templates/starter")) as ProjectFiles;
+    let prompt = args.prompt;
+    if (args.scaffold) {
+      const scaffold = (await import("../../builder")).scaffoldFor(args.prompt);
+      if (scaffold) {
+        files = scaffold.files;
+        prompt = `${args.prompt}\n\n${scaffold.brief}`;
+        print(`· Starting from the offline builder's ${scaffold.spec.genre} game; the model refines it.`);
+      } else print("· The prompt names no built-in design, so the model starts from the starter game.");
+    }
     const run: AgentRun = runAgent({
-      prompt: args.prompt,
-      files: loadProjectDir(join(repoRoot, "templates/starter")) as ProjectFiles,
+      prompt,
+      files,
       model,
       playtest: (files, request) => playtester.playtest(files, { seconds: request.seconds, seed: request.seed, signal: request.signal, onProgress: request.onProgress }),
       guides: phaserGuides(),
