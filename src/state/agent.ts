@@ -262,7 +262,7 @@ export function createAgentStore({ project, settings, playtest, loadGuides }: Ag
         model,
         playtest: (playFiles, request) => playtest.getState().runFiles(playFiles, request, "agent"),
         guides,
-        budgets: BUDGETS,
+        budgets: usesProvider(modelSettings) && modelSettings.maxCostUsd ? { ...BUDGETS, maxCostUsd: modelSettings.maxCostUsd } : BUDGETS,
         chattiness: settings.getState().chattiness,
         costOf: (usage, modelId) => {
           const price = priceOf(modelSettings, modelId);

@@ -23,6 +23,8 @@ export interface ModelSettings {
    * and the model refines it (a working game in the first second).
    */
   scaffold: boolean;
+  /** A run stops once it has cost this many USD (needs a price for the model); null = no cap. */
+  maxCostUsd: number | null;
 }
 
 export type ConnectionCheck =
@@ -46,7 +48,7 @@ export interface SettingsState {
 
 export type SettingsStore = StoreApi<SettingsState>;
 
-export const OFFLINE_SETTINGS: ModelSettings = { provider: "offline", baseURL: "", apiKey: "", models: { build: "", fix: "", judge: "" }, prices: {}, scaffold: false };
+export const OFFLINE_SETTINGS: ModelSettings = { provider: "offline", baseURL: "", apiKey: "", models: { build: "", fix: "", judge: "" }, prices: {}, scaffold: false, maxCostUsd: null };
 
 /** The base URL requests go to, or null for the offline builder / a custom preset without one. */
 export function endpointOf(model: ModelSettings): string | null {
@@ -76,6 +78,7 @@ function readStored(storage: Storage | undefined): { model: ModelSettings; chatt
         models: { build: m.models?.build ?? "", fix: m.models?.fix ?? "", judge: m.models?.judge ?? "" },
         prices: m.prices && typeof m.prices === "object" ? m.prices : {},
         scaffold: m.scaffold === true,
+        maxCostUsd: typeof m.maxCostUsd === "number" && m.maxCostUsd > 0 ? m.maxCostUsd : null,
       },
       chattiness: parsed.chattiness === "quiet" || parsed.chattiness === "chatty" ? parsed.chattiness : "normal",
     };

@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { useStore } from "zustand";
 import type { Chattiness } from "../../agent";
-import type { ChatItem } from "../../state";
+import { usesProvider, type ChatItem } from "../../state";
 import { useWorkbench } from "../workbench";
 import { ChatEntry, ToolGroup } from "./ChatItems";
 import "../report/report.css";
@@ -46,15 +46,19 @@ function renderItems(items: ChatItem[]): ReactNode[] {
 }
 
 function Counters() {
-  const { agent } = useWorkbench();
+  const { agent, settings } = useWorkbench();
   const counters = useStore(agent, (s) => s.counters);
   const running = useStore(agent, (s) => s.running);
+  const cap = useStore(settings, (s) => (usesProvider(s.model) ? s.model.maxCostUsd : null));
   if (!running && counters.tokens === 0) return null;
   return (
     <div className="chat-counters" data-testid="run-counters">
       <span title="Fix cycles, each ending in a playtest">iteration {counters.iterations}</span>
       <span>{counters.tokens.toLocaleString()} tokens</span>
-      <span>{counters.costUsd > 0 ? `$${counters.costUsd.toFixed(4)}` : "$0 · no price set"}</span>
+      <span>
+        {counters.costUsd > 0 ? `$${counters.costUsd.toFixed(4)}` : "$0 · no price set"}
+        {cap !== null && ` of $${cap} cap`}
+      </span>
     </div>
   );
 }

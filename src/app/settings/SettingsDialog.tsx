@@ -41,11 +41,13 @@ export function SettingsDialog() {
   const [draft, setDraft] = useState<ModelSettings>(saved);
   const [rows, setRows] = useState<PriceRow[]>(priceRows(saved));
   const [problem, setProblem] = useState<string | null>(null);
+  const [cap, setCap] = useState(saved.maxCostUsd === null ? "" : String(saved.maxCostUsd));
 
   useEffect(() => {
     if (!open) return;
     setDraft(saved);
     setRows(priceRows(saved));
+    setCap(saved.maxCostUsd === null ? "" : String(saved.maxCostUsd));
     setProblem(null);
   }, [open, saved]);
 
@@ -63,10 +65,13 @@ export function SettingsDialog() {
 
   const complete = (): ModelSettings | null => {
     const { prices, problem: priceProblem } = pricesFrom(rows);
-    const next = { ...draft, prices };
+    const capValue = cap.trim() === "" ? null : Number(cap.trim().replace(/^\$/, ""));
+    const capProblem = capValue !== null && !(capValue > 0) ? `The spending cap must be a positive number of dollars, like 0.50 (got "${cap.trim()}").` : null;
+    const next = { ...draft, prices, maxCostUsd: capValue };
     const missing = offline ? null : !next.baseURL.trim() && !preset?.baseURL ? "Enter the endpoint's base URL (it usually ends with /v1)." : !next.models.build.trim() ? "Enter the model that builds games (the build role)." : null;
-    setProblem(priceProblem ?? missing);
-    return priceProblem || missing ? null : next;
+    const found = priceProblem ?? capProblem ?? missing;
+    setProblem(found);
+    return found ? null : next;
   };
 
   const save = () => {
@@ -142,6 +147,10 @@ export function SettingsDialog() {
           <button type="button" className="settings-add-price" onClick={() => setRows([...rows, { model: draft.models.build, prompt: "", completion: "" }])}>
             + Add a price
           </button>
+          <label className="settings-field settings-cap">
+            <span>Stop a run once it has cost (USD; needs a price above; empty = no cap)</span>
+            <input data-testid="settings-max-cost" inputMode="decimal" placeholder="e.g. 0.50" value={cap} onChange={(event) => setCap(event.target.value)} />
+          </label>
         </fieldset>
         {problem && <p className="settings-problem" role="alert">{problem}</p>}
         {connection.state !== "idle" && (

@@ -1,6 +1,6 @@
-// A real model (the fake LLM here) that starts from a built-in design: with the setting on, a new
-// game whose prompt names a design is the offline builder's playable game at once, and the model
-// is told to refine it.
+// Model settings that change a run, against the fake LLM: starting a new game from a built-in
+// design (the offline builder's playable game at once, which the model is told to refine), and a
+// spending cap that stops a run.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { startFakeLlm, type FakeLlm } from "../fake-llm";
@@ -55,6 +55,40 @@ it("starts a named design from the builder's game and hands it to the model to r
     await page.getByTestId("chat-working").waitFor({ state: "detached", timeout: 60_000 });
     expect(JSON.stringify(fake.requests[next].body.messages)).not.toContain("already holds a playable");
     expect(await page.getByTestId("chat-log").getByText("Started from the built-in racing design").count()).toBe(0);
+  } finally {
+    await context.close();
+  }
+});
+
+it("stops a run at the spending cap set in Settings and says so", async () => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  try {
+    const page = await openIdePage(context);
+    await page.getByTestId("settings-button").click();
+    await page.getByTestId("settings-provider").selectOption("custom");
+    await page.getByTestId("settings-base-url").fill(fake.url);
+    await page.getByTestId("settings-model-build").fill("fake-model");
+    await page.getByRole("button", { name: "+ Add a price" }).click();
+    await page.getByLabel("Prompt price").fill("1000");
+    await page.getByLabel("Completion price").fill("1000");
+    await page.getByTestId("settings-max-cost").fill("nothing");
+    await page.getByTestId("settings-save").click();
+    expect(await page.getByTestId("settings-dialog").innerText()).toContain('The spending cap must be a positive number of dollars, like 0.50 (got "nothing")');
+    await page.getByTestId("settings-max-cost").fill("1");
+    await page.getByTestId("settings-save").click();
+
+    // 2,000 prompt tokens at $1,000 per million: $2 after the first answer, over the $1 cap.
+    const before = fake.requests.length;
+    fake.push(
+      { reply: { content: "Looking at the starter first.", tool_calls: [{ name: "run_playtest", arguments: { seconds: 4 } }] }, usage: { prompt_tokens: 2000, completion_tokens: 10 } },
+      { reply: { tool_calls: [{ name: "finish", arguments: { summary: "Never reached." } }] } },
+    );
+    await page.getByTestId("prompt-input").fill("a star catcher game");
+    await page.getByTestId("prompt-send").click();
+    await page.getByTestId("chat-working").waitFor({ state: "detached", timeout: 60_000 });
+    expect(fake.requests.length - before).toBe(1);
+    expect(await page.getByTestId("chat-log").innerText()).toContain("Stopped: the cost budget ($1) ran out");
+    expect(await page.getByTestId("run-counters").innerText()).toContain("$2.0100 of $1 cap");
   } finally {
     await context.close();
   }
