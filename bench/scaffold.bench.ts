@@ -7,18 +7,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { DESIGN_PROMPTS } from "../test/unit/builder-prompts";
 import { median, recordResults } from "./results";
 
-const PROMPTS = [
-  "a deep-sea diving game where you collect pearls and dodge jellyfish",
-  "a racing game on a city highway with three lives",
-  "a platformer in a forest where you collect coins and stomp slimes",
-  "a space shooter against aliens",
-  "a neon breakout with bombs",
-  "a retro snake game",
-  "an endless runner in the desert jumping over cactus and crates",
-  "a dungeon maze where you collect gems and avoid ghosts",
-];
+const PROMPTS = DESIGN_PROMPTS;
 const MAX_ITERATIONS = 8;
 const root = fileURLToPath(new URL("..", import.meta.url));
 

@@ -2,7 +2,7 @@
 // design (the offline builder's playable game at once, which the model is told to refine), and a
 // spending cap that stops a run.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { startFakeLlm, type FakeLlm } from "../fake-llm";
 import { openBrowser } from "../support/browser";
 import { openIdePage } from "./agent-ide-support";
@@ -19,14 +19,20 @@ afterAll(async () => {
   await fake?.close();
 });
 
+/** A new IDE page with the Settings dialog open on the fake LLM as a custom endpoint. */
+async function openWithFakeModel(context: BrowserContext): Promise<Page> {
+  const page = await openIdePage(context);
+  await page.getByTestId("settings-button").click();
+  await page.getByTestId("settings-provider").selectOption("custom");
+  await page.getByTestId("settings-base-url").fill(fake.url);
+  await page.getByTestId("settings-model-build").fill("fake-model");
+  return page;
+}
+
 it("starts a named design from the builder's game and hands it to the model to refine", async () => {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   try {
-    const page = await openIdePage(context);
-    await page.getByTestId("settings-button").click();
-    await page.getByTestId("settings-provider").selectOption("custom");
-    await page.getByTestId("settings-base-url").fill(fake.url);
-    await page.getByTestId("settings-model-build").fill("fake-model");
+    const page = await openWithFakeModel(context);
     await page.getByTestId("settings-scaffold").check();
     await page.getByTestId("settings-save").click();
 
@@ -63,11 +69,7 @@ it("starts a named design from the builder's game and hands it to the model to r
 it("stops a run at the spending cap set in Settings and says so", async () => {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   try {
-    const page = await openIdePage(context);
-    await page.getByTestId("settings-button").click();
-    await page.getByTestId("settings-provider").selectOption("custom");
-    await page.getByTestId("settings-base-url").fill(fake.url);
-    await page.getByTestId("settings-model-build").fill("fake-model");
+    const page = await openWithFakeModel(context);
     await page.getByRole("button", { name: "+ Add a price" }).click();
     await page.getByLabel("Prompt price").fill("1000");
     await page.getByLabel("Completion price").fill("1000");

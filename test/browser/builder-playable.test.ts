@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { openPlaytester, type Playtester } from "../../src/node/driver";
 import { compileSpec, parsePrompt } from "../../src/builder";
+import { DESIGN_PROMPTS } from "../unit/builder-prompts";
 
 const SECONDS = 30;
 let playtester: Playtester;
@@ -13,14 +14,7 @@ beforeAll(async () => {
 afterAll(async () => playtester?.close());
 
 const PROMPTS = [
-  "a deep-sea diving game where you collect pearls and dodge jellyfish",
-  "a racing game on a city highway with three lives",
-  "a platformer in a forest where you collect coins and stomp slimes",
-  "a space shooter against aliens",
-  "a neon breakout with bombs",
-  "a retro snake game",
-  "an endless runner in the desert jumping over cactus and crates",
-  "a dungeon maze where you collect gems and avoid ghosts",
+  ...DESIGN_PROMPTS,
   // Other themes and difficulties of the same designs.
   "a hard diving game in a neon ocean with sharks and 12 pearls",
   "an easy pastel racing game with 5 laps and no fuel cans",

@@ -24,3 +24,15 @@ export function generatedPrompts(count: number, seed = 20261125): string[] {
   }
   return prompts;
 }
+
+/** One plain prompt per built-in design, as a person might type it. */
+export const DESIGN_PROMPTS = [
+  "a deep-sea diving game where you collect pearls and dodge jellyfish",
+  "a racing game on a city highway with three lives",
+  "a platformer in a forest where you collect coins and stomp slimes",
+  "a space shooter against aliens",
+  "a neon breakout with bombs",
+  "a retro snake game",
+  "an endless runner in the desert jumping over cactus and crates",
+  "a dungeon maze where you collect gems and avoid ghosts",
+];
