@@ -13,12 +13,15 @@ function servePhaser(): Plugin {
   return {
     name: "playforge-serve-phaser",
     configureServer(server) {
+      // Read once: every new game page fetches it again (an opaque origin has no HTTP cache).
+      let phaser: Buffer | null = null;
       server.middlewares.use(PHASER_URL_PATH, (_req, res) => {
         res.setHeader("Content-Type", "text/javascript");
         // The game page has an opaque origin and loads Phaser with crossorigin so errors keep their details.
         res.setHeader("Access-Control-Allow-Origin", "*");
         res.setHeader("Cache-Control", "max-age=3600");
-        res.end(readFileSync(PHASER_FILE));
+        phaser ??= readFileSync(PHASER_FILE);
+        res.end(phaser);
       });
     },
     generateBundle() {

@@ -35,7 +35,7 @@ load("src/main.ts");
 </script></body></html>`;
 }
 
-const ROUNDS = 7;
+const ROUNDS = 11;
 
 /**
  * The baseline's own plain static server (not the IDE's dev server, not a Playwright route, so
