@@ -5,8 +5,11 @@ import { defineConfig, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 
-const PHASER_FILE = resolve(__dirname, "node_modules/phaser/dist/phaser.min.js");
+const ROOT = fileURLToPath(new URL(".", import.meta.url));
+
+const PHASER_FILE = resolve(ROOT, "node_modules/phaser/dist/phaser.min.js");
 export const PHASER_URL_PATH = "/vendor/phaser.min.js";
 
 function servePhaser(): Plugin {
@@ -70,7 +73,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 8000,
     rollupOptions: {
       input: Object.fromEntries(
-        ["index", "play", "runner"].map((name) => [name, resolve(__dirname, `${name}.html`)]).filter(([, path]) => existsSync(path)),
+        ["index", "play", "runner"].map((name) => [name, resolve(ROOT, `${name}.html`)]).filter(([, path]) => existsSync(path)),
       ),
     },
   },
