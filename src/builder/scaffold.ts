@@ -11,8 +11,10 @@ import { DESIGNS, type GameSpec } from "./spec";
 export interface Scaffold {
   spec: GameSpec;
   files: ProjectFiles;
-  /** Told to the model with the request: what is already there and how to work from it. */
+  /** What is already there and how to work from it. */
   brief: string;
+  /** The request as the model gets it: the prompt, then the brief. */
+  request: string;
 }
 
 /** The builder's project for the prompt, or null when the prompt names no built-in design. */
@@ -25,5 +27,5 @@ export function scaffoldFor(prompt: string): Scaffold | null {
     describeSpec(spec),
     "Work from it: read the files you need, change what the request asks for that the game lacks or gets wrong, and playtest. Do not rewrite it from scratch; if it already matches the request, playtest it and finish.",
   ].join("\n");
-  return { spec, files, brief };
+  return { spec, files, brief, request: `${prompt}\n\n${brief}` };
 }

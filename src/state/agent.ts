@@ -10,7 +10,7 @@ import { starterProject } from "../project/starter";
 import { ProviderError, createRouter, type ChatModel, type ModelRef, type Role } from "../providers";
 import type { PlaytestStore } from "./playtest";
 import type { ProjectStore } from "./project";
-import { endpointOf, usesProvider, type ModelSettings, type SettingsStore } from "./settings";
+import { costCapOf, endpointOf, usesProvider, type ModelSettings, type SettingsStore } from "./settings";
 
 export const SPEC_FILE = "game.spec.json";
 export const OFFLINE_LABEL = "offline builder: picks from built-in game designs; connect a model for anything";
@@ -244,25 +244,22 @@ export function createAgentStore({ project, settings, playtest, loadGuides }: Ag
     lastProviderError = null;
     pendingQuestions.clear();
     try {
-      let files = project.getState().files;
-      const [model, guides, builder] = await Promise.all([chooseModel(files), loadGuides(), import("../builder")]);
-      let request = prompt;
-      const scaffold = usesProvider(modelSettings) && modelSettings.scaffold && isUntouchedStarter(files) ? builder.scaffoldFor(prompt) : null;
+      const [model, guides, builder] = await Promise.all([chooseModel(project.getState().files), loadGuides(), import("../builder")]);
+      const scaffold = usesProvider(modelSettings) && modelSettings.scaffold && isUntouchedStarter(project.getState().files) ? builder.scaffoldFor(prompt) : null;
       if (scaffold) {
         // A playable game at once (the preview runs it); the model refines it from there.
         project.getState().replaceAll(scaffold.files);
-        files = project.getState().files;
-        request = `${prompt}\n\n${scaffold.brief}`;
         push({ kind: "notice", tone: "info", text: `Started from the built-in ${builder.DESIGNS[scaffold.spec.genre].label.toLowerCase()} design; the model refines it. (Settings → built-in designs turns this off.)` });
       }
       const onEvent = (event: AgentEvent) => handle(event, builder.describeSpec, builder.isGameSpec);
+      const cap = costCapOf(modelSettings);
       run = runAgent({
-        prompt: request,
-        files,
+        prompt: scaffold?.request ?? prompt,
+        files: project.getState().files,
         model,
         playtest: (playFiles, request) => playtest.getState().runFiles(playFiles, request, "agent"),
         guides,
-        budgets: usesProvider(modelSettings) && modelSettings.maxCostUsd ? { ...BUDGETS, maxCostUsd: modelSettings.maxCostUsd } : BUDGETS,
+        budgets: cap ? { ...BUDGETS, maxCostUsd: cap } : BUDGETS,
         chattiness: settings.getState().chattiness,
         costOf: (usage, modelId) => {
           const price = priceOf(modelSettings, modelId);

@@ -62,6 +62,11 @@ export function usesProvider(model: ModelSettings): boolean {
   return endpointOf(model) !== null && model.models.build.trim() !== "";
 }
 
+/** The spending cap a run obeys: only a real model costs anything. */
+export function costCapOf(model: ModelSettings): number | null {
+  return usesProvider(model) ? model.maxCostUsd : null;
+}
+
 function readStored(storage: Storage | undefined): { model: ModelSettings; chattiness: Chattiness } {
   const fallback = { model: OFFLINE_SETTINGS, chattiness: "normal" as Chattiness };
   try {

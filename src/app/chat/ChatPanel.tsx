@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { useStore } from "zustand";
 import type { Chattiness } from "../../agent";
-import { usesProvider, type ChatItem } from "../../state";
+import { costCapOf, type ChatItem } from "../../state";
 import { useWorkbench } from "../workbench";
 import { ChatEntry, ToolGroup } from "./ChatItems";
 import "../report/report.css";
@@ -49,7 +49,7 @@ function Counters() {
   const { agent, settings } = useWorkbench();
   const counters = useStore(agent, (s) => s.counters);
   const running = useStore(agent, (s) => s.running);
-  const cap = useStore(settings, (s) => (usesProvider(s.model) ? s.model.maxCostUsd : null));
+  const cap = useStore(settings, (s) => costCapOf(s.model));
   if (!running && counters.tokens === 0) return null;
   return (
     <div className="chat-counters" data-testid="run-counters">

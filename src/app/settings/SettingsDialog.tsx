@@ -19,6 +19,10 @@ function priceRows(model: ModelSettings): PriceRow[] {
   return Object.entries(model.prices).map(([id, price]) => ({ model: id, prompt: String(price.prompt), completion: String(price.completion) }));
 }
 
+function capText(model: ModelSettings): string {
+  return model.maxCostUsd === null ? "" : String(model.maxCostUsd);
+}
+
 function pricesFrom(rows: PriceRow[]): { prices: Record<string, Price>; problem: string | null } {
   const prices: Record<string, Price> = {};
   for (const row of rows) {
@@ -41,13 +45,13 @@ export function SettingsDialog() {
   const [draft, setDraft] = useState<ModelSettings>(saved);
   const [rows, setRows] = useState<PriceRow[]>(priceRows(saved));
   const [problem, setProblem] = useState<string | null>(null);
-  const [cap, setCap] = useState(saved.maxCostUsd === null ? "" : String(saved.maxCostUsd));
+  const [cap, setCap] = useState(capText(saved));
 
   useEffect(() => {
     if (!open) return;
     setDraft(saved);
     setRows(priceRows(saved));
-    setCap(saved.maxCostUsd === null ? "" : String(saved.maxCostUsd));
+    setCap(capText(saved));
     setProblem(null);
   }, [open, saved]);
 

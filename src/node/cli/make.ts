@@ -217,19 +217,12 @@ async function make(argv: string[]): Promise<number> {
   const text = new ModelText();
   try {
     print(`Making "${args.prompt}" with ${model.id} (max ${args.maxIterations} iterations, chattiness ${args.chattiness}, seed ${args.seed}) → ${args.out}`);
-    let files = loadProjectDir(join(repoRoot, "templates/starter")) as ProjectFiles;
-    let prompt = args.prompt;
-    if (args.scaffold) {
-      const scaffold = (await import("../../builder")).scaffoldFor(args.prompt);
-      if (scaffold) {
-        files = scaffold.files;
-        prompt = `${args.prompt}\n\n${scaffold.brief}`;
-        print(`· Starting from the offline builder's ${scaffold.spec.genre} game; the model refines it.`);
-      } else print("· The prompt names no built-in design, so the model starts from the starter game.");
-    }
+    const scaffold = args.scaffold ? (await import("../../builder")).scaffoldFor(args.prompt) : null;
+    if (scaffold) print(`· Starting from the offline builder's ${scaffold.spec.genre} game; the model refines it.`);
+    else if (args.scaffold) print("· The prompt names no built-in design, so the model starts from the starter game.");
     const run: AgentRun = runAgent({
-      prompt,
-      files,
+      prompt: scaffold?.request ?? args.prompt,
+      files: scaffold?.files ?? (loadProjectDir(join(repoRoot, "templates/starter")) as ProjectFiles),
       model,
       playtest: (files, request) => playtester.playtest(files, { seconds: request.seconds, seed: request.seed, signal: request.signal, onProgress: request.onProgress }),
       guides: phaserGuides(),
