@@ -17,6 +17,11 @@ export interface IframeSandboxOptions {
   /** Real milliseconds a loop may spin before the loop guard stops it (playtests allow 2×). */
   loopLimitMs?: number;
   commandTimeoutMs?: number;
+  /**
+   * Keep a hidden page with harness and Phaser loaded for the next mount (default true): the IDE
+   * re-runs on every edit. The /play page mounts once, so it saves a phone the second page.
+   */
+  prewarm?: boolean;
 }
 
 export function createIframeSandbox(host: HTMLElement, options: IframeSandboxOptions = {}): Sandbox {
@@ -38,11 +43,13 @@ class IframeSandbox implements Sandbox {
   private readonly phaserUrl: string;
   private readonly heartbeatTimeoutMs: number;
   private readonly loopLimitMs: number;
+  private readonly prewarm: boolean;
 
   constructor(private readonly host: HTMLElement, options: IframeSandboxOptions) {
     this.phaserUrl = options.phaserUrl ?? new URL("/vendor/phaser.min.js", window.location.href).href;
     this.heartbeatTimeoutMs = options.heartbeatTimeoutMs ?? 2000;
     this.loopLimitMs = options.loopLimitMs ?? 1500;
+    this.prewarm = options.prewarm ?? true;
     this.link = new HarnessLink({
       heartbeatTimeoutMs: () => this.heartbeatLimit(),
       commandTimeoutMs: options.commandTimeoutMs ?? 30_000,
@@ -171,6 +178,7 @@ class IframeSandbox implements Sandbox {
 
   /** Prepares the next live page once the current one has had time to boot. */
   private scheduleWarmPage() {
+    if (!this.prewarm) return;
     if (this.warmTimer) clearTimeout(this.warmTimer);
     this.warmTimer = setTimeout(() => {
       this.warmTimer = null;

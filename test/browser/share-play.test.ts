@@ -7,7 +7,7 @@ import type { Browser, Page } from "playwright-core";
 import { encodeShareLink, shareLinkUrl } from "../../src/project";
 import { defaultSpec } from "../../src/builder/spec";
 import { playSpecCompiler } from "../../src/app/play/spec";
-import { nonBackgroundFraction, openBrowser, readProject, serverUrl } from "../support/browser";
+import { clickUntil, nonBackgroundFraction, openBrowser, readProject, serverUrl } from "../support/browser";
 
 const starter = readProject("templates/starter");
 let browser: Browser;
@@ -85,6 +85,8 @@ describe("/play page", () => {
     const after = await colourStats(page, PLAYER_CYAN);
     expect(after.meanX - before.meanX).toBeGreaterThan(20);
     await page.screenshot({ path: ".out/share-play-page-playing.png" });
+    // The game mounts once here: no second, hidden page is kept loaded for a re-run.
+    expect(await page.locator("[data-testid=play-stage] iframe").count()).toBe(1);
     await page.context().close();
   });
 
@@ -98,7 +100,7 @@ describe("/play page", () => {
     await page.locator("[data-testid=preview-frame]").waitFor({ timeout: 30_000 });
     await waitUntil(async () => (await nonBackgroundFraction(page, "[data-testid=preview-frame]")) > 0.01, "the diving game draws something");
     await page.screenshot({ path: ".out/share-play-builder.png" });
-    await page.locator("[data-testid=qr-button]").click();
+    await clickUntil(page.locator("[data-testid=qr-button]"), async () => (await page.locator("[data-testid=play-qr]").count()) > 0, "open the QR code");
     await expect.poll(() => page.locator("[data-testid=play-qr] svg path").count()).toBeGreaterThan(0);
     await page.screenshot({ path: ".out/share-play-qr.png" });
     await page.locator("[data-testid=play-qr]").click();
@@ -113,14 +115,14 @@ describe("/play page", () => {
     const page = await freshPage();
     await page.goto(`${serverUrl()}${shareLinkUrl(fragment)}`);
     await waitUntil(async () => (await nonBackgroundFraction(page, "[data-testid=preview-frame]")) > 0.01, "the game draws something");
-    await page.locator("[data-testid=view-code-button]").click();
+    const viewCode = page.locator("[data-testid=view-code-button]");
+    await clickUntil(viewCode, async () => (await viewCode.getAttribute("aria-pressed")) === "true", "open the code view");
     await expect.poll(() => page.locator("[data-testid=play-code] pre").textContent()).toContain("new Phaser.Game");
     // The game keeps running beside the code and refits to the narrower stage.
     await waitUntil(async () => (await nonBackgroundFraction(page, "[data-testid=preview-frame]")) > 0.01, "the game still draws beside the code");
     await page.screenshot({ path: ".out/share-play-code.png" });
-    await page.locator("[data-testid=remix-button]").click();
     // The IDE takes the remix fragment once (and clears it) to make a new project from it.
-    await page.waitForURL((url) => url.pathname === "/");
+    await clickUntil(page.locator("[data-testid=remix-button]"), async () => new URL(page.url()).pathname === "/", "open the IDE");
     await expect.poll(() => page.getByTestId("project-name").textContent(), { timeout: 60_000 }).toBe("My Playforge game (remix)");
     await page.context().close();
   });

@@ -50,8 +50,9 @@ function GameView({ files, fragment }: { files: ProjectFiles; fragment: string }
   useEffect(() => {
     document.title = `${title} · Playforge`;
     // A shared game is watched less strictly than in the IDE: a slow phone or a busy machine
-    // should not have its game torn down as frozen while it boots.
-    const sandbox = createIframeSandbox(stage.current!, { heartbeatTimeoutMs: 8000 });
+    // should not have its game torn down as frozen while it boots. The game mounts once, so no
+    // second page is kept loaded for a re-run (it would cost a phone a second copy of Phaser).
+    const sandbox = createIframeSandbox(stage.current!, { heartbeatTimeoutMs: 8000, prewarm: false });
     const offExit = sandbox.on("exit", (exit) => {
       if (exit.reason !== "stopped") setGameError(exit.message);
     });
