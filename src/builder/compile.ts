@@ -4,7 +4,7 @@
 import { writeFile, type ProjectFiles } from "../project/files";
 import type { GameSpec, Genre } from "./spec";
 import type { GenreModule } from "./games/types";
-import { ART_SOURCE, CONTROLS_SOURCE, GAME_OVER_SOURCE, HUD_SOURCE, TITLE_SOURCE, TSCONFIG, configSource, indexHtml, mainSource, packageJson } from "./games/shared";
+import { ART_SOURCE, CONTROLS_SOURCE, GAME_OVER_SOURCE, HUD_SOURCE, SFX_SOURCE, TITLE_SOURCE, TSCONFIG, configSource, indexHtml, mainSource, packageJson } from "./games/shared";
 import { racing } from "./games/racing";
 import { diving } from "./games/diving";
 import { platformer } from "./games/platformer";
@@ -40,6 +40,7 @@ export function compileSpec(spec: GameSpec): ProjectFiles {
     ["src/config.ts", configSource(spec, genre)],
     ["src/art.ts", ART_SOURCE],
     ["src/controls.ts", CONTROLS_SOURCE],
+    ["src/sfx.ts", SFX_SOURCE],
     ["src/hud.ts", HUD_SOURCE],
     ["src/scenes/Title.ts", TITLE_SOURCE],
     ["src/scenes/Play.ts", genre.play],

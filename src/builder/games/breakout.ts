@@ -8,6 +8,7 @@ import Phaser from "phaser";
 import { CONFIG } from "../config";
 import { Controls } from "../controls";
 import { Hud } from "../hud";
+import { playSfx } from "../sfx";
 import { makeSpark, makeTexture, shade } from "../art";
 
 const PADDLE_Y = 560;
@@ -134,6 +135,7 @@ export class PlayScene extends Phaser.Scene {
 
   /** Where the ball lands on the paddle sets its angle, so players can aim. */
   private bounceOffPaddle() {
+    playSfx(this, "bounce");
     const offset = Phaser.Math.Clamp((this.ball.x - this.paddle.x) / (this.paddle.displayWidth / 2), -1, 1);
     const angle = Phaser.Math.DegToRad(-90 + offset * 60);
     const speed = this.ballSpeed();
@@ -141,6 +143,7 @@ export class PlayScene extends Phaser.Scene {
   }
 
   private hitBrick(brick: Phaser.Physics.Arcade.Image) {
+    playSfx(this, "pop");
     const hp = (brick.getData("hp") as number) - 1;
     if (hp > 0) {
       brick.setData("hp", hp).setAlpha(0.6);
@@ -180,6 +183,7 @@ export class PlayScene extends Phaser.Scene {
     item.destroy();
     this.wideUntil = this.time.now + WIDE_MS;
     this.score += 50;
+    playSfx(this, "collect");
     this.hud.flash("Wide paddle!");
   }
 
@@ -197,6 +201,7 @@ export class PlayScene extends Phaser.Scene {
   private levelCleared() {
     this.ended = true;
     this.ball.setVelocity(0, 0);
+    playSfx(this, "level");
     if (this.level >= CONFIG.goal.target) {
       this.finish(true);
       return;

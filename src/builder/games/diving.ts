@@ -9,6 +9,7 @@ import Phaser from "phaser";
 import { CONFIG, type HazardSettings } from "../config";
 import { Controls } from "../controls";
 import { Hud } from "../hud";
+import { playSfx } from "../sfx";
 import { makeSpark, makeTexture, shade } from "../art";
 
 const WORLD_WIDTH = 800;
@@ -182,6 +183,7 @@ export class PlayScene extends Phaser.Scene {
     const depthBonus = Math.round((item.y - SURFACE_Y) / 20);
     this.score += 100 + depthBonus;
     this.collected += 1;
+    playSfx(this, "collect");
     this.burst(item.x, item.y, CONFIG.colors.accent);
     item.destroy();
     // Each find stirs the sea a little: creatures speed up as you collect.
@@ -197,6 +199,7 @@ export class PlayScene extends Phaser.Scene {
   private breathe(bubble: Phaser.Physics.Arcade.Image) {
     this.oxygen = Math.min(1, this.oxygen + BUBBLE_OXYGEN);
     this.score += 5;
+    playSfx(this, "pop");
     this.burst(bubble.x, bubble.y, 0xffffff);
     bubble.destroy();
   }

@@ -9,6 +9,7 @@ import Phaser from "phaser";
 import { CONFIG } from "../config";
 import { Controls } from "../controls";
 import { Hud } from "../hud";
+import { playSfx } from "../sfx";
 import { makeSpark, makeTexture, shade } from "../art";
 
 const BLOCK = 24;
@@ -235,6 +236,7 @@ export class PlayScene extends Phaser.Scene {
       this.burst(gem.sprite.x, gem.sprite.y, CONFIG.colors.accent);
       gem.sprite.destroy();
       this.gems.splice(index, 1);
+      playSfx(this, "collect");
       this.score += 100 * this.level;
       if (this.gems.length === 0) {
         this.exit.setAlpha(1);
@@ -270,6 +272,7 @@ export class PlayScene extends Phaser.Scene {
   private escape() {
     this.ended = true;
     this.score += 500 * this.level;
+    playSfx(this, "level");
     if (this.level >= CONFIG.goal.target) {
       this.finish(true);
       return;

@@ -9,6 +9,7 @@ import Phaser from "phaser";
 import { CONFIG } from "../config";
 import { Controls } from "../controls";
 import { Hud } from "../hud";
+import { playSfx } from "../sfx";
 import { makeSpark, makeTexture, shade } from "../art";
 
 const WORLD_WIDTH = 2000;
@@ -112,6 +113,7 @@ export class PlayScene extends Phaser.Scene {
     // Two jumps: one from the ground and one in the air, so missed ledges can be saved.
     if (this.controls.actionPressed() && this.jumpsLeft > 0) {
       this.hero.setVelocityY(-JUMP_SPEED);
+      playSfx(this, "jump");
       this.jumpsLeft -= 1;
       this.tweens.add({ targets: this.hero, scaleY: 1.2, scaleX: 0.85, duration: 90, yoyo: true });
     }
@@ -166,6 +168,7 @@ export class PlayScene extends Phaser.Scene {
     this.burst(coin.x, coin.y, CONFIG.colors.accent);
     coin.destroy();
     this.score += 50;
+    playSfx(this, "collect");
     this.coinsLeft -= 1;
     if (this.coinsLeft === 0) {
       this.door.setAlpha(1);
@@ -182,6 +185,7 @@ export class PlayScene extends Phaser.Scene {
       this.burst(enemy.x, enemy.y, CONFIG.colors.hazard);
       enemy.destroy();
       this.hero.setVelocityY(-JUMP_SPEED * 0.6);
+      playSfx(this, "pop");
       this.score += 100;
       this.updateHud();
       return;
@@ -199,6 +203,7 @@ export class PlayScene extends Phaser.Scene {
     if (this.coinsLeft > 0 || this.ended) return;
     this.ended = true;
     this.score += 250 * this.level;
+    playSfx(this, "level");
     if (this.level >= CONFIG.goal.target) {
       this.finish(true);
       return;

@@ -7,6 +7,7 @@ import Phaser from "phaser";
 import { CONFIG, type HazardSettings } from "../config";
 import { Controls } from "../controls";
 import { Hud } from "../hud";
+import { playSfx } from "../sfx";
 import { makeSpark, makeTexture, shade } from "../art";
 
 const ROAD_LEFT = 200;
@@ -190,6 +191,7 @@ export class PlayScene extends Phaser.Scene {
     this.burst(item.x, item.y, CONFIG.colors.accent);
     item.destroy();
     this.score += 200;
+    playSfx(this, "collect");
     this.speed = MAX_SPEED;
     this.hud.flash("+200 boost!");
   }
@@ -210,6 +212,7 @@ export class PlayScene extends Phaser.Scene {
   private completeLap() {
     this.lap += 1;
     this.score += 500;
+    playSfx(this, "level");
     if (this.lap > CONFIG.goal.target) {
       this.lap = CONFIG.goal.target;
       this.finish(true);

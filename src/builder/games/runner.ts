@@ -9,6 +9,7 @@ import Phaser from "phaser";
 import { CONFIG } from "../config";
 import { Controls } from "../controls";
 import { Hud } from "../hud";
+import { playSfx } from "../sfx";
 import { makeSpark, makeTexture, shade } from "../art";
 
 const GROUND_Y = 520;
@@ -121,6 +122,7 @@ export class PlayScene extends Phaser.Scene {
     if (onGround) this.jumpsLeft = 2;
     if (this.controls.actionPressed() && this.jumpsLeft > 0) {
       this.runner.setVelocityY(-JUMP_SPEED * (this.jumpsLeft === 2 ? 1 : 0.85));
+      playSfx(this, "jump");
       this.jumpsLeft -= 1;
     }
     // DOWN (or S) drops fast from a jump.
@@ -178,6 +180,7 @@ export class PlayScene extends Phaser.Scene {
     this.burst(coin.x, coin.y, CONFIG.colors.accent, 6);
     coin.destroy();
     this.score += 25;
+    playSfx(this, "collect");
   }
 
   private hit(obstacle: Phaser.Physics.Arcade.Image) {

@@ -155,10 +155,65 @@ export class Controls {
 }
 `;
 
+export const SFX_SOURCE = String.raw`// Sound effects made in code with Web Audio: a few short synth notes each, nothing to download.
+// They play through Phaser's sound manager, so the game's mute and volume apply to them.
+import Phaser from "phaser";
+
+export type SoundName = "start" | "collect" | "pop" | "jump" | "shoot" | "bounce" | "hit" | "level" | "win" | "lose";
+
+interface Sound {
+  /** The oscillator's wave: "square" is bright and retro, "triangle" soft, "sawtooth" buzzy. */
+  wave: OscillatorType;
+  /** Played one after another: [pitch in Hz, length in seconds]. */
+  notes: [number, number][];
+}
+
+const SOUNDS: Record<SoundName, Sound> = {
+  start: { wave: "square", notes: [[440, 0.07], [660, 0.07], [880, 0.12]] },
+  collect: { wave: "square", notes: [[988, 0.05], [1319, 0.1]] },
+  pop: { wave: "triangle", notes: [[660, 0.05], [330, 0.07]] },
+  jump: { wave: "square", notes: [[330, 0.05], [554, 0.08]] },
+  shoot: { wave: "sawtooth", notes: [[1200, 0.03], [600, 0.05]] },
+  bounce: { wave: "triangle", notes: [[523, 0.06]] },
+  hit: { wave: "sawtooth", notes: [[196, 0.1], [98, 0.18]] },
+  level: { wave: "square", notes: [[523, 0.08], [659, 0.08], [784, 0.08], [1047, 0.16]] },
+  win: { wave: "square", notes: [[523, 0.12], [659, 0.12], [784, 0.12], [1047, 0.36]] },
+  lose: { wave: "triangle", notes: [[392, 0.18], [330, 0.18], [262, 0.4]] },
+};
+
+const VOLUME = 0.1;
+
+/**
+ * Plays a sound effect. Browsers keep sound off until the player's first click or key; Phaser
+ * turns it on then, and notes asked for a moment earlier (the title's "start") still play.
+ */
+export function playSfx(scene: Phaser.Scene, name: SoundName) {
+  const sound = scene.sound;
+  if (!(sound instanceof Phaser.Sound.WebAudioSoundManager) || sound.mute) return;
+  const context = sound.context;
+  if (context.state === "closed") return;
+  const { wave, notes } = SOUNDS[name];
+  let at = context.currentTime;
+  for (const [pitch, seconds] of notes) {
+    const oscillator = context.createOscillator();
+    const gain = context.createGain();
+    oscillator.type = wave;
+    oscillator.frequency.setValueAtTime(pitch, at);
+    gain.gain.setValueAtTime(VOLUME, at);
+    gain.gain.exponentialRampToValueAtTime(0.001, at + seconds);
+    oscillator.connect(gain).connect(sound.destination);
+    oscillator.start(at);
+    oscillator.stop(at + seconds);
+    at += seconds;
+  }
+}
+`;
+
 export const HUD_SOURCE = String.raw`// Heads-up display: score, lives as hearts and one status line, fixed to the screen.
 import Phaser from "phaser";
 import { CONFIG } from "./config";
 import { css, makeTexture } from "./art";
+import { playSfx } from "./sfx";
 
 export class Hud {
   private scoreText: Phaser.GameObjects.Text;
@@ -180,7 +235,9 @@ export class Hud {
     this.scoreText.setText("Score: " + score);
   }
 
+  /** Shows lives as hearts; losing one plays the "hit" sound. */
   setLives(lives: number) {
+    if (lives < this.hearts.length) playSfx(this.scene, "hit");
     this.hearts.forEach((h) => h.destroy());
     this.hearts = [];
     for (let i = 0; i < lives; i++) {
@@ -209,6 +266,7 @@ export const TITLE_SOURCE = String.raw`// Title screen: animated name, how to pl
 import Phaser from "phaser";
 import { CONFIG } from "../config";
 import { css, makeSpark, makeTexture } from "../art";
+import { playSfx } from "../sfx";
 
 export class TitleScene extends Phaser.Scene {
   constructor() {
@@ -250,7 +308,10 @@ export class TitleScene extends Phaser.Scene {
     this.tweens.add({ targets: hint, alpha: 0.3, duration: 700, yoyo: true, repeat: -1 });
 
     // An empty data object starts from level 1: Phaser would otherwise hand Play its last data again.
-    const start = () => this.scene.start("Play", {});
+    const start = () => {
+      playSfx(this, "start");
+      this.scene.start("Play", {});
+    };
     this.input.keyboard?.once("keydown-SPACE", start);
     this.input.keyboard?.once("keydown-ENTER", start);
     this.input.once("pointerdown", start);
@@ -266,6 +327,7 @@ export const GAME_OVER_SOURCE = String.raw`// Game-over screen: win or lose, sco
 import Phaser from "phaser";
 import { CONFIG } from "../config";
 import { css, makeSpark } from "../art";
+import { playSfx } from "../sfx";
 
 export interface GameOverData {
   won: boolean;
@@ -288,6 +350,7 @@ export class GameOverScene extends Phaser.Scene {
     const { width, height } = this.scale;
     const best = Math.max(this.result.score, (this.registry.get("best") as number | undefined) ?? 0);
     this.registry.set("best", best);
+    playSfx(this, this.result.won ? "win" : "lose");
     makeSpark(this);
     this.add.particles(width / 2, this.result.won ? -10 : height + 10, "spark", {
       x: { min: -width / 2, max: width / 2 },

@@ -7,6 +7,7 @@ import Phaser from "phaser";
 import { CONFIG } from "../config";
 import { Controls } from "../controls";
 import { Hud } from "../hud";
+import { playSfx } from "../sfx";
 import { makeSpark, makeTexture, shade } from "../art";
 
 const SHIP_SPEED = 300;
@@ -151,6 +152,7 @@ export class PlayScene extends Phaser.Scene {
   }
 
   private fire() {
+    playSfx(this, "shoot");
     const spread = this.time.now < this.poweredUntil ? [-140, 0, 140] : [0];
     for (const vx of spread) {
       const shot = this.shots.create(this.ship.x, this.ship.y - 26, "shot") as Phaser.Physics.Arcade.Image;
@@ -180,12 +182,14 @@ export class PlayScene extends Phaser.Scene {
     }
     invader.destroy();
     this.score += 100 * this.wave;
+    playSfx(this, "pop");
   }
 
   private powerUp(star: Phaser.Physics.Arcade.Image) {
     star.destroy();
     this.poweredUntil = this.time.now + POWER_MS;
     this.score += 250;
+    playSfx(this, "collect");
     this.hud.flash("Triple shot!");
   }
 

@@ -9,6 +9,7 @@ import Phaser from "phaser";
 import { CONFIG } from "../config";
 import { Controls } from "../controls";
 import { Hud } from "../hud";
+import { playSfx } from "../sfx";
 import { makeSpark, makeTexture, shade } from "../art";
 
 const CELL = 25;
@@ -139,6 +140,7 @@ export class PlayScene extends Phaser.Scene {
     const item = this.food[index];
     this.burst(item.sprite.x, item.sprite.y, CONFIG.colors.accent);
     item.sprite.destroy();
+    playSfx(this, "collect");
     this.food.splice(index, 1);
     this.eaten += 1;
     this.score += 10 * this.segments.length;
