@@ -75,6 +75,17 @@ export function createWorkbench({ files, createSandbox, createPlaytestSandbox, d
     starvedPreview = false;
     preview.getState().restart();
   });
+  // The live game pauses while a playtest runs: both pages share one thread, and the playtest is
+  // what the person (or the agent) is waiting for.
+  let releasePreview: (() => void) | null = null;
+  playtest.subscribe((state) => {
+    const running = state.status.state === "running";
+    if (running && !releasePreview) releasePreview = preview.getState().hold();
+    if (!running && releasePreview) {
+      releasePreview();
+      releasePreview = null;
+    }
+  });
 
   return { project, editor, console: consoleStore, preview, persistence, settings, playtest, agent };
 }

@@ -30,7 +30,11 @@ async function playtestAndWait() {
 describe("Playtest button in the IDE", () => {
   it("judges the starter playable on a hidden sandbox and shows a thumbnail strip", async () => {
     const previewRuns = await page.getByTestId("run-status").getAttribute("data-run");
-    await playtestAndWait();
+    await page.getByTestId("playtest-button").click();
+    // The live game is held while the playtest runs (they share a thread), and says so.
+    await page.getByTestId("preview-paused").waitFor({ timeout: 10_000 });
+    await page.locator("[data-testid=playtest-button]:not([disabled])").waitFor({ timeout: 120_000 });
+    await expect.poll(() => page.getByTestId("preview-paused").count()).toBe(0);
     expect(await page.getByTestId("verdict").innerText()).toBe("playable");
     const report = page.locator("[data-testid=playtest-panel] [data-testid=playtest-report]");
     expect(await report.getAttribute("data-verdict")).toBe("playable");
@@ -39,6 +43,15 @@ describe("Playtest button in the IDE", () => {
     expect(await page.getByTestId("preview-frame").count()).toBe(1);
     expect(await page.getByTestId("run-status").getAttribute("data-run")).toBe(previewRuns);
     await page.screenshot({ path: ".out/playtest-ide-starter.png" });
+    // Released: with the report closed, the title's blinking hint animates again in the preview.
+    await page.getByRole("button", { name: "Close the playtest report" }).click();
+    await expect
+      .poll(async () => {
+        const before = await page.getByTestId("preview-frame").screenshot();
+        await page.waitForTimeout(250);
+        return before.equals(await page.getByTestId("preview-frame").screenshot());
+      }, { timeout: 10_000 })
+      .toBe(false);
   });
 
   it("judges a game that throws in create() broken, and clicking the error opens src/scenes/Title.ts at that line", async () => {

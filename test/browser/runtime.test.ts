@@ -169,6 +169,38 @@ const game = new Phaser.Game({ type: Phaser.AUTO, parent: "game", width: 800, he
     expect(((await command({ op: "snapshot" })) as any).metrics.hash).not.toBe(drawn);
   });
 
+  it("pauses the live game on command (heartbeat going on), resumes it, and never resumes a game that paused itself", async () => {
+    await mount(starter);
+    await waitForEvent("ready");
+    const frameNow = async () => ((await command({ op: "status" })) as any).frame as number;
+    expect(await command({ op: "pause", paused: true })).toEqual({ paused: true });
+    const held = await frameNow();
+    await page.waitForTimeout(600);
+    expect(await frameNow()).toBe(held);
+    // Still alive: a paused game is not mistaken for a frozen one.
+    expect((await events()).some((e) => e.name === "exit")).toBe(false);
+    await command({ op: "pause", paused: false });
+    await page.waitForTimeout(400);
+    expect(await frameNow()).toBeGreaterThan(held + 5);
+
+    // A game with its own pause menu: the IDE's release leaves it paused.
+    const title = starter["src/scenes/Title.ts"].replace("create() {", "create() {\n    this.time.delayedCall(100, () => this.game.pause());");
+    await mount({ ...starter, "src/scenes/Title.ts": title });
+    await waitForEvent("ready");
+    await page.waitForTimeout(400);
+    const selfPaused = await frameNow();
+    await command({ op: "pause", paused: true });
+    await command({ op: "pause", paused: false });
+    await page.waitForTimeout(400);
+    expect(await frameNow()).toBe(selfPaused);
+  });
+
+  it("refuses to pause a playtest, whose time only moves when stepped", async () => {
+    await mount(starter, { playtest: { seed: 1 } });
+    await waitForEvent("loaded");
+    await expect(command({ op: "pause", paused: true })).rejects.toThrow(/pause is for the live game/);
+  });
+
   it("delivers keyboard input that Phaser sees and introspects the scene", async () => {
     await mount(starter, { playtest: { seed: 7 } });
     await waitForEvent("loaded");

@@ -1,5 +1,5 @@
-// The live game: a host element the sandbox puts its iframe into, and a notice over it when
-// the game froze, crashed, was stopped or could not start.
+// The live game: a host element the sandbox puts its iframe into, a notice over it when the game
+// froze, crashed, was stopped or could not start, and a badge while a playtest holds it paused.
 
 import { useEffect, useRef } from "react";
 import { useStore } from "zustand";
@@ -23,6 +23,7 @@ export function PreviewPanel() {
   const { preview } = useWorkbench();
   const host = useRef<HTMLDivElement>(null);
   const status = useStore(preview, (s) => s.status);
+  const paused = useStore(preview, (s) => s.paused);
 
   useEffect(() => {
     if (!host.current) return;
@@ -39,6 +40,11 @@ export function PreviewPanel() {
       </div>
       <div className="preview-body">
         <div className="preview-host" ref={host} />
+        {paused && (
+          <div className="preview-paused" role="status" data-testid="preview-paused">
+            Paused while the playtest runs
+          </div>
+        )}
         {overlay && (
           <div className="preview-overlay" role="status" data-testid="preview-overlay">
             {overlay}

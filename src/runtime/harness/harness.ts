@@ -294,9 +294,26 @@ export function installHarness(config: HarnessConfig): void {
   let lastCapture: HTMLCanvasElement | null = null;
   let capturePending = false;
 
+  // The IDE's pause (live mode): wanted state, and whether this harness paused the game, so a
+  // release never resumes a game that paused itself.
+  let pauseWanted = false;
+  let pausedByIde = false;
+
+  function applyPause() {
+    if (!game?.pause) return;
+    if (pauseWanted && !game.isPaused) {
+      game.pause();
+      pausedByIde = true;
+    } else if (!pauseWanted && pausedByIde) {
+      pausedByIde = false;
+      game.resume();
+    }
+  }
+
   function attach(candidate: any) {
     if (!candidate || game === candidate) return;
     game = candidate;
+    applyPause();
     if (virtual && game.sound) game.sound.mute = true;
     game.events?.on?.("postrender", onPostRender);
     game.events?.on?.("poststep", () => frame++);
@@ -582,6 +599,11 @@ export function installHarness(config: HarnessConfig): void {
         return introspect();
       case "status":
         return { frame, virtualMs: Math.round(vnow), registered, rendered };
+      case "pause":
+        if (virtual) throw new Error("pause is for the live game; a playtest steps virtual time");
+        pauseWanted = command.paused;
+        applyPause();
+        return { paused: pauseWanted };
       default:
         throw new Error(`unknown command ${(command as { op: string }).op}`);
     }

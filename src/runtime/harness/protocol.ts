@@ -86,7 +86,13 @@ export type HarnessCommand =
   | { op: "input"; events: InputEvent[] }
   | { op: "snapshot"; thumbWidth?: number }
   | { op: "introspect" }
-  | { op: "status" };
+  | { op: "status" }
+  /**
+   * Live mode only: holds (or releases) the game's loop; the heartbeat goes on. The IDE pauses
+   * the live preview while a hidden playtest steps, because both pages share one thread. A game
+   * that paused itself stays paused on release.
+   */
+  | { op: "pause"; paused: boolean };
 
 export type CommandResult = {
   step: { frame: number; virtualMs: number };
@@ -94,6 +100,7 @@ export type CommandResult = {
   snapshot: FrameSnapshot;
   introspect: Introspection;
   status: { frame: number; virtualMs: number; registered: boolean; rendered: boolean };
+  pause: { paused: boolean };
 };
 
 export type HarnessMessage =
