@@ -87,13 +87,14 @@ export function createPreviewStore({ project, console: log, createSandbox, debou
           set((state) => ({ errors: state.errors + 1 }));
           log.getState().append({ level: "error", text: e.message, errorKind: e.kind, location: e.location, stack: e.stack });
         }),
-        sandbox.on("loaded", () => {
-          set({ status: { state: "running" } });
-          // A run that starts during a hold starts held: each run is a new page.
+        sandbox.on("loaded", () => set({ status: { state: "running" } })),
+        // Timed from the start of the run (what the person waited), on the clock the page shares with the IDE.
+        sandbox.on("ready", (e) => {
+          set({ status: { state: "ready", firstFrameMs: runStartedAt ? Math.max(0, e.renderedAt - runStartedAt) : e.firstFrameMs } });
+          // A run that started during a hold is held once it shows its first frame (each run is a
+          // new page), so the preview shows the game, not a blank, while the playtest runs.
           if (holds > 0) sendPause(current, true);
         }),
-        // Timed from the start of the run (what the person waited), on the clock the page shares with the IDE.
-        sandbox.on("ready", (e) => set({ status: { state: "ready", firstFrameMs: runStartedAt ? Math.max(0, e.renderedAt - runStartedAt) : e.firstFrameMs } })),
         sandbox.on("exit", (exit) => {
           current.mounted = false;
           set({ status: { state: "exited", exit } });
@@ -145,7 +146,8 @@ export function createPreviewStore({ project, console: log, createSandbox, debou
 
   function setPaused(paused: boolean) {
     store.setState({ paused });
-    if (session?.mounted) sendPause(session, paused);
+    // A game still booting is held at its first frame (see "ready").
+    if (session?.mounted && (!paused || store.getState().status.state === "ready")) sendPause(session, paused);
   }
 
   /** Best effort: a page that is gone, still loading its game, or cannot pause just runs on. */

@@ -1,0 +1,76 @@
+// The preview store's hold (a playtest pausing the live game): what it sends to the sandbox and
+// when. A game still booting is held only once it shows its first frame; holds nest.
+import { describe, expect, it } from "vitest";
+import { createConsoleStore, createPreviewStore, createProjectStore } from "../../src/state";
+import type { HarnessCommand } from "../../src/runtime/harness/protocol";
+import type { Sandbox, SandboxEvents, SandboxListener } from "../../src/runtime/sandbox";
+
+/** A sandbox that records commands and lets the test fire its events. */
+function fakeSandbox() {
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const commands: HarnessCommand[] = [];
+  const sandbox: Sandbox = {
+    kind: "iframe",
+    mount: async () => undefined,
+    updateFile: async () => undefined,
+    restart: async () => undefined,
+    stop: () => undefined,
+    on<E extends keyof SandboxEvents>(event: E, listener: SandboxListener<E>) {
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set);
+      set.add(listener as (payload: unknown) => void);
+      return () => set.delete(listener as (payload: unknown) => void);
+    },
+    command: (async (command: HarnessCommand) => {
+      commands.push(command);
+      return { paused: command.op === "pause" && command.paused };
+    }) as Sandbox["command"],
+  };
+  const fire = <E extends keyof SandboxEvents>(event: E, payload: SandboxEvents[E]) => listeners.get(event)?.forEach((l) => l(payload));
+  const pauses = () => commands.filter((c): c is Extract<HarnessCommand, { op: "pause" }> => c.op === "pause").map((c) => c.paused);
+  return { sandbox, fire, pauses };
+}
+
+async function attachedPreview() {
+  const fake = fakeSandbox();
+  const preview = createPreviewStore({ project: createProjectStore({ "src/main.ts": "" }), console: createConsoleStore(), createSandbox: () => fake.sandbox });
+  preview.getState().attach({} as HTMLElement);
+  await new Promise((r) => setTimeout(r, 0)); // the first mount resolves
+  return { preview, ...fake };
+}
+
+const ready = { firstFrameMs: 100, renderedAt: performance.timeOrigin + performance.now() };
+
+describe("preview hold", () => {
+  it("pauses a game that shows frames and resumes it on release; holds nest", async () => {
+    const { preview, fire, pauses } = await attachedPreview();
+    fire("loaded", { registered: true });
+    fire("ready", ready);
+    const releaseA = preview.getState().hold();
+    const releaseB = preview.getState().hold();
+    expect(preview.getState().paused).toBe(true);
+    expect(pauses()).toEqual([true]);
+    releaseA();
+    releaseA(); // a second call of the same release changes nothing
+    expect(pauses()).toEqual([true]);
+    expect(preview.getState().paused).toBe(true);
+    releaseB();
+    expect(pauses()).toEqual([true, false]);
+    expect(preview.getState().paused).toBe(false);
+  });
+
+  it("lets a game that is still booting reach its first frame before holding it", async () => {
+    const { preview, fire, pauses } = await attachedPreview();
+    const release = preview.getState().hold();
+    fire("loaded", { registered: true });
+    expect(pauses()).toEqual([]);
+    fire("ready", ready);
+    expect(pauses()).toEqual([true]);
+    expect(preview.getState().status).toMatchObject({ state: "ready" });
+    release();
+    expect(pauses()).toEqual([true, false]);
+    // A later run, with nothing holding it, is left alone.
+    fire("ready", ready);
+    expect(pauses()).toEqual([true, false]);
+  });
+});
