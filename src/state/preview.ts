@@ -27,6 +27,8 @@ export interface PreviewState {
   runs: number;
   /** True while a hidden playtest holds the live game (both share one thread; see hold). */
   paused: boolean;
+  /** The person muted the live game's sound (kept across runs). */
+  muted: boolean;
   /** Creates the sandbox inside `host` and starts the project; returns a detach function. */
   attach(host: HTMLElement): () => void;
   /** Ctrl/Cmd+S: applies pending edits now instead of after the debounce, or re-runs the game when nothing changed. */
@@ -40,6 +42,7 @@ export interface PreviewState {
    * three times faster without a live game rendering beside it.
    */
   hold(): () => void;
+  setMuted(muted: boolean): void;
 }
 
 export type PreviewStore = StoreApi<PreviewState>;
@@ -76,6 +79,7 @@ export function createPreviewStore({ project, console: log, createSandbox, debou
     errors: 0,
     runs: 0,
     paused: false,
+    muted: false,
     attach(host) {
       if (session) throw new Error("The preview is already attached; detach it before attaching again.");
       const current: Session = { sandbox: createSandbox(host), mounted: false, busy: false, again: false, live: true };
@@ -94,6 +98,7 @@ export function createPreviewStore({ project, console: log, createSandbox, debou
           // A run that started during a hold is held once it shows its first frame (each run is a
           // new page), so the preview shows the game, not a blank, while the playtest runs.
           if (holds > 0) sendPause(current, true);
+          if (store.getState().muted) sendMute(current, true);
         }),
         sandbox.on("exit", (exit) => {
           current.mounted = false;
@@ -131,6 +136,10 @@ export function createPreviewStore({ project, console: log, createSandbox, debou
       session.mounted = false;
       set({ status: { state: "exited", exit: { reason: "stopped" } } });
     },
+    setMuted(muted) {
+      set({ muted });
+      if (session?.mounted) sendMute(session, muted);
+    },
     hold() {
       holds += 1;
       if (holds === 1) setPaused(true);
@@ -143,6 +152,10 @@ export function createPreviewStore({ project, console: log, createSandbox, debou
       };
     },
   }));
+
+  function sendMute(current: Session, muted: boolean) {
+    current.sandbox.command({ op: "mute", muted }).catch(() => undefined);
+  }
 
   function setPaused(paused: boolean) {
     store.setState({ paused });

@@ -1,5 +1,6 @@
 // Sound in offline-builder games: silent until the player's first click, then short synth notes
-// (Web Audio oscillators through Phaser's sound manager) for starting, collecting and bouncing.
+// (Web Audio oscillators through Phaser's sound manager) for starting, shooting, collecting; the
+// IDE's Sound off/on mutes the live game through Phaser's mute.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Frame, Page } from "playwright-core";
@@ -7,6 +8,7 @@ import { encodeShareLink, shareLinkUrl } from "../../src/project";
 import { compileSpec, defaultSpec } from "../../src/builder";
 import { playSpecCompiler } from "../../src/app/play/spec";
 import { openBrowser, serverUrl } from "../support/browser";
+import { openIdePage } from "./agent-ide-support";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -14,17 +16,26 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-/** Counts oscillators every audio context in every frame creates, and keeps the last context. */
+/**
+ * Counts oscillators every audio context in every frame creates, and records the values Phaser's
+ * mute sets on its master mute gain (setValueAtTime(0 or 1, 0); sound effects set other values).
+ */
 function countOscillators() {
-  const w = window as unknown as { __sfx: { oscillators: number; context: BaseAudioContext | null } };
-  w.__sfx = { oscillators: 0, context: null };
+  const w = window as unknown as { __sfx: Sfx };
+  w.__sfx = { oscillators: 0, context: null, mutes: [] };
   const create = BaseAudioContext.prototype.createOscillator;
   BaseAudioContext.prototype.createOscillator = function (this: BaseAudioContext) {
     w.__sfx.oscillators += 1;
     w.__sfx.context = this;
     return create.call(this);
   };
+  const setAt = AudioParam.prototype.setValueAtTime;
+  AudioParam.prototype.setValueAtTime = function (this: AudioParam, value: number, time: number) {
+    if (time === 0 && (value === 0 || value === 1)) w.__sfx.mutes.push(value === 0);
+    return setAt.call(this, value, time);
+  };
 }
+type Sfx = { oscillators: number; context: BaseAudioContext | null; mutes: boolean[] };
 
 async function gameFrame(page: Page): Promise<Frame> {
   await page.locator("[data-testid=preview-frame]").waitFor({ timeout: 30_000 });
@@ -38,8 +49,8 @@ async function gameFrame(page: Page): Promise<Frame> {
 
 const sfx = (frame: Frame) =>
   frame.evaluate(() => {
-    const s = (window as unknown as { __sfx: { oscillators: number; context: BaseAudioContext | null } }).__sfx;
-    return { oscillators: s.oscillators, state: s.context?.state ?? null };
+    const s = (window as unknown as { __sfx: Sfx }).__sfx;
+    return { oscillators: s.oscillators, state: s.context?.state ?? null, muted: s.mutes.at(-1) ?? false };
   });
 
 describe("offline builder games have sound", () => {
@@ -53,11 +64,68 @@ describe("offline builder games have sound", () => {
     await frame.waitForFunction(() => document.querySelector("canvas") !== null, null, { timeout: 30_000 });
     await page.waitForTimeout(1500);
     expect((await sfx(frame)).oscillators).toBe(0);
+    expect((await sfx(frame)).muted).toBe(false);
 
     await page.locator("[data-testid=preview-frame]").click();
     await expect.poll(async () => (await sfx(frame)).oscillators, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
     // The click let the page play sound: the notes are heard, not queued on a suspended context.
     await expect.poll(async () => (await sfx(frame)).state, { timeout: 10_000 }).toBe("running");
+    await context.close();
+  });
+
+  it("are muted by the IDE's mute command (Phaser's master mute at 0) and unmuted by it", async () => {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+    await context.addInitScript(countOscillators);
+    const page = await context.newPage();
+    await page.goto(`${serverUrl()}/test/browser/pages/runtime.html`);
+    await page.waitForFunction(() => (window as any).runtimeTest?.sandbox);
+    // The shooter's guns fire by themselves once it starts: a steady stream of "shoot" notes.
+    const files = compileSpec(defaultSpec("shooter", 3));
+    await page.evaluate(async (f) => (window as any).runtimeTest.sandbox.mount(f), files);
+    const frame = await gameFrame(page);
+    await page.waitForFunction(() => (window as any).runtimeTest.events.some((e: { name: string }) => e.name === "ready"), null, { timeout: 30_000 });
+    const command = (c: unknown) => page.evaluate((cmd) => (window as any).runtimeTest.sandbox.command(cmd), c);
+    expect((await sfx(frame)).muted).toBe(false);
+    expect(await command({ op: "mute", muted: true })).toEqual({ muted: true });
+    expect((await sfx(frame)).muted).toBe(true);
+    await page.locator("[data-testid=preview-frame]").click();
+    await expect.poll(async () => (await sfx(frame)).oscillators, { timeout: 10_000 }).toBeGreaterThan(2);
+    // Notes are still made, through Phaser's master mute gain, which is at 0.
+    expect((await sfx(frame)).muted).toBe(true);
+    await command({ op: "mute", muted: false });
+    expect((await sfx(frame)).muted).toBe(false);
+    await context.close();
+  });
+
+  it("in the IDE: Sound off on the preview mutes a builder game, Sound on unmutes it", async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await context.addInitScript(countOscillators);
+    const page = await openIdePage(context);
+    await page.getByTestId("prompt-input").fill("a space shooter against aliens");
+    await page.keyboard.press("Enter");
+    await page.locator("[data-testid=chat-finished]").waitFor({ timeout: 120_000 });
+    const frame = (await (await page.getByTestId("preview-frame").elementHandle())!.contentFrame())!;
+    await frame.waitForFunction(() => Boolean((window as unknown as { __sfx?: unknown }).__sfx));
+    const mute = page.getByTestId("preview-mute");
+    await mute.click();
+    expect(await mute.getAttribute("aria-pressed")).toBe("true");
+    await expect.poll(async () => (await sfx(frame)).muted).toBe(true);
+    // Start the game: its guns fire by themselves, so notes follow at once, muted.
+    await page.getByTestId("preview-frame").click();
+    await expect.poll(async () => (await sfx(frame)).oscillators, { timeout: 10_000 }).toBeGreaterThan(2);
+    expect((await sfx(frame)).muted).toBe(true);
+    await mute.click();
+    expect(await mute.getAttribute("aria-pressed")).toBe("false");
+    await expect.poll(async () => (await sfx(frame)).muted).toBe(false);
+    // The next run of the game (Restart) is muted again as soon as it shows a frame.
+    await mute.click();
+    await page.getByTestId("preview-restart").click();
+    await expect
+      .poll(async () => {
+        const next = (await (await page.getByTestId("preview-frame").elementHandle())?.contentFrame()) ?? null;
+        return next && next !== frame ? (await sfx(next).catch(() => null))?.muted : null;
+      }, { timeout: 30_000 })
+      .toBe(true);
     await context.close();
   });
 });

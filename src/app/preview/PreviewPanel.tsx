@@ -24,6 +24,7 @@ export function PreviewPanel() {
   const host = useRef<HTMLDivElement>(null);
   const status = useStore(preview, (s) => s.status);
   const paused = useStore(preview, (s) => s.paused);
+  const muted = useStore(preview, (s) => s.muted);
 
   useEffect(() => {
     if (!host.current) return;
@@ -37,6 +38,9 @@ export function PreviewPanel() {
     <section className="panel preview-panel" aria-label="Preview">
       <div className="panel-title">
         <h2>Preview</h2>
+        <button type="button" data-testid="preview-mute" aria-pressed={muted} onClick={() => preview.getState().setMuted(!muted)} title={muted ? "Turn the game's sound on" : "Mute the game's sound"}>
+          {muted ? "Sound off" : "Sound on"}
+        </button>
       </div>
       <div className="preview-body">
         <div className="preview-host" ref={host} />

@@ -186,10 +186,11 @@ const VOLUME = 0.1;
 /**
  * Plays a sound effect. Browsers keep sound off until the player's first click or key; Phaser
  * turns it on then, and notes asked for a moment earlier (the title's "start") still play.
+ * The notes go through Phaser's mute and volume, so a muted game stays silent.
  */
 export function playSfx(scene: Phaser.Scene, name: SoundName) {
   const sound = scene.sound;
-  if (!(sound instanceof Phaser.Sound.WebAudioSoundManager) || sound.mute) return;
+  if (!(sound instanceof Phaser.Sound.WebAudioSoundManager)) return;
   const context = sound.context;
   if (context.state === "closed") return;
   const { wave, notes } = SOUNDS[name];

@@ -310,11 +310,27 @@ export function installHarness(config: HarnessConfig): void {
     }
   }
 
+  // The IDE's mute (live mode; playtests are always muted), applied once Phaser has made
+  // game.sound at boot. Like the pause, unmuting never unmutes a game that muted itself.
+  let muteWanted = virtual;
+  let mutedByIde = false;
+  function applyMute() {
+    const sound = game?.sound;
+    if (!sound) return;
+    if (muteWanted && !sound.mute) {
+      sound.mute = true;
+      mutedByIde = true;
+    } else if (!muteWanted && mutedByIde) {
+      mutedByIde = false;
+      sound.mute = false;
+    }
+  }
+
   function attach(candidate: any) {
     if (!candidate || game === candidate) return;
     game = candidate;
     applyPause();
-    if (virtual && game.sound) game.sound.mute = true;
+    applyMute();
     game.events?.on?.("postrender", onPostRender);
     game.events?.on?.("poststep", () => frame++);
   }
@@ -323,6 +339,7 @@ export function installHarness(config: HarnessConfig): void {
     if (!renderer) return; // headlessStep's POST_RENDER: nothing was drawn
     if (!rendered) {
       rendered = true;
+      applyMute();
       const now = realNow();
       post({ type: "ready", firstFrameMs: Math.round(now - startedAt), renderedAt: performance.timeOrigin + now });
     }
@@ -599,6 +616,11 @@ export function installHarness(config: HarnessConfig): void {
         return introspect();
       case "status":
         return { frame, virtualMs: Math.round(vnow), registered, rendered };
+      case "mute":
+        if (virtual) throw new Error("mute is for the live game; a playtest is always muted");
+        muteWanted = command.muted;
+        applyMute();
+        return { muted: muteWanted };
       case "pause":
         if (virtual) throw new Error("pause is for the live game; a playtest steps virtual time");
         pauseWanted = command.paused;

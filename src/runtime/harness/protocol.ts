@@ -92,7 +92,9 @@ export type HarnessCommand =
    * the live preview while a hidden playtest steps, because both pages share one thread. A game
    * that paused itself stays paused on release.
    */
-  | { op: "pause"; paused: boolean };
+  | { op: "pause"; paused: boolean }
+  /** Live mode only: mutes (or unmutes) the game's sound; a playtest is always muted. */
+  | { op: "mute"; muted: boolean };
 
 export type CommandResult = {
   step: { frame: number; virtualMs: number };
@@ -101,6 +103,7 @@ export type CommandResult = {
   introspect: Introspection;
   status: { frame: number; virtualMs: number; registered: boolean; rendered: boolean };
   pause: { paused: boolean };
+  mute: { muted: boolean };
 };
 
 export type HarnessMessage =

@@ -1,5 +1,6 @@
-// The preview store's hold (a playtest pausing the live game): what it sends to the sandbox and
-// when. A game still booting is held only once it shows its first frame; holds nest.
+// The preview store's hold (a playtest pausing the live game) and mute: what it sends to the
+// sandbox and when. A game still booting is held only once it shows its first frame; holds nest;
+// a mute lasts across runs.
 import { describe, expect, it } from "vitest";
 import { createConsoleStore, createPreviewStore, createProjectStore } from "../../src/state";
 import type { HarnessCommand } from "../../src/runtime/harness/protocol";
@@ -23,12 +24,13 @@ function fakeSandbox() {
     },
     command: (async (command: HarnessCommand) => {
       commands.push(command);
-      return { paused: command.op === "pause" && command.paused };
+      return command.op === "mute" ? { muted: command.muted } : { paused: command.op === "pause" && command.paused };
     }) as Sandbox["command"],
   };
   const fire = <E extends keyof SandboxEvents>(event: E, payload: SandboxEvents[E]) => listeners.get(event)?.forEach((l) => l(payload));
   const pauses = () => commands.filter((c): c is Extract<HarnessCommand, { op: "pause" }> => c.op === "pause").map((c) => c.paused);
-  return { sandbox, fire, pauses };
+  const mutes = () => commands.filter((c): c is Extract<HarnessCommand, { op: "mute" }> => c.op === "mute").map((c) => c.muted);
+  return { sandbox, fire, pauses, mutes };
 }
 
 async function attachedPreview() {
@@ -72,5 +74,21 @@ describe("preview hold", () => {
     // A later run, with nothing holding it, is left alone.
     fire("ready", ready);
     expect(pauses()).toEqual([true, false]);
+  });
+});
+
+describe("preview mute", () => {
+  it("mutes the running game at once and every later run at its first frame, until unmuted", async () => {
+    const { preview, fire, mutes } = await attachedPreview();
+    fire("ready", ready);
+    expect(mutes()).toEqual([]);
+    preview.getState().setMuted(true);
+    expect(preview.getState().muted).toBe(true);
+    expect(mutes()).toEqual([true]);
+    fire("ready", ready); // the next run
+    expect(mutes()).toEqual([true, true]);
+    preview.getState().setMuted(false);
+    fire("ready", ready);
+    expect(mutes()).toEqual([true, true, false]);
   });
 });
