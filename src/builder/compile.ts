@@ -4,7 +4,8 @@
 import { writeFile, type ProjectFiles } from "../project/files";
 import type { GameSpec, Genre } from "./spec";
 import type { GenreModule } from "./games/types";
-import { ART_SOURCE, CONTROLS_SOURCE, GAME_OVER_SOURCE, HUD_SOURCE, SFX_SOURCE, TITLE_SOURCE, TSCONFIG, configSource, indexHtml, mainSource, packageJson } from "./games/shared";
+import { ART_SOURCE, CONTROLS_SOURCE, GAME_OVER_SOURCE, HUD_SOURCE, TITLE_SOURCE, TSCONFIG, configSource, indexHtml, mainSource, packageJson } from "./games/shared";
+import { SFX_SOURCE } from "./games/sfx";
 import { racing } from "./games/racing";
 import { diving } from "./games/diving";
 import { platformer } from "./games/platformer";
