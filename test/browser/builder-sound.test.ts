@@ -54,7 +54,7 @@ const sfx = (frame: Frame) =>
   });
 
 describe("offline builder games have sound", () => {
-  it("stay silent on the title, then play the start notes when a click starts the game", async () => {
+  it("on /play: stay silent on the title, play the start notes when a click starts the game, and follow Sound off/on", async () => {
     const link = encodeShareLink(compileSpec(defaultSpec("breakout", 3)), { specCompiler: playSpecCompiler });
     const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
     await context.addInitScript(countOscillators);
@@ -70,6 +70,13 @@ describe("offline builder games have sound", () => {
     await expect.poll(async () => (await sfx(frame)).oscillators, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
     // The click let the page play sound: the notes are heard, not queued on a suspended context.
     await expect.poll(async () => (await sfx(frame)).state, { timeout: 10_000 }).toBe("running");
+    // The bar's Sound off / Sound on mutes and unmutes the game.
+    const mute = page.getByTestId("play-mute");
+    await mute.click();
+    expect(await mute.getAttribute("aria-pressed")).toBe("true");
+    await expect.poll(async () => (await sfx(frame)).muted).toBe(true);
+    await mute.click();
+    await expect.poll(async () => (await sfx(frame)).muted).toBe(false);
     await context.close();
   });
 

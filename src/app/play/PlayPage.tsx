@@ -1,9 +1,9 @@
 // The /play page's one component: a bad link shows an error page; a good one shows the game
-// with a thin bar (title, Remix, View code) above it.
+// with a thin bar (title, Remix, QR code, Sound on/off, View code) above it.
 
 import { useEffect, useMemo, useRef, useState } from "react";
 import { ShareLinkError, decodeShareLink, projectTitle, remixUrl, shareQrSvg, type ProjectFiles } from "../../project";
-import { createIframeSandbox } from "../../runtime";
+import { createIframeSandbox, type Sandbox } from "../../runtime";
 import { playSpecCompiler } from "./spec";
 import { CodeViewer } from "./CodeViewer";
 
@@ -45,7 +45,18 @@ function GameView({ files, fragment }: { files: ProjectFiles; fragment: string }
   const [showCode, setShowCode] = useState(false);
   const [gameError, setGameError] = useState<string | null>(null);
   const [qr, setQr] = useState<{ svg: string } | { error: string } | null>(null);
+  const [muted, setMuted] = useState(false);
+  const sandboxRef = useRef<Sandbox | null>(null);
+  const mutedRef = useRef(false);
   const title = projectTitle(files);
+
+  const toggleSound = () => {
+    const next = !mutedRef.current;
+    mutedRef.current = next;
+    setMuted(next);
+    // A game that has not started yet gets the mute with its first frame (see "ready").
+    sandboxRef.current?.command({ op: "mute", muted: next }).catch(() => undefined);
+  };
 
   useEffect(() => {
     document.title = `${title} · Playforge`;
@@ -53,8 +64,12 @@ function GameView({ files, fragment }: { files: ProjectFiles; fragment: string }
     // should not have its game torn down as frozen while it boots. The game mounts once, so no
     // second page is kept loaded for a re-run (it would cost a phone a second copy of Phaser).
     const sandbox = createIframeSandbox(stage.current!, { heartbeatTimeoutMs: 8000, prewarm: false });
+    sandboxRef.current = sandbox;
     const offExit = sandbox.on("exit", (exit) => {
       if (exit.reason !== "stopped") setGameError(exit.message);
+    });
+    const offReady = sandbox.on("ready", () => {
+      if (mutedRef.current) sandbox.command({ op: "mute", muted: true }).catch(() => undefined);
     });
     sandbox
       .mount(files)
@@ -62,7 +77,9 @@ function GameView({ files, fragment }: { files: ProjectFiles; fragment: string }
       .catch((error: unknown) => setGameError(error instanceof Error ? error.message : String(error)));
     return () => {
       offExit();
+      offReady();
       sandbox.stop();
+      sandboxRef.current = null;
     };
   }, [files, title]);
 
@@ -77,6 +94,9 @@ function GameView({ files, fragment }: { files: ProjectFiles; fragment: string }
           onClick={() => shareQrSvg(window.location.href).then((svg) => setQr({ svg }), (error: Error) => setQr({ error: error.message }))}
         >
           QR code
+        </button>
+        <button data-testid="play-mute" aria-pressed={muted} onClick={toggleSound} title={muted ? "Turn the game's sound on" : "Mute the game's sound"}>
+          {muted ? "Sound off" : "Sound on"}
         </button>
         <button data-testid="view-code-button" aria-pressed={showCode} onClick={() => setShowCode((v) => !v)}>
           {showCode ? "Hide code" : "View code"}
