@@ -127,6 +127,22 @@ describe("/play page", () => {
     await page.context().close();
   });
 
+  it("fits its bar on a phone: the title and every button inside a 390 px wide screen", async () => {
+    const { fragment } = encodeShareLink(starter);
+    const context = await browser.newContext({ viewport: { width: 390, height: 760 } });
+    const page = await context.newPage();
+    await page.goto(`${serverUrl()}${shareLinkUrl(fragment)}`);
+    await page.locator("[data-testid=preview-frame]").waitFor({ timeout: 30_000 });
+    for (const id of ["play-title", "remix-button", "qr-button", "play-mute", "view-code-button"]) {
+      const box = (await page.getByTestId(id).boundingBox())!;
+      expect(box.x, id).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, id).toBeLessThanOrEqual(390);
+      expect(box.height, id).toBeLessThan(40); // one line of text, not wrapped
+    }
+    await page.screenshot({ path: ".out/share-play-phone.png" });
+    await context.close();
+  });
+
   it.each([
     ["a corrupt link", "AQB" + "x".repeat(40), /damaged|cut off/],
     ["a truncated link", encodeShareLink(starter).fragment.slice(0, 300), /cut off/],
