@@ -122,7 +122,8 @@ describe("/play page", () => {
     await waitUntil(async () => (await nonBackgroundFraction(page, "[data-testid=preview-frame]")) > 0.01, "the game still draws beside the code");
     await page.screenshot({ path: ".out/share-play-code.png" });
     // The IDE takes the remix fragment once (and clears it) to make a new project from it.
-    await clickUntil(page.locator("[data-testid=remix-button]"), async () => new URL(page.url()).pathname === "/", "open the IDE");
+    // A navigation may take a while on a loaded machine: wait longer before clicking again.
+    await clickUntil(page.locator("[data-testid=remix-button]"), async () => new URL(page.url()).pathname === "/", "open the IDE", { waitMs: 15_000 });
     await expect.poll(() => page.getByTestId("project-name").textContent(), { timeout: 60_000 }).toBe("My Playforge game (remix)");
     await page.context().close();
   });

@@ -38,15 +38,16 @@ export async function nonBackgroundFraction(page: Page, selector: string): Promi
 }
 
 /**
- * Clicks `target` until `done()` holds (up to `attempts` clicks, 3 s apart). On a loaded machine,
- * Chromium has delivered a click on the page's own bar into the out-of-process game iframe beside
- * it (the game started; the bar's button saw no event), so a click whose effect a test needs is
- * checked and, if lost, repeated. The effect must be one that a second click would not undo.
+ * Clicks `target` until `done()` holds (up to `attempts` clicks, `waitMs` apart). On a loaded
+ * machine, Chromium has delivered a click on the page's own bar into the out-of-process game
+ * iframe beside it (the game started; the bar's button saw no event), so a click whose effect a
+ * test needs is checked and, if lost, repeated. The effect must be one that a second click would
+ * not undo.
  */
-export async function clickUntil(target: Locator, done: () => Promise<boolean>, what: string, attempts = 3): Promise<void> {
+export async function clickUntil(target: Locator, done: () => Promise<boolean>, what: string, { attempts = 3, waitMs = 3000 } = {}): Promise<void> {
   for (let attempt = 0; attempt < attempts; attempt++) {
     await target.click();
-    const end = Date.now() + 3000;
+    const end = Date.now() + waitMs;
     while (Date.now() < end) {
       if (await done()) return;
       await new Promise((r) => setTimeout(r, 100));
