@@ -70,12 +70,13 @@ describe("offline builder games have sound", () => {
     await expect.poll(async () => (await sfx(frame)).oscillators, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
     // The click let the page play sound: the notes are heard, not queued on a suspended context.
     await expect.poll(async () => (await sfx(frame)).state, { timeout: 10_000 }).toBe("running");
-    // The bar's Sound off / Sound on mutes and unmutes the game.
+    // The bar's Sound off / Sound on mutes and unmutes the game. Buttons beside a game frame are
+    // pressed with Enter: see BAR_KEYBOARD in share-play.test.ts.
     const mute = page.getByTestId("play-mute");
-    await mute.click();
+    await mute.press("Enter");
     expect(await mute.getAttribute("aria-pressed")).toBe("true");
     await expect.poll(async () => (await sfx(frame)).muted).toBe(true);
-    await mute.click();
+    await mute.press("Enter");
     await expect.poll(async () => (await sfx(frame)).muted).toBe(false);
     await context.close();
   });
@@ -114,18 +115,18 @@ describe("offline builder games have sound", () => {
     const frame = (await (await page.getByTestId("preview-frame").elementHandle())!.contentFrame())!;
     await frame.waitForFunction(() => Boolean((window as unknown as { __sfx?: unknown }).__sfx));
     const mute = page.getByTestId("preview-mute");
-    await mute.click();
+    await mute.press("Enter");
     expect(await mute.getAttribute("aria-pressed")).toBe("true");
     await expect.poll(async () => (await sfx(frame)).muted).toBe(true);
     // Start the game: its guns fire by themselves, so notes follow at once, muted.
     await page.getByTestId("preview-frame").click();
     await expect.poll(async () => (await sfx(frame)).oscillators, { timeout: 10_000 }).toBeGreaterThan(2);
     expect((await sfx(frame)).muted).toBe(true);
-    await mute.click();
+    await mute.press("Enter");
     expect(await mute.getAttribute("aria-pressed")).toBe("false");
     await expect.poll(async () => (await sfx(frame)).muted).toBe(false);
     // The next run of the game (Restart) is muted again as soon as it shows a frame.
-    await mute.click();
+    await mute.press("Enter");
     await page.getByTestId("preview-restart").click();
     await expect
       .poll(async () => {

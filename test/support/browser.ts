@@ -1,7 +1,7 @@
 // Shared set-up for browser tests: one Chromium per test file, pages on the test server.
 
 import { inject } from "vitest";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "../../src/node/browser";
 
 export { readProject } from "./project";
@@ -37,21 +37,3 @@ export async function nonBackgroundFraction(page: Page, selector: string): Promi
   }, png.toString("base64"));
 }
 
-/**
- * Clicks `target` until `done()` holds (up to `attempts` clicks, `waitMs` apart). On a loaded
- * machine, Chromium has delivered a click on the page's own bar into the out-of-process game
- * iframe beside it (the game started; the bar's button saw no event), so a click whose effect a
- * test needs is checked and, if lost, repeated. The effect must be one that a second click would
- * not undo.
- */
-export async function clickUntil(target: Locator, done: () => Promise<boolean>, what: string, { attempts = 3, waitMs = 3000 } = {}): Promise<void> {
-  for (let attempt = 0; attempt < attempts; attempt++) {
-    await target.click();
-    const end = Date.now() + waitMs;
-    while (Date.now() < end) {
-      if (await done()) return;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  throw new Error(`${attempts} clicks did not ${what}`);
-}

@@ -58,6 +58,16 @@ function GameView({ files, fragment }: { files: ProjectFiles; fragment: string }
     sandboxRef.current?.command({ op: "mute", muted: next }).catch(() => undefined);
   };
 
+  // The QR overlay closes on Escape as well as on a click.
+  useEffect(() => {
+    if (!qr) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === "Escape") setQr(null);
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [qr]);
+
   useEffect(() => {
     document.title = `${title} · Playforge`;
     // A shared game is watched less strictly than in the IDE: a slow phone or a busy machine
@@ -111,7 +121,7 @@ function GameView({ files, fragment }: { files: ProjectFiles; fragment: string }
       {qr && (
         <div className="play-qr" data-testid="play-qr" onClick={() => setQr(null)}>
           {"svg" in qr ? <div className="play-qr-code" dangerouslySetInnerHTML={{ __html: qr.svg }} /> : <p>{qr.error}</p>}
-          <p>Scan to play {title}. Click anywhere to close.</p>
+          <p>Scan to play {title}. Click anywhere or press Escape to close.</p>
         </div>
       )}
     </div>
