@@ -3,7 +3,7 @@
 // events become console lines and a run status the toolbar and preview show.
 
 import { createStore, type StoreApi } from "zustand/vanilla";
-import type { SourceLocation } from "../runtime/harness/protocol";
+import type { HarnessCommand, SourceLocation } from "../runtime/harness/protocol";
 import type { ExitReason, Sandbox } from "../runtime/sandbox";
 import type { ConsoleStore } from "./console";
 import { diffFiles, type ProjectStore } from "./project";
@@ -97,8 +97,8 @@ export function createPreviewStore({ project, console: log, createSandbox, debou
           set({ status: { state: "ready", firstFrameMs: runStartedAt ? Math.max(0, e.renderedAt - runStartedAt) : e.firstFrameMs } });
           // A run that started during a hold is held once it shows its first frame (each run is a
           // new page), so the preview shows the game, not a blank, while the playtest runs.
-          if (holds > 0) sendPause(current, true);
-          if (store.getState().muted) sendMute(current, true);
+          if (holds > 0) tell(current, { op: "pause", paused: true });
+          if (store.getState().muted) tell(current, { op: "mute", muted: true });
         }),
         sandbox.on("exit", (exit) => {
           current.mounted = false;
@@ -138,7 +138,7 @@ export function createPreviewStore({ project, console: log, createSandbox, debou
     },
     setMuted(muted) {
       set({ muted });
-      if (session?.mounted) sendMute(session, muted);
+      if (session?.mounted) tell(session, { op: "mute", muted });
     },
     hold() {
       holds += 1;
@@ -153,19 +153,15 @@ export function createPreviewStore({ project, console: log, createSandbox, debou
     },
   }));
 
-  function sendMute(current: Session, muted: boolean) {
-    current.sandbox.command({ op: "mute", muted }).catch(() => undefined);
-  }
-
   function setPaused(paused: boolean) {
     store.setState({ paused });
     // A game still booting is held at its first frame (see "ready").
-    if (session?.mounted && (!paused || store.getState().status.state === "ready")) sendPause(session, paused);
+    if (session?.mounted && (!paused || store.getState().status.state === "ready")) tell(session, { op: "pause", paused });
   }
 
-  /** Best effort: a page that is gone, still loading its game, or cannot pause just runs on. */
-  function sendPause(current: Session, paused: boolean) {
-    current.sandbox.command({ op: "pause", paused }).catch(() => undefined);
+  /** Best effort (pause, mute): a page that is gone, or still loading its game, just runs on as it is. */
+  function tell(current: Session, command: HarnessCommand) {
+    current.sandbox.command(command).catch(() => undefined);
   }
 
   async function flush(): Promise<void> {

@@ -294,43 +294,41 @@ export function installHarness(config: HarnessConfig): void {
   let lastCapture: HTMLCanvasElement | null = null;
   let capturePending = false;
 
-  // The IDE's pause (live mode): wanted state, and whether this harness paused the game, so a
-  // release never resumes a game that paused itself.
-  let pauseWanted = false;
-  let pausedByIde = false;
-
-  function applyPause() {
-    if (!game?.pause) return;
-    if (pauseWanted && !game.isPaused) {
-      game.pause();
-      pausedByIde = true;
-    } else if (!pauseWanted && pausedByIde) {
-      pausedByIde = false;
-      game.resume();
-    }
+  /**
+   * A switch the IDE sets on the live game (pause, mute) without undoing one the game set itself:
+   * turning it off only reverts what this harness turned on. `isOn` is undefined until the game has
+   * the part (Phaser makes game.sound at boot); apply() runs again at attach and first frame.
+   */
+  function ideSwitch(isOn: () => boolean | undefined, turn: (on: boolean) => void, wanted = false) {
+    let ours = false;
+    const apply = () => {
+      const on = isOn();
+      if (on === undefined) return;
+      if (wanted && !on) {
+        turn(true);
+        ours = true;
+      } else if (!wanted && ours) {
+        ours = false;
+        turn(false);
+      }
+    };
+    return {
+      apply,
+      set(on: boolean) {
+        wanted = on;
+        apply();
+      },
+    };
   }
-
-  // The IDE's mute (live mode; playtests are always muted), applied once Phaser has made
-  // game.sound at boot. Like the pause, unmuting never unmutes a game that muted itself.
-  let muteWanted = virtual;
-  let mutedByIde = false;
-  function applyMute() {
-    const sound = game?.sound;
-    if (!sound) return;
-    if (muteWanted && !sound.mute) {
-      sound.mute = true;
-      mutedByIde = true;
-    } else if (!muteWanted && mutedByIde) {
-      mutedByIde = false;
-      sound.mute = false;
-    }
-  }
+  const pause = ideSwitch(() => (game?.pause ? Boolean(game.isPaused) : undefined), (on) => (on ? game.pause() : game.resume()));
+  // Playtests are always muted.
+  const mute = ideSwitch(() => (game?.sound ? Boolean(game.sound.mute) : undefined), (on) => (game.sound.mute = on), virtual);
 
   function attach(candidate: any) {
     if (!candidate || game === candidate) return;
     game = candidate;
-    applyPause();
-    applyMute();
+    pause.apply();
+    mute.apply();
     game.events?.on?.("postrender", onPostRender);
     game.events?.on?.("poststep", () => frame++);
   }
@@ -339,7 +337,7 @@ export function installHarness(config: HarnessConfig): void {
     if (!renderer) return; // headlessStep's POST_RENDER: nothing was drawn
     if (!rendered) {
       rendered = true;
-      applyMute();
+      mute.apply();
       const now = realNow();
       post({ type: "ready", firstFrameMs: Math.round(now - startedAt), renderedAt: performance.timeOrigin + now });
     }
@@ -618,14 +616,12 @@ export function installHarness(config: HarnessConfig): void {
         return { frame, virtualMs: Math.round(vnow), registered, rendered };
       case "mute":
         if (virtual) throw new Error("mute is for the live game; a playtest is always muted");
-        muteWanted = command.muted;
-        applyMute();
-        return { muted: muteWanted };
+        mute.set(command.muted);
+        return { muted: command.muted };
       case "pause":
         if (virtual) throw new Error("pause is for the live game; a playtest steps virtual time");
-        pauseWanted = command.paused;
-        applyPause();
-        return { paused: pauseWanted };
+        pause.set(command.paused);
+        return { paused: command.paused };
       default:
         throw new Error(`unknown command ${(command as { op: string }).op}`);
     }
