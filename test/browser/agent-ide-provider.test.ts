@@ -8,6 +8,7 @@ import { unzipSync, strFromU8 } from "fflate";
 import { startFakeLlm, type FakeLlm } from "../fake-llm";
 import { openBrowser, readProject } from "../support/browser";
 import { openIdePage } from "./agent-ide-support";
+import { editorText as editorTextIn } from "../support/ide";
 import { decodeShareLink } from "../../src/project";
 import { compileSpec } from "../../src/builder";
 
@@ -102,7 +103,7 @@ describe("agent in the IDE with a configured provider (fake LLM)", () => {
     const restore = page.getByTestId("checkpoint-restore");
     await restore.nth(1).click();
     await page.locator('[data-testid=file-item][data-path="src/scenes/Title.ts"]').click();
-    const editorText = async () => (await page.locator("[data-testid=editor] .view-lines").innerText()).replace(/\u00a0/g, " ");
+    const editorText = () => editorTextIn(page);
     await expect.poll(editorText, { timeout: 10_000 }).toContain("the diver got lost");
     await restore.nth(2).click();
     await expect.poll(editorText, { timeout: 10_000 }).not.toContain("the diver got lost");

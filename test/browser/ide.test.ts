@@ -174,7 +174,8 @@ describe("Playforge IDE", () => {
     await page.keyboard.press("Enter");
     await expect.poll(() => page.getByTestId("editor-path").textContent()).toBe("src/scenes/Play.ts");
     expect(await page.getByTestId("quick-open").count()).toBe(0);
-    expect(await editorText()).toContain("class PlayScene");
+    // Monaco swaps the model at once but paints its lines on a later frame: wait for them.
+    await expect.poll(editorText).toContain("class PlayScene");
   });
 
   it("completes Phaser 4 APIs: this.physics.add. in a Scene offers sprite and overlap", async () => {
