@@ -72,7 +72,8 @@ describe("sharing from the IDE", () => {
     const link = `${serverUrl()}${shareLinkUrl(encodeShareLink(shared).fragment)}`;
     const page = await freshPage();
     await page.goto(link);
-    await page.locator("[data-testid=remix-button]").click();
+    // The /play bar's buttons are pressed from the keyboard (BAR_KEYBOARD in share-play.test.ts).
+    await page.locator("[data-testid=remix-button]").press("Enter");
     await page.waitForURL((url) => url.pathname === "/");
     await waitForEditor(page);
     // The remix fragment is taken once and removed, so a reload does not import it twice.
@@ -92,8 +93,8 @@ describe("sharing from the IDE", () => {
     await expect.poll(() => page.locator("[data-testid=project-title]").allTextContents()).toEqual(["My Playforge game (remix)"]);
 
     await page.goto(link);
-    await page.locator("[data-testid=view-code-button]").click();
-    await page.getByRole("button", { name: "src/main.ts" }).click();
+    await page.locator("[data-testid=view-code-button]").press("Enter");
+    await page.getByRole("button", { name: "src/main.ts" }).press("Enter");
     await expect.poll(() => page.locator("[data-testid=play-code] pre").textContent()).toContain("// shared original");
     expect(await page.locator("[data-testid=play-code] pre").textContent()).not.toContain("// my remix");
     await page.context().close();
