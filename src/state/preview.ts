@@ -7,6 +7,7 @@ import type { HarnessCommand, SourceLocation } from "../runtime/harness/protocol
 import type { ExitReason, Sandbox } from "../runtime/sandbox";
 import type { ConsoleStore } from "./console";
 import { diffFiles, type ProjectStore } from "./project";
+import { readSoundOff, writeSoundOff } from "./sound";
 
 export type PreviewStatus =
   | { state: "idle" }
@@ -27,7 +28,7 @@ export interface PreviewState {
   runs: number;
   /** True while a hidden playtest holds the live game (both share one thread; see hold). */
   paused: boolean;
-  /** The person muted the live game's sound (kept across runs). */
+  /** The person muted the live game's sound (kept across runs, and across reloads in `storage`). */
   muted: boolean;
   /** Creates the sandbox inside `host` and starts the project; returns a detach function. */
   attach(host: HTMLElement): () => void;
@@ -53,6 +54,8 @@ export interface PreviewOptions {
   createSandbox: (host: HTMLElement) => Sandbox;
   /** Quiet time after the last edit before the preview re-runs. */
   debounceMs?: number;
+  /** Where Sound off is remembered across reloads (default: this browser's localStorage). */
+  storage?: Storage;
 }
 
 /** One attached sandbox and the bookkeeping of its runs; a detached session is ignored. */
@@ -65,7 +68,7 @@ interface Session {
   live: boolean;
 }
 
-export function createPreviewStore({ project, console: log, createSandbox, debounceMs = 300 }: PreviewOptions): PreviewStore {
+export function createPreviewStore({ project, console: log, createSandbox, debounceMs = 300, storage }: PreviewOptions): PreviewStore {
   let session: Session | null = null;
   let fullRunPending = false;
   const pendingPaths = new Set<string>();
@@ -79,7 +82,7 @@ export function createPreviewStore({ project, console: log, createSandbox, debou
     errors: 0,
     runs: 0,
     paused: false,
-    muted: false,
+    muted: readSoundOff(storage),
     attach(host) {
       if (session) throw new Error("The preview is already attached; detach it before attaching again.");
       const current: Session = { sandbox: createSandbox(host), mounted: false, busy: false, again: false, live: true };
@@ -138,6 +141,7 @@ export function createPreviewStore({ project, console: log, createSandbox, debou
     },
     setMuted(muted) {
       set({ muted });
+      writeSoundOff(muted, storage);
       if (session?.mounted) tell(session, { op: "mute", muted });
     },
     hold() {

@@ -50,7 +50,7 @@ export function createWorkbench({ files, createSandbox, createPlaytestSandbox, d
   const project = createProjectStore(files);
   const editor = createEditorStore(entryFile(files));
   const consoleStore = createConsoleStore();
-  const preview = createPreviewStore({ project, console: consoleStore, createSandbox, debounceMs });
+  const preview = createPreviewStore({ project, console: consoleStore, createSandbox, debounceMs, storage: settingsStorage });
 
   // Keep the editor on a file that exists when files are deleted, renamed or replaced.
   project.subscribe((state) => {

@@ -78,6 +78,12 @@ describe("offline builder games have sound", () => {
     await expect.poll(async () => (await sfx(frame)).muted).toBe(true);
     await mute.press("Enter");
     await expect.poll(async () => (await sfx(frame)).muted).toBe(false);
+    // Sound off is remembered in this browser: after a reload the game is muted from its first frame.
+    await mute.press("Enter");
+    await page.reload();
+    const reloaded = await gameFrame(page);
+    expect(await mute.getAttribute("aria-pressed")).toBe("true");
+    await expect.poll(async () => (await sfx(reloaded)).muted, { timeout: 30_000 }).toBe(true);
     await context.close();
   });
 
@@ -132,6 +138,15 @@ describe("offline builder games have sound", () => {
       .poll(async () => {
         const next = (await (await page.getByTestId("preview-frame").elementHandle())?.contentFrame()) ?? null;
         return next && next !== frame ? (await sfx(next).catch(() => null))?.muted : null;
+      }, { timeout: 30_000 })
+      .toBe(true);
+    // ...and so is the game after a reload of the IDE: Sound off is remembered in this browser.
+    await page.reload();
+    await expect.poll(() => page.getByTestId("preview-mute").getAttribute("aria-pressed"), { timeout: 30_000 }).toBe("true");
+    await expect
+      .poll(async () => {
+        const next = (await (await page.getByTestId("preview-frame").elementHandle())?.contentFrame()) ?? null;
+        return next ? (await sfx(next).catch(() => null))?.muted : null;
       }, { timeout: 30_000 })
       .toBe(true);
     await context.close();

@@ -33,9 +33,24 @@ function fakeSandbox() {
   return { sandbox, fire, pauses, mutes };
 }
 
-async function attachedPreview() {
+/** An in-memory Storage, like a browser's localStorage. */
+function memoryStorage(): Storage {
+  const items = new Map<string, string>();
+  return {
+    get length() {
+      return items.size;
+    },
+    clear: () => items.clear(),
+    getItem: (key) => items.get(key) ?? null,
+    key: (index) => [...items.keys()][index] ?? null,
+    removeItem: (key) => void items.delete(key),
+    setItem: (key, value) => void items.set(key, String(value)),
+  };
+}
+
+async function attachedPreview(storage?: Storage) {
   const fake = fakeSandbox();
-  const preview = createPreviewStore({ project: createProjectStore({ "src/main.ts": "" }), console: createConsoleStore(), createSandbox: () => fake.sandbox });
+  const preview = createPreviewStore({ project: createProjectStore({ "src/main.ts": "" }), console: createConsoleStore(), createSandbox: () => fake.sandbox, storage });
   preview.getState().attach({} as HTMLElement);
   await new Promise((r) => setTimeout(r, 0)); // the first mount resolves
   return { preview, ...fake };
@@ -90,5 +105,28 @@ describe("preview mute", () => {
     preview.getState().setMuted(false);
     fire("ready", ready);
     expect(mutes()).toEqual([true, true, false]);
+  });
+
+  it("remembers Sound off across reloads: a new preview on the same storage mutes its first run", async () => {
+    const storage = memoryStorage();
+    const before = await attachedPreview(storage);
+    expect(before.preview.getState().muted).toBe(false);
+    before.preview.getState().setMuted(true);
+
+    const reloaded = await attachedPreview(storage);
+    expect(reloaded.preview.getState().muted).toBe(true);
+    reloaded.fire("ready", ready);
+    expect(reloaded.mutes()).toEqual([true]);
+    reloaded.preview.getState().setMuted(false);
+    expect((await attachedPreview(storage)).preview.getState().muted).toBe(false);
+  });
+
+  it("still mutes when the browser refuses storage (the choice is just not remembered)", async () => {
+    const refusing = { ...memoryStorage(), getItem: () => { throw new Error("SecurityError"); }, setItem: () => { throw new Error("QuotaExceededError"); } } as Storage;
+    const { preview, fire, mutes } = await attachedPreview(refusing);
+    expect(preview.getState().muted).toBe(false);
+    preview.getState().setMuted(true);
+    fire("ready", ready);
+    expect(mutes()).toEqual([true, true]);
   });
 });

@@ -4,6 +4,7 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { ShareLinkError, decodeShareLink, projectTitle, remixUrl, shareQrSvg, type ProjectFiles } from "../../project";
 import { createIframeSandbox, type Sandbox } from "../../runtime";
+import { readSoundOff, writeSoundOff } from "../../state/sound";
 import { playSpecCompiler } from "./spec";
 import { CodeViewer } from "./CodeViewer";
 
@@ -45,15 +46,16 @@ function GameView({ files, fragment }: { files: ProjectFiles; fragment: string }
   const [showCode, setShowCode] = useState(false);
   const [gameError, setGameError] = useState<string | null>(null);
   const [qr, setQr] = useState<{ svg: string } | { error: string } | null>(null);
-  const [muted, setMuted] = useState(false);
+  const [muted, setMuted] = useState(readSoundOff);
   const sandboxRef = useRef<Sandbox | null>(null);
-  const mutedRef = useRef(false);
+  const mutedRef = useRef(muted);
   const title = projectTitle(files);
 
   const toggleSound = () => {
     const next = !mutedRef.current;
     mutedRef.current = next;
     setMuted(next);
+    writeSoundOff(next);
     // A game that has not started yet gets the mute with its first frame (see "ready").
     sandboxRef.current?.command({ op: "mute", muted: next }).catch(() => undefined);
   };
