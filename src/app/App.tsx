@@ -49,11 +49,11 @@ export function App({ workbench }: { workbench: Workbench }) {
           <section className="ide-run" aria-label="Game">
             <PreviewPanel />
             <ConsolePanel />
+            <PlaytestPanel />
           </section>
         </main>
         <QuickOpen />
         <ImportDropZone />
-        <PlaytestPanel />
         <SettingsDialog />
         <PlaytestHost />
       </div>

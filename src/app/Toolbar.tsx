@@ -57,7 +57,7 @@ export function Toolbar() {
       <ShareButton />
       <ExportMenu />
       <label className="runtime-label">
-        Runtime
+        <span className="runtime-label-text">Runtime</span>
         <select
           data-testid="runtime-switch"
           value={chosenRuntime(window.location)}

@@ -43,8 +43,13 @@ describe("Playtest button in the IDE", () => {
     expect(await page.getByTestId("preview-frame").count()).toBe(1);
     expect(await page.getByTestId("run-status").getAttribute("data-run")).toBe(previewRuns);
     await page.screenshot({ path: ".out/playtest-ide-starter.png" });
-    // Released: with the report closed, the title's blinking hint animates again in the preview.
-    await page.getByRole("button", { name: "Close the playtest report" }).click();
+    // The report sits in the console's place: the whole preview stays in view beside it, and
+    // once released, the title's blinking hint animates again there.
+    const [panelBox, previewBox] = [await page.getByTestId("playtest-panel").boundingBox(), await page.getByTestId("preview-frame").boundingBox()];
+    expect(panelBox!.y).toBeGreaterThanOrEqual(previewBox!.y + previewBox!.height - 1);
+    expect(panelBox!.x + panelBox!.width).toBeLessThanOrEqual((page.viewportSize()?.width ?? 0) + 1);
+    expect(await report.locator("figcaption").allTextContents()).toEqual(expect.arrayContaining(["boot 0.0 s", "idle 10.0 s"]));
+    expect(await page.getByTestId("console-panel").isVisible()).toBe(false);
     await expect
       .poll(async () => {
         const before = await page.getByTestId("preview-frame").screenshot();
@@ -52,6 +57,9 @@ describe("Playtest button in the IDE", () => {
         return before.equals(await page.getByTestId("preview-frame").screenshot());
       }, { timeout: 10_000 })
       .toBe(false);
+    // Closing the report brings the console back.
+    await page.getByRole("button", { name: "Close the playtest report" }).click();
+    await expect.poll(() => page.getByTestId("console-panel").isVisible()).toBe(true);
   });
 
   it("judges a game that throws in create() broken, and clicking the error opens src/scenes/Title.ts at that line", async () => {

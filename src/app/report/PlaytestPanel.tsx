@@ -1,5 +1,5 @@
-// The Playtest button's result: a panel over the preview with the running playtest's progress and
-// then the full report. The hidden sandbox the playtests run in is mounted here too (PlaytestHost).
+// The Playtest button's result: a panel in the console's place under the preview (the game stays
+// in view) with the running playtest's progress and then the full report. The hidden sandbox the playtests run in is mounted here too (PlaytestHost).
 
 import { useEffect, useRef } from "react";
 import { useStore } from "zustand";
@@ -27,7 +27,7 @@ export function PlaytestPanel() {
       <header className="playtest-panel-head">
         <h2>Playtest</h2>
         {running && <span className="playtest-progress" data-testid="playtest-progress">{status.progress}</span>}
-        <button type="button" onClick={() => playtest.getState().closePanel()} aria-label="Close the playtest report">
+        <button type="button" onClick={() => playtest.getState().closePanel()} aria-label="Close the playtest report" title="Close the report and show the console again">
           ×
         </button>
       </header>

@@ -59,7 +59,8 @@ export function ReportView({ report, compact = false }: { report: PlaytestReport
           {thumbs.map((thumb) => (
             <figure key={`${thumb.label}-${thumb.atMs}`}>
               <img src={thumb.dataUrl} alt={`Frame at ${(thumb.atMs / 1000).toFixed(1)} s (${thumb.label})`} data-testid="report-thumb" />
-              <figcaption>{(thumb.atMs / 1000).toFixed(1)} s</figcaption>
+              {/* "boot 0.0 s", "idle 10.0 s", "play 2.0 s": the idle and the played run each start at 0 s. */}
+              <figcaption>{thumb.label}</figcaption>
             </figure>
           ))}
         </div>
