@@ -135,6 +135,25 @@ describe("/play page", () => {
     await page.context().close();
   });
 
+  it("gives the game the keyboard once it runs, but not when a bar button already has the focus", async () => {
+    const { fragment } = encodeShareLink(starter);
+    const url = `${serverUrl()}${shareLinkUrl(fragment)}`;
+    const page = await freshPage();
+    await page.goto(url);
+    await waitUntil(async () => (await nonBackgroundFraction(page, "[data-testid=preview-frame]")) > 0.01, "the game draws something");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe("IFRAME");
+
+    // Tabbed to a button while the game loads: the focus stays there, so Enter presses it.
+    await page.reload();
+    await page.getByTestId("qr-button").focus();
+    await waitUntil(async () => (await nonBackgroundFraction(page, "[data-testid=preview-frame]")) > 0.01, "the game draws something");
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("qr-button");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.getByTestId("play-qr").count()).toBe(1);
+    await page.context().close();
+  });
+
   it("fits its bar on a phone: the title and every button inside a 390 px wide screen", async () => {
     const { fragment } = encodeShareLink(starter);
     const context = await browser.newContext({ viewport: { width: 390, height: 760 } });

@@ -85,7 +85,12 @@ function GameView({ files, fragment }: { files: ProjectFiles; fragment: string }
     });
     sandbox
       .mount(files)
-      .then(() => stage.current?.querySelector("iframe")?.focus())
+      // The game gets the keyboard once it runs, unless the person already focused something
+      // else (a bar button they tabbed to while it loaded keeps its focus).
+      .then(() => {
+        const active = document.activeElement;
+        if (!active || active === document.body) stage.current?.querySelector("iframe")?.focus();
+      })
       .catch((error: unknown) => setGameError(error instanceof Error ? error.message : String(error)));
     return () => {
       offExit();
