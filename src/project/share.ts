@@ -1,12 +1,14 @@
 // Share links: a whole project in a URL fragment (`/play#<fragment>`), no server involved.
 // fragment = base64url([version][mode] + deflate(payload)); builder-made projects may be sent as
-// their GameSpec plus a patch against what the spec compiles to. Decoding treats input as hostile.
+// their GameSpec plus a patch against what the spec compiles to, and plain files may be deflated
+// with a preset dictionary of text Phaser projects repeat. Decoding treats input as hostile.
 
 import { deflateSync } from "fflate";
 import { PROJECT_LIMITS, ProjectPathError, ProjectSizeError, projectFrom, type FileContent, type ProjectFiles } from "./files";
 import { ByteReader, ByteWriter, PayloadError, fingerprint, fromBase64Url, toBase64Url } from "./share-bytes";
 import { LinePatchError, applyLineHunks, diffLines, type LineHunk } from "./share-patch";
 import { InflateDataError, InflateLimitError, inflateCapped } from "./zip-inflate";
+import { SHARE_DICTIONARY_V1 } from "./share-dictionary";
 
 export const SHARE_FORMAT_VERSION = 1;
 /** The builder's spec inside a project; its presence makes the spec+patch form possible. */
@@ -51,7 +53,12 @@ export interface EncodedShareLink {
 const enum Mode {
   Files = 0,
   SpecPatch = 1,
+  /** The Files payload, deflated with SHARE_DICTIONARY_V1. */
+  FilesDictV1 = 2,
 }
+
+let dictionaryV1: Uint8Array | undefined;
+const dictionaryFor = (mode: Mode) => (mode === Mode.FilesDictV1 ? (dictionaryV1 ??= new TextEncoder().encode(SHARE_DICTIONARY_V1)) : undefined);
 const enum Kind {
   Text = 0,
   Bytes = 1,
@@ -64,7 +71,11 @@ const enum Op {
 }
 
 export function encodeShareLink(files: ProjectFiles, options: ShareCodecOptions = {}): EncodedShareLink {
-  const candidates: { form: EncodedShareLink["form"]; mode: Mode; payload: Uint8Array }[] = [{ form: "files", mode: Mode.Files, payload: filesPayload(files) }];
+  const plain = filesPayload(files);
+  const candidates: { form: EncodedShareLink["form"]; mode: Mode; payload: Uint8Array }[] = [
+    { form: "files", mode: Mode.Files, payload: plain },
+    { form: "files", mode: Mode.FilesDictV1, payload: plain },
+  ];
   const spec = files[SPEC_PATH];
   if (options.specCompiler && typeof spec === "string") {
     const patch = specPatchPayload(files, spec, options.specCompiler);
@@ -72,7 +83,7 @@ export function encodeShareLink(files: ProjectFiles, options: ShareCodecOptions 
   }
   let best: EncodedShareLink | undefined;
   for (const candidate of candidates) {
-    const body = deflateSync(candidate.payload, { level: 9, mem: 8 });
+    const body = deflateSync(candidate.payload, { level: 9, mem: 8, dictionary: dictionaryFor(candidate.mode) });
     const bytes = new Uint8Array(body.length + 2);
     bytes[0] = SHARE_FORMAT_VERSION;
     bytes[1] = candidate.mode;
@@ -100,9 +111,10 @@ export function decodeShareLink(link: string, options: ShareCodecOptions = {}): 
   if (!(bytes instanceof Uint8Array)) throw new ShareLinkError("malformed", `This link is damaged: character ${bytes.badIndex + 1} after # is not part of a share link. Copy the whole link again.`);
   if (bytes.length < 3) throw new ShareLinkError("truncated", "This link is cut off: it is too short to hold a game. Copy the whole link again.");
   if (bytes[0] !== SHARE_FORMAT_VERSION) throw new ShareLinkError("unsupported-version", `This link uses share format ${bytes[0]}, which this version of Playforge cannot read (it reads format ${SHARE_FORMAT_VERSION}).`);
-  const payload = inflatePayload(bytes.subarray(2));
+  if (bytes[1] > Mode.FilesDictV1) throw new ShareLinkError("unsupported-version", `This link uses an unknown encoding (${bytes[1]}); it may come from a newer Playforge.`);
+  const payload = inflatePayload(bytes.subarray(2), dictionaryFor(bytes[1]));
   try {
-    if (bytes[1] === Mode.Files) return readFilesPayload(payload);
+    if (bytes[1] === Mode.Files || bytes[1] === Mode.FilesDictV1) return readFilesPayload(payload);
     if (bytes[1] === Mode.SpecPatch) return readSpecPatchPayload(payload, options.specCompiler);
   } catch (error) {
     throw asShareLinkError(error);
@@ -115,9 +127,9 @@ function fragmentOf(link: string): string {
   return (hash >= 0 ? link.slice(hash + 1) : link).trim();
 }
 
-function inflatePayload(body: Uint8Array): Uint8Array {
+function inflatePayload(body: Uint8Array, dictionary: Uint8Array | undefined): Uint8Array {
   try {
-    return inflateCapped(body, SHARE_LIMITS.maxInflatedBytes);
+    return inflateCapped(body, SHARE_LIMITS.maxInflatedBytes, dictionary);
   } catch (error) {
     if (error instanceof InflateLimitError) throw new ShareLinkError("too-large", `This link unpacks to more than ${SHARE_LIMITS.maxInflatedBytes / 1024 / 1024} MB, far more than any shared game; it was not opened.`, error);
     if (error instanceof InflateDataError && error.truncated) throw new ShareLinkError("truncated", "This link is cut off: its game data ends early. Copy the whole link again.", error);

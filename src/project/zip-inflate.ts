@@ -23,12 +23,15 @@ export class InflateDataError extends Error {
 // cap to about 1 MB before the check below stops the stream.
 const INPUT_CHUNK = 1024;
 
-/** Inflates raw DEFLATE data, throwing InflateLimitError as soon as the output passes `limit`. */
-export function inflateCapped(data: Uint8Array, limit: number): Uint8Array {
+/**
+ * Inflates raw DEFLATE data, throwing InflateLimitError as soon as the output passes `limit`.
+ * `dictionary`: the preset dictionary the data was compressed with, if any.
+ */
+export function inflateCapped(data: Uint8Array, limit: number, dictionary?: Uint8Array): Uint8Array {
   const chunks: Uint8Array[] = [];
   let size = 0;
   let ended = false;
-  const stream = new Inflate((chunk, final) => {
+  const stream = new Inflate({ dictionary }, (chunk, final) => {
     size += chunk.length;
     if (size > limit) throw new InflateLimitError(limit);
     chunks.push(chunk);

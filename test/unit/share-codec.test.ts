@@ -1,9 +1,11 @@
 // Share link codec: round trips, link forms, sizes and the errors a person holding a bad link sees.
 
 import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
 import { deflateSync } from "fflate";
 import { SHARE_LIMITS, SPEC_PATH, ShareLinkError, decodeShareLink, encodeShareLink, shareLinkUrl, type ProjectFiles, type SpecCompiler } from "../../src/project";
-import { toBase64Url, ByteWriter } from "../../src/project/share-bytes";
+import { toBase64Url, ByteWriter, fingerprint } from "../../src/project/share-bytes";
+import { SHARE_DICTIONARY_V1 } from "../../src/project/share-dictionary";
 import { applyLineHunks, diffLines } from "../../src/project/share-patch";
 import { readProject } from "../support/project";
 
@@ -77,6 +79,25 @@ describe("share link codec", () => {
     expect(bytes).toBe(fragment.length);
     expect(bytes).toBeLessThan(8 * 1024);
     expect(fragment).toMatch(/^[A-Za-z0-9_-]+$/);
+  });
+
+  it("deflates plain files with the preset dictionary: a hand-written game's link is under half its old size", () => {
+    const platformer = readProject("test/fixtures/platformer");
+    const before = readFileSync(new URL("../fixtures/share-links/platformer.mode0.txt", import.meta.url), "utf8").trim();
+    const { fragment, form } = encodeShareLink(platformer);
+    expect(form).toBe("files");
+    expect(fragment.length).toBeLessThan(before.length / 2);
+    expect(decodeShareLink(fragment)).toEqual(platformer);
+  });
+
+  it("still opens links made before the dictionary, and dictionary links made by this version (the dictionary is frozen)", () => {
+    // Every byte counts for links already sent: a new dictionary needs a new mode, not an edit.
+    expect([fingerprint(SHARE_DICTIONARY_V1), SHARE_DICTIONARY_V1.length]).toEqual([697649041, 23027]);
+    const platformer = readProject("test/fixtures/platformer");
+    for (const name of ["platformer.mode0.txt", "platformer.mode2.txt"]) {
+      const link = readFileSync(new URL(`../fixtures/share-links/${name}`, import.meta.url), "utf8").trim();
+      expect(decodeShareLink(link), name).toEqual(platformer);
+    }
   });
 
   it("sends a builder-made game as spec + patch, small enough for a QR code, and rebuilds it exactly", () => {
