@@ -1,12 +1,15 @@
 // Model settings: which endpoint builds the game (or the offline builder when none), models per
-// role, the API key and prices. Kept in this browser's localStorage only: never in project files,
-// share links or exports, and the key is only sent to the chosen endpoint.
+// role, the API key and prices. Kept in this browser's localStorage only (the key, if the person
+// asks, only in this tab's sessionStorage): never in project files, share links or exports, and
+// the key is only sent to the chosen endpoint.
 
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { Chattiness } from "../agent";
 import { PRESETS, type PresetName, type PriceTable } from "../providers";
 
 export const SETTINGS_STORAGE_KEY = "playforge.settings.v1";
+/** Where the key lives when it is not remembered: this tab's sessionStorage, gone when it closes. */
+export const SESSION_KEY_STORAGE_KEY = "playforge.settings.v1.apiKey";
 
 export type ProviderChoice = "offline" | PresetName;
 
@@ -15,6 +18,8 @@ export interface ModelSettings {
   /** Empty = the preset's own URL. */
   baseURL: string;
   apiKey: string;
+  /** False: the key is kept only until this tab closes (shared or classroom computers). Default true. */
+  rememberKey?: boolean;
   models: { build: string; fix: string; judge: string };
   /** USD per million tokens, keyed by model id. */
   prices: PriceTable;
@@ -67,7 +72,7 @@ export function costCapOf(model: ModelSettings): number | null {
   return usesProvider(model) ? model.maxCostUsd : null;
 }
 
-function readStored(storage: Storage | undefined): { model: ModelSettings; chattiness: Chattiness } {
+function readStored(storage: Storage | undefined, session: Storage | undefined): { model: ModelSettings; chattiness: Chattiness } {
   const fallback = { model: OFFLINE_SETTINGS, chattiness: "normal" as Chattiness };
   try {
     const raw = storage?.getItem(SETTINGS_STORAGE_KEY);
@@ -79,7 +84,8 @@ function readStored(storage: Storage | undefined): { model: ModelSettings; chatt
       model: {
         provider,
         baseURL: typeof m.baseURL === "string" ? m.baseURL : "",
-        apiKey: typeof m.apiKey === "string" ? m.apiKey : "",
+        apiKey: m.rememberKey === false ? readItem(session, SESSION_KEY_STORAGE_KEY) : typeof m.apiKey === "string" ? m.apiKey : "",
+        rememberKey: m.rememberKey !== false,
         models: { build: m.models?.build ?? "", fix: m.models?.fix ?? "", judge: m.models?.judge ?? "" },
         prices: m.prices && typeof m.prices === "object" ? m.prices : {},
         scaffold: m.scaffold === true,
@@ -93,8 +99,28 @@ function readStored(storage: Storage | undefined): { model: ModelSettings; chatt
   }
 }
 
-export function createSettingsStore(storage: Storage | undefined = globalThis.localStorage): SettingsStore {
-  const initial = readStored(storage);
+function readItem(storage: Storage | undefined, key: string): string {
+  try {
+    return storage?.getItem(key) ?? "";
+  } catch {
+    return "";
+  }
+}
+
+/** Writes the settings; a key that is not to be remembered goes to `session` only. */
+function writeStored(storage: Storage | undefined, session: Storage | undefined, model: ModelSettings, chattiness: Chattiness) {
+  const remember = model.rememberKey !== false;
+  storage?.setItem(SETTINGS_STORAGE_KEY, JSON.stringify({ model: remember ? model : { ...model, apiKey: "" }, chattiness }));
+  try {
+    if (!remember && model.apiKey) session?.setItem(SESSION_KEY_STORAGE_KEY, model.apiKey);
+    else session?.removeItem(SESSION_KEY_STORAGE_KEY);
+  } catch {
+    // No session storage: a key not to be remembered lives in memory only, until a reload.
+  }
+}
+
+export function createSettingsStore(storage: Storage | undefined = globalThis.localStorage, session: Storage | undefined = globalThis.sessionStorage): SettingsStore {
+  const initial = readStored(storage, session);
   const store = createStore<SettingsState>()((set, get) => ({
     ...initial,
     dialogOpen: false,
@@ -119,7 +145,7 @@ export function createSettingsStore(storage: Storage | undefined = globalThis.lo
   }));
   store.subscribe((state, previous) => {
     if (state.model === previous.model && state.chattiness === previous.chattiness) return;
-    storage?.setItem(SETTINGS_STORAGE_KEY, JSON.stringify({ model: state.model, chattiness: state.chattiness }));
+    writeStored(storage, session, state.model, state.chattiness);
   });
   return store;
 }

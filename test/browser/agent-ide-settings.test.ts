@@ -95,3 +95,27 @@ it("stops a run at the spending cap set in Settings and says so", async () => {
     await context.close();
   }
 });
+
+it("keeps a key that is not to be remembered only in its tab: a reload keeps it, a new tab does not", async () => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  try {
+    const page = await openWithFakeModel(context);
+    await page.getByTestId("settings-api-key").fill("sk-classroom-key");
+    await page.getByTestId("settings-remember-key").uncheck();
+    expect(await page.getByTestId("settings-key-warning").innerText()).toMatch(/only until this tab closes/);
+    await page.getByTestId("settings-save").click();
+    expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain("sk-classroom-key");
+
+    await page.reload();
+    await page.getByTestId("settings-button").click();
+    expect(await page.getByTestId("settings-api-key").inputValue()).toBe("sk-classroom-key");
+
+    const newTab = await openIdePage(context);
+    await newTab.getByTestId("settings-button").click();
+    expect(await newTab.getByTestId("settings-base-url").inputValue()).toBe(fake.url);
+    expect(await newTab.getByTestId("settings-api-key").inputValue()).toBe("");
+    expect(await newTab.getByTestId("settings-remember-key").isChecked()).toBe(false);
+  } finally {
+    await context.close();
+  }
+});

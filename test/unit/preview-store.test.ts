@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { createConsoleStore, createPreviewStore, createProjectStore } from "../../src/state";
 import type { HarnessCommand } from "../../src/runtime/harness/protocol";
 import type { Sandbox, SandboxEvents, SandboxListener } from "../../src/runtime/sandbox";
+import { memoryStorage } from "../support/memory-storage";
 
 /** A sandbox that records commands and lets the test fire its events. */
 function fakeSandbox() {
@@ -31,21 +32,6 @@ function fakeSandbox() {
   const pauses = () => commands.filter((c): c is Extract<HarnessCommand, { op: "pause" }> => c.op === "pause").map((c) => c.paused);
   const mutes = () => commands.filter((c): c is Extract<HarnessCommand, { op: "mute" }> => c.op === "mute").map((c) => c.muted);
   return { sandbox, fire, pauses, mutes };
-}
-
-/** An in-memory Storage, like a browser's localStorage. */
-function memoryStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    clear: () => items.clear(),
-    getItem: (key) => items.get(key) ?? null,
-    key: (index) => [...items.keys()][index] ?? null,
-    removeItem: (key) => void items.delete(key),
-    setItem: (key, value) => void items.set(key, String(value)),
-  };
 }
 
 async function attachedPreview(storage?: Storage) {

@@ -116,8 +116,12 @@ export function SettingsDialog() {
               <span>API key{preset && !preset.needsKey ? " (optional)" : ""}</span>
               <input data-testid="settings-api-key" type="password" autoComplete="off" value={draft.apiKey} onChange={(event) => setDraft({ ...draft, apiKey: event.target.value })} spellCheck={false} />
             </label>
+            <label className="settings-check">
+              <input type="checkbox" data-testid="settings-remember-key" checked={draft.rememberKey !== false} onChange={(event) => setDraft({ ...draft, rememberKey: event.target.checked })} />
+              <span>Remember the key in this browser. Uncheck on a shared or classroom computer: the key is then forgotten when this tab closes.</span>
+            </label>
             <p className="settings-warning" data-testid="settings-key-warning">
-              The key is stored only in this browser (localStorage) and sent only to {draft.baseURL.trim() || preset?.baseURL || "the endpoint above"}. It never goes into project files, exports or share links, and games cannot read it. Browser extensions you have installed can read it, though: use a key with a spending limit.
+              {draft.rememberKey !== false ? "The key is stored only in this browser (localStorage)" : "The key is kept only until this tab closes (sessionStorage)"} and sent only to {draft.baseURL.trim() || preset?.baseURL || "the endpoint above"}. It never goes into project files, exports or share links, and games cannot read it. Browser extensions you have installed can read it, though: use a key with a spending limit.
             </p>
             <fieldset className="settings-roles">
               <legend>Models per role</legend>
