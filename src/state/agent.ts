@@ -30,7 +30,8 @@ export interface ProviderFailure {
 }
 
 export type ChatItem =
-  | { kind: "user"; id: number; text: string; steer: boolean }
+  /** `shown`: what the chat shows when the prompt is long machine-made text (a playtest report). */
+  | { kind: "user"; id: number; text: string; steer: boolean; shown?: string }
   | { kind: "assistant"; id: number; text: string }
   | { kind: "progress"; id: number; text: string }
   | { kind: "tool"; id: number; callId: string; name: string; args: string; ok: boolean | null; result: string; diffs: FileDiff[] }
@@ -61,8 +62,11 @@ export interface AgentState {
   modelLabel: string;
   counters: RunCounters;
   checkpoints: CheckpointEntry[];
-  /** Sends a prompt; while a run is going it becomes a steering message (or answers a waiting question). */
-  send(text: string): Promise<void>;
+  /**
+   * Sends a prompt; while a run is going it becomes a steering message (or answers a waiting
+   * question). `shown`: a short form for the chat when the prompt itself is long.
+   */
+  send(text: string, shown?: string): Promise<void>;
   answer(questionId: string, answer: string): void;
   pause(): void;
   resume(): void;
@@ -169,17 +173,18 @@ export function createAgentStore({ project, settings, playtest, loadGuides }: Ag
     modelLabel: modelLabelOf(settings.getState().model),
     counters: { iterations: 0, tokens: 0, costUsd: 0 },
     checkpoints: [],
-    async send(raw) {
+    async send(raw, shown) {
       const text = raw.trim();
       if (!text) return;
+      const short = shown?.trim() ? { shown: shown.trim() } : {};
       if (run) {
         const waiting = [...pendingQuestions].at(-1);
         if (waiting) return get().answer(waiting, text);
-        push({ kind: "user", text, steer: true });
+        push({ kind: "user", text, steer: true, ...short });
         run.steer(text);
         return;
       }
-      push({ kind: "user", text, steer: false });
+      push({ kind: "user", text, steer: false, ...short });
       await start(text);
     },
     answer(questionId, answer) {

@@ -1,10 +1,10 @@
 // Model settings that change a run, against the fake LLM: starting a new game from a built-in
-// design (the offline builder's playable game at once, which the model is told to refine), and a
-// spending cap that stops a run.
-import { afterAll, beforeAll, expect, it } from "vitest";
+// design (the offline builder's playable game at once, which the model is told to refine), a
+// spending cap that stops a run, a key kept for one tab, and handing a broken playtest to the model.
+import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { startFakeLlm, type FakeLlm } from "../fake-llm";
-import { openBrowser } from "../support/browser";
+import { openBrowser, readProject } from "../support/browser";
 import { openIdePage } from "./agent-ide-support";
 
 let browser: Browser;
@@ -14,6 +14,7 @@ beforeAll(async () => {
   fake = await startFakeLlm([], { models: ["fake-model"] });
   browser = await openBrowser();
 });
+beforeEach(() => fake.reset());
 afterAll(async () => {
   await browser?.close();
   await fake?.close();
@@ -119,3 +120,45 @@ it("keeps a key that is not to be remembered only in its tab: a reload keeps it,
     await context.close();
   }
 });
+
+it("hands a broken Playtest report to the model with Ask the agent to fix it, and the game ends playable", async () => {
+  const title = readProject("templates/starter")["src/scenes/Title.ts"] as string;
+  const broken = title.replace("  create() {\n", '  create() {\n    throw new Error("the lantern went out");\n');
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  try {
+    const page = await openWithFakeModel(context);
+    await page.getByTestId("settings-save").click();
+    // A first run leaves the game broken without playtesting it.
+    fake.push(
+      { reply: { content: "Writing the title.", tool_calls: [{ name: "write_file", arguments: { path: "src/scenes/Title.ts", content: broken } }] } },
+      { reply: { tool_calls: [{ name: "finish", arguments: { summary: "Wrote the title." } }] } },
+    );
+    await page.getByTestId("prompt-input").fill("a lantern game");
+    await page.getByTestId("prompt-send").click();
+    await page.getByTestId("chat-working").waitFor({ state: "detached", timeout: 60_000 });
+
+    await page.getByTestId("playtest-button").click();
+    await page.locator("[data-testid=playtest-panel] [data-testid=playtest-report][data-verdict=broken]").waitFor({ timeout: 120_000 });
+    const before = fake.requests.length;
+    fake.push(
+      { reply: { content: "The title throws in create(); removing the throw.", tool_calls: [{ name: "write_file", arguments: { path: "src/scenes/Title.ts", content: title } }, { name: "run_playtest", arguments: { seconds: 5 } }] } },
+      { reply: { tool_calls: [{ name: "finish", arguments: { summary: "Removed the throw; the game is playable." } }] } },
+    );
+    await page.getByTestId("playtest-fix").click();
+    await page.getByTestId("chat-working").waitFor({ state: "detached", timeout: 120_000 });
+    // The model was given the report: the verdict, the error and where it is.
+    const asked = JSON.stringify(fake.requests[before]?.body?.messages ?? []);
+    expect(asked).toContain("judged this game broken");
+    expect(asked).toContain("the lantern went out");
+    expect(asked).toContain("src/scenes/Title.ts");
+    // The chat shows a one-line request, not the whole report the model read.
+    const shown = await page.getByTestId("chat-user").last().innerText();
+    expect(shown).toMatch(/^Fix the game\. The playtest judged it broken: .*the lantern went out/);
+    expect(shown).not.toContain("Observed:");
+    await expect.poll(() => page.getByTestId("verdict").innerText()).toBe("playable");
+    expect(await page.locator("[data-testid=chat-finished]").last().getAttribute("data-playable")).toBe("true");
+  } finally {
+    await context.pages()[0]?.screenshot({ path: ".out/agent-ide-fix.png" }).catch(() => undefined);
+    await context.close();
+  }
+}, 240_000);

@@ -80,6 +80,9 @@ describe("Playtest button in the IDE", () => {
     expect(await report.innerText()).toContain("the diver got lost");
     const link = report.locator(`[data-testid=report-error-link][data-location="src/scenes/Title.ts:${line}"]`);
     expect(await link.count()).toBeGreaterThan(0);
+    // With no model connected there is no fix button, but the report says how to get one.
+    expect(await page.getByTestId("playtest-fix").count()).toBe(0);
+    expect(await page.getByTestId("playtest-fix-hint").innerText()).toMatch(/connect a model in ⚙ Settings/);
     await page.screenshot({ path: ".out/playtest-ide-broken.png" });
     await link.first().click();
     await expect.poll(() => page.getByTestId("editor-path").textContent()).toBe("src/scenes/Title.ts");

@@ -61,6 +61,8 @@ export interface FakeLlm {
   /** Chat-completion requests in arrival order (GET /v1/models is not recorded). */
   requests: RecordedRequest[];
   push(...steps: FakeStep[]): void;
+  /** Drops scripted steps no request used (a test that stops a run early leaves some behind). */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -185,6 +187,7 @@ export async function startFakeLlm(script: FakeScript = [], options: FakeLlmOpti
     url: `http://127.0.0.1:${port}/v1`,
     requests,
     push: (...steps) => void queue.push(...steps),
+    reset: () => void queue.splice(0),
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

@@ -142,7 +142,7 @@ export function ChatEntry({ item, latestSpec, latestPlaytest }: { item: Exclude<
       return (
         <div className={`chat-msg chat-user ${item.steer ? "chat-steer" : ""}`} data-testid="chat-user">
           {item.steer && <span className="chat-tag">steering</span>}
-          {item.text}
+          {item.shown ?? item.text}
         </div>
       );
     case "assistant":

@@ -24,7 +24,7 @@ export function Banners() {
       {run && (
         <div className="ide-banner ide-banner-run" role="status" data-testid="run-interrupted">
           <span>
-            The last agent run was interrupted by a reload. It was working on: <q>{run.prompt}</q>
+            The last agent run was interrupted by a reload. It was working on: <q>{firstLine(run.prompt)}</q>
           </span>
           <button
             type="button"
@@ -42,4 +42,10 @@ export function Banners() {
       )}
     </>
   );
+}
+
+/** A long prompt (a playtest report handed to the agent) is named by its first line. */
+function firstLine(prompt: string): string {
+  const line = prompt.split("\n")[0];
+  return line.length > 200 || line.length < prompt.length ? `${line.slice(0, 200)}…` : line;
 }

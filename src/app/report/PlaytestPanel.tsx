@@ -3,6 +3,8 @@
 
 import { useEffect, useRef } from "react";
 import { useStore } from "zustand";
+import { formatReportForModel, type PlaytestReport } from "../../playtest";
+import { usesProvider } from "../../state";
 import { useWorkbench } from "../workbench";
 import { ReportView } from "./ReportView";
 import "./report.css";
@@ -37,12 +39,45 @@ export function PlaytestPanel() {
           <>
             {running && <p className="playtest-note">Showing the previous report until this one finishes.</p>}
             <ReportView report={latest.report} />
+            {!running && latest.report.verdict === "broken" && <FixWithAgent report={latest.report} />}
           </>
         ) : (
           running && <p className="playtest-note">Playing the game on a hidden copy: an idle run, then seeded input…</p>
         )}
       </div>
     </aside>
+  );
+}
+
+/** What the agent is asked when the person hands it a broken playtest. */
+export function fixRequest(report: PlaytestReport): string {
+  return `The playtest judged this game broken. Find the cause and fix it so the game is playable; keep what already works.\n\n${formatReportForModel(report, 3000)}`;
+}
+
+/** The chat's one line for that request: the first error and where, or the first reason. */
+function fixSummary(report: PlaytestReport): string {
+  const error = report.errors[0];
+  const where = error?.location ? ` (${error.location.file.replace(/^\/+/, "")}:${error.location.line})` : "";
+  const why = error ? `${error.message.slice(0, 160)}${where}` : (report.reasons[0] ?? "see its report");
+  return `Fix the game. The playtest judged it broken: ${why}`;
+}
+
+/** A broken report's next step: hand it to the agent (with a model), or say how to. */
+function FixWithAgent({ report }: { report: PlaytestReport }) {
+  const { agent, settings } = useWorkbench();
+  const canFix = useStore(settings, (s) => usesProvider(s.model));
+  const agentBusy = useStore(agent, (s) => s.running);
+  if (!canFix) {
+    return (
+      <p className="playtest-note" data-testid="playtest-fix-hint">
+        Click an error to open its line. To have the agent fix it, connect a model in ⚙ Settings (the offline builder only builds its own designs).
+      </p>
+    );
+  }
+  return (
+    <button type="button" className="playtest-fix" data-testid="playtest-fix" disabled={agentBusy} onClick={() => void agent.getState().send(fixRequest(report), fixSummary(report))} title="Send this report to the agent, which fixes the game and playtests it again">
+      Ask the agent to fix it
+    </button>
   );
 }
 
