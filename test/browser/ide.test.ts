@@ -219,4 +219,20 @@ describe("Playforge IDE", () => {
     await page.waitForTimeout(500);
     expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("preview-frame");
   });
+
+  it("shows the game on the whole screen with Full screen, keyboard on the game, and leaves it again", async () => {
+    await waitForGame();
+    // Pressed from the keyboard: the button sits right above the game frame (BAR_KEYBOARD in share-play.test.ts).
+    await page.getByTestId("preview-fullscreen").press("Enter");
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement?.className ?? null)).toBe("preview-body");
+    const box = (await page.locator(FRAME).boundingBox())!;
+    expect(box.width).toBeGreaterThanOrEqual(1390);
+    expect(box.height).toBeGreaterThanOrEqual(850);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("preview-frame");
+    expect(await nonBackgroundFraction(page, FRAME)).toBeGreaterThan(0.01);
+    await page.screenshot({ path: ".out/ide-fullscreen.png" });
+    // (Esc is the browser's own way out; a test cannot press the browser's Esc, so it asks the page.)
+    await page.evaluate(() => document.exitFullscreen());
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement)).toBeNull();
+  });
 });

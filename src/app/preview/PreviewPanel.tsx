@@ -1,5 +1,6 @@
 // The live game: a host element the sandbox puts its iframe into, a notice over it when the game
-// froze, crashed, was stopped or could not start, and a badge while a playtest holds it paused.
+// froze, crashed, was stopped or could not start, a badge while a playtest holds it paused, and
+// Sound on/off and Full screen in its title bar.
 
 import { useEffect, useRef } from "react";
 import { useStore } from "zustand";
@@ -19,9 +20,24 @@ function overlayText(status: PreviewStatus): string | null {
   }
 }
 
+/**
+ * The preview (not the iframe: a re-run replaces it) fills the screen, and the game gets the
+ * keyboard. For a class watching on a projector, or a player who wants the whole screen.
+ */
+async function showFullScreen(body: HTMLElement | null, host: HTMLElement | null) {
+  if (!body || document.fullscreenElement) return;
+  try {
+    await body.requestFullscreen();
+  } catch {
+    return; // The browser refused (no fullscreen here): the preview stays as it is.
+  }
+  host?.querySelector("iframe")?.focus();
+}
+
 export function PreviewPanel() {
   const { preview } = useWorkbench();
   const host = useRef<HTMLDivElement>(null);
+  const body = useRef<HTMLDivElement>(null);
   const status = useStore(preview, (s) => s.status);
   const paused = useStore(preview, (s) => s.paused);
   const muted = useStore(preview, (s) => s.muted);
@@ -38,11 +54,16 @@ export function PreviewPanel() {
     <section className="panel preview-panel" aria-label="Preview">
       <div className="panel-title">
         <h2>Preview</h2>
-        <button type="button" data-testid="preview-mute" aria-pressed={muted} onClick={() => preview.getState().setMuted(!muted)} title={muted ? "Turn the game's sound on" : "Mute the game's sound"}>
-          {muted ? "Sound off" : "Sound on"}
-        </button>
+        <span className="panel-actions">
+          <button type="button" data-testid="preview-mute" aria-pressed={muted} onClick={() => preview.getState().setMuted(!muted)} title={muted ? "Turn the game's sound on" : "Mute the game's sound"}>
+            {muted ? "Sound off" : "Sound on"}
+          </button>
+          <button type="button" data-testid="preview-fullscreen" onClick={() => void showFullScreen(body.current, host.current)} title="Show the game on the whole screen (Esc leaves)">
+            Full screen
+          </button>
+        </span>
       </div>
-      <div className="preview-body">
+      <div className="preview-body" ref={body}>
         <div className="preview-host" ref={host} />
         {paused && (
           <div className="preview-paused" role="status" data-testid="preview-paused">
