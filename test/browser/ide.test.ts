@@ -41,7 +41,7 @@ const editorText = () => editorTextIn(page);
 const lineOf = (text: string, needle: string) => text.split("\n").findIndex((l) => l.includes(needle)) + 1;
 
 async function waitForGame() {
-  await page.locator("[data-testid=run-status][data-state=ready]").waitFor({ timeout: 30_000 });
+  await page.locator("[data-testid=run-status][data-state=ready]").waitFor({ timeout: 60_000 });
 }
 
 beforeAll(async () => {
@@ -55,7 +55,16 @@ beforeEach(async () => {
   await page.goto(serverUrl());
   await page.locator("[data-testid=editor] .monaco-editor .view-lines").waitFor({ timeout: 60_000 });
 });
-afterEach(async () => page?.context().close());
+afterEach(async (context) => {
+  // A failure leaves what the person would have seen: a screenshot, the run status and the console.
+  if (context.task.result?.state === "fail" && page) {
+    await page.screenshot({ path: `.out/ide-failed-${context.task.name.slice(0, 40).replace(/\W+/g, "-")}.png` }).catch(() => undefined);
+    const status = await page.getByTestId("run-status").textContent().catch(() => "?");
+    const consoleText = await page.getByTestId("console-panel").innerText().catch(() => "?");
+    console.error(`[${context.task.name}] run status: ${status}\nconsole:\n${consoleText.slice(-2000)}`);
+  }
+  await page?.context().close();
+});
 
 describe("Playforge IDE", () => {
   it("shows every UI test hook from DESIGN.md and runs the starter game on a non-blank canvas", async () => {
@@ -123,6 +132,20 @@ describe("Playforge IDE", () => {
     await page.keyboard.insertText("// still typing after the freeze");
     await expect.poll(editorText).toContain("still typing after the freeze");
     await page.screenshot({ path: ".out/ide-frozen.png" });
+  });
+
+  it("keeps a game that logs 2,000 lines a frame usable: it runs, the console says what it dropped, Monaco still types", async () => {
+    await waitForGame();
+    const title = starter["src/scenes/Title.ts"].replace(/\n}\s*$/, '\n\n  update() {\n    for (let i = 0; i < 2000; i++) console.log("spam " + i);\n  }\n}\n');
+    await openFile("src/scenes/Title.ts");
+    await replaceEditorText(title);
+    await page.getByTestId("console-panel").getByText(/console messages dropped \(more than 200 a second\)/).first().waitFor({ timeout: 30_000 });
+    await waitForGame();
+    expect(await page.locator("[data-testid=console-line]").count()).toBeLessThanOrEqual(500);
+    await focusEditor();
+    await page.keyboard.press("Control+End");
+    await page.keyboard.insertText("// typed while the game logs");
+    await expect.poll(editorText).toContain("typed while the game logs");
   });
 
   it("adds, renames, deletes (with undo) files in the tree and refuses paths that leave the project", async () => {

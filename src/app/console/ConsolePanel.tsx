@@ -1,9 +1,8 @@
 // The game's console: log lines and errors, each error naming the project file and line it
 // came from; clicking the location opens that line in the editor.
 
-import { useEffect, useRef } from "react";
-import { useStore } from "zustand";
-import type { ConsoleEntry } from "../../state";
+import { memo, useCallback, useEffect, useRef, useSyncExternalStore } from "react";
+import type { ConsoleEntry, ConsoleStore } from "../../state";
 import type { SourceLocation } from "../../runtime/harness/protocol";
 import { useWorkbench } from "../workbench";
 
@@ -11,7 +10,26 @@ function formatLocation(location: SourceLocation): string {
   return `${location.file}:${location.line}${location.column ? `:${location.column}` : ""}`;
 }
 
-function ConsoleLine({ entry, onOpen }: { entry: ConsoleEntry; onOpen: (location: SourceLocation) => void }) {
+/**
+ * The console's entries, read at most once per animation frame: a game that logs hundreds of
+ * lines a second must not re-render the IDE hundreds of times a second.
+ */
+function useEntriesPerFrame(log: ConsoleStore): ConsoleEntry[] {
+  const subscribe = useCallback(
+    (notify: () => void) => {
+      let frame = 0;
+      const unsubscribe = log.subscribe(() => {
+        if (!frame) frame = requestAnimationFrame(() => ((frame = 0), notify()));
+      });
+      return () => (unsubscribe(), cancelAnimationFrame(frame));
+    },
+    [log],
+  );
+  return useSyncExternalStore(subscribe, () => log.getState().entries);
+}
+
+/** A line renders once; later renders of the panel skip it unless its entry changed (a repeat count). */
+const ConsoleLine = memo(function ConsoleLine({ entry, onOpen }: { entry: ConsoleEntry; onOpen: (location: SourceLocation) => void }) {
   return (
     <li className={`console-line console-${entry.level}`} data-testid="console-line" data-level={entry.level} data-kind={entry.errorKind} title={entry.stack}>
       {entry.repeat > 1 && <span className="console-repeat">{entry.repeat}</span>}
@@ -23,11 +41,12 @@ function ConsoleLine({ entry, onOpen }: { entry: ConsoleEntry; onOpen: (location
       )}
     </li>
   );
-}
+});
 
 export function ConsolePanel() {
   const { console: log, editor } = useWorkbench();
-  const entries = useStore(log, (s) => s.entries);
+  const entries = useEntriesPerFrame(log);
+  const open = useCallback((location: SourceLocation) => editor.getState().openAt(location), [editor]);
   const list = useRef<HTMLOListElement>(null);
 
   // Stay at the bottom as lines arrive, unless the user scrolled up to read.
@@ -46,7 +65,7 @@ export function ConsolePanel() {
       </div>
       <ol className="console-lines" ref={list}>
         {entries.map((entry) => (
-          <ConsoleLine key={entry.id} entry={entry} onOpen={(location) => editor.getState().openAt(location)} />
+          <ConsoleLine key={entry.id} entry={entry} onOpen={open} />
         ))}
       </ol>
     </section>

@@ -115,7 +115,6 @@ export function installHarness(config: HarnessConfig): void {
   for (const level of ["log", "info", "warn", "error", "debug"] as const) {
     const original = (console as any)[level].bind(console);
     (console as any)[level] = (...args: unknown[]) => {
-      original(...args);
       const now = realNow();
       if (now - secondStartedAt > 1000) {
         if (droppedConsole > 0) post({ type: "console", level: "warn", text: `… ${droppedConsole} console messages dropped (more than 200 a second)` });
@@ -123,10 +122,13 @@ export function installHarness(config: HarnessConfig): void {
         messagesThisSecond = 0;
         droppedConsole = 0;
       }
+      // Past the limit a message reaches neither the IDE nor the browser's own console: a game
+      // logging thousands of lines a frame would otherwise slow itself, and open DevTools, to a crawl.
       if (++messagesThisSecond > 200) {
         droppedConsole++;
         return;
       }
+      original(...args);
       if (typeof args[0] === "string" && args[0].startsWith("%cPhaser v")) return;
       const text = args.map(safeString).join(" ").slice(0, 8000);
       post({ type: "console", level, text, location: locate(new Error().stack?.split("\n").slice(2).join("\n")) });
