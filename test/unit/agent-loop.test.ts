@@ -1,6 +1,6 @@
 // The agent loop end to end with a scripted model and a playtest that judges the real files.
 
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { restoreCheckpoint, runAgent, type AgentEvent, type AgentOptions } from "../../src/agent";
 import type { ChatMessage, CompletionRequest } from "../../src/providers/types";
 import { BROKEN_LINE, BROKEN_PLAY, NO_GUIDES, STARTER, call, formatReport, say, scriptedModel, staticPlaytest, turn, untilAborted } from "./agent-support";
@@ -188,7 +188,7 @@ describe("runAgent: the user in the loop", () => {
     const model = scriptedModel([turn(call("ask_user", { question: "Which key jumps?", choices: ["Space", "Up"] })), turn(call("finish", { summary: "ok" }))]);
     const opts = options(model);
     const run = runAgent(opts);
-    await sleep(50);
+    await vi.waitFor(() => expect(ofType(opts.events, "question").length).toBe(1));
     const [question] = ofType(opts.events, "question");
     expect(question).toMatchObject({ question: "Which key jumps?", choices: ["Space", "Up"] });
     expect(model.requests.length).toBe(1);
@@ -204,8 +204,7 @@ describe("runAgent: the user in the loop", () => {
     const model = scriptedModel([turn(call("ask_user", { question: "Which key jumps?" }))]);
     const opts = options(model);
     const run = runAgent(opts);
-    await sleep(30);
-    expect(ofType(opts.events, "question").length).toBe(1);
+    await vi.waitFor(() => expect(ofType(opts.events, "question").length).toBe(1));
     run.cancel();
     const outcome = await run.done;
     expect(outcome.stopReason).toBe("cancelled");
@@ -242,7 +241,8 @@ describe("runAgent: the user in the loop", () => {
     const model = scriptedModel([writeBroken(), (req) => untilAborted(req.signal)]);
     const opts = options(model);
     const run = runAgent(opts);
-    await sleep(30);
+    // Cancelled during the second model call, after the first one's write.
+    await vi.waitFor(() => expect(model.requests.length).toBe(2));
     run.cancel();
     const outcome = await run.done;
     expect(outcome.stopReason).toBe("cancelled");
@@ -259,7 +259,9 @@ describe("runAgent: the user in the loop", () => {
     run.cancel();
     const outcome = await run.done;
     expect(outcome.stopReason).toBe("cancelled");
-    expect(Date.now() - started).toBeLessThan(200);
+    // Without the run's own cancel the model's promise would keep it waiting for ever; the
+    // bound is loose because CI machines are busy.
+    expect(Date.now() - started).toBeLessThan(5000);
     expect(outcome.files).toEqual(STARTER);
   });
 

@@ -1,7 +1,7 @@
 // Project storage on an in-memory fake of idb-keyval's custom store (a UseStore whose object
 // store stages writes per transaction and can fail them like a full disk).
 
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { UseStore } from "idb-keyval";
 import { ProjectStorage, StorageQuotaError, StorageUnavailableError, StoredProjectNotFoundError, createAutosaver, type ProjectSnapshot } from "../../src/storage";
 
@@ -192,6 +192,9 @@ describe("autosave", () => {
     const saved: number[] = [];
     const autosaver = createAutosaver(storage, id, { delayMs: 30, onSaved: (at) => saved.push(at), onError: (e) => { throw e; } });
     for (let i = 1; i <= 5; i++) autosaver.schedule(snapshot(`// ${i}`));
+    // Waits for the save (a busy machine may take longer than the 30 ms), then for a second one
+    // that must not come.
+    await vi.waitFor(() => expect(saved.length).toBeGreaterThan(0), { timeout: 10_000, interval: 10 });
     await new Promise((r) => setTimeout(r, 150));
     expect(saved).toHaveLength(1);
     expect((await storage.open(id)).snapshot.files["src/main.ts"]).toBe("// 5");
