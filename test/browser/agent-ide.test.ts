@@ -53,8 +53,7 @@ describe("agent in the IDE with the offline builder", () => {
     expect(await page.locator("[data-testid=chat-playtest][data-latest=true] [data-testid=report-thumb]").count()).toBeGreaterThan(0);
     // The live preview runs the diving game the agent wrote through the project store.
     await page.locator("[data-testid=run-status][data-state=ready]").waitFor({ timeout: 30_000 });
-    await page.waitForTimeout(500);
-    expect(await nonBackgroundFraction(page, FRAME)).toBeGreaterThan(0.02);
+    await expect.poll(() => nonBackgroundFraction(page, FRAME), { timeout: 10_000 }).toBeGreaterThan(0.02);
     const specBefore = await fileText("game.spec.json");
     expect(specBefore).toContain('"genre": "diving"');
 

@@ -75,8 +75,7 @@ describe("Playforge IDE", () => {
     const paths = await page.locator("[data-testid=file-item]").evaluateAll((els) => els.map((e) => e.getAttribute("data-path")));
     expect(paths.sort()).toEqual(Object.keys(starter).sort());
     await waitForGame();
-    await page.waitForTimeout(300);
-    expect(await nonBackgroundFraction(page, FRAME)).toBeGreaterThan(0.01);
+    await expect.poll(() => nonBackgroundFraction(page, FRAME), { timeout: 10_000 }).toBeGreaterThan(0.01);
     await page.screenshot({ path: ".out/ide-starter.png" });
   });
 
@@ -252,7 +251,7 @@ describe("Playforge IDE", () => {
     expect(box.width).toBeGreaterThanOrEqual(1390);
     expect(box.height).toBeGreaterThanOrEqual(850);
     expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("preview-frame");
-    expect(await nonBackgroundFraction(page, FRAME)).toBeGreaterThan(0.01);
+    await expect.poll(() => nonBackgroundFraction(page, FRAME), { timeout: 10_000 }).toBeGreaterThan(0.01);
     await page.screenshot({ path: ".out/ide-fullscreen.png" });
     // (Esc is the browser's own way out; a test cannot press the browser's Esc, so it asks the page.)
     await page.evaluate(() => document.exitFullscreen());

@@ -46,7 +46,7 @@ describe("keeping projects in the IDE", () => {
     await expect.poll(() => editorText(page)).toContain(marker);
     await expect.poll(() => page.getByTestId("console-panel").innerText(), { timeout: 30_000 }).toContain(marker.slice(13, -3));
     await page.locator("[data-testid=run-status][data-state=ready]").waitFor({ timeout: 30_000 });
-    expect(await nonBackgroundFraction(page, FRAME)).toBeGreaterThan(0.01);
+    await expect.poll(() => nonBackgroundFraction(page, FRAME), { timeout: 10_000 }).toBeGreaterThan(0.01);
     expect(await page.getByTestId("save-status").getAttribute("data-state")).not.toBe("failed");
     await page.screenshot({ path: ".out/keep-ide-reloaded.png" });
     await page.context().close();

@@ -49,8 +49,7 @@ describe("iframe runtime", () => {
     const after = await page.evaluate(() => performance.timeOrigin + performance.now());
     expect(ready.payload.renderedAt).toBeGreaterThan(before);
     expect(ready.payload.renderedAt).toBeLessThan(after);
-    await page.waitForTimeout(300);
-    expect(await nonBackgroundFraction(page, "[data-testid=preview-frame]")).toBeGreaterThan(0.01);
+    await expect.poll(() => nonBackgroundFraction(page, "[data-testid=preview-frame]"), { timeout: 10_000 }).toBeGreaterThan(0.01);
     const shot = (await command({ op: "snapshot", thumbWidth: 200 })) as any;
     expect(shot.metrics.nonBackground).toBeGreaterThan(0.01);
     expect(shot.thumbnail).toMatch(/^data:image\/png;base64,/);
@@ -180,8 +179,7 @@ const game = new Phaser.Game({ type: Phaser.AUTO, parent: "game", width: 800, he
     // Still alive: a paused game is not mistaken for a frozen one.
     expect((await events()).some((e) => e.name === "exit")).toBe(false);
     await command({ op: "pause", paused: false });
-    await page.waitForTimeout(400);
-    expect(await frameNow()).toBeGreaterThan(held + 5);
+    await expect.poll(frameNow, { timeout: 10_000 }).toBeGreaterThan(held + 5);
 
     // A game with its own pause menu: the IDE's release leaves it paused.
     const title = starter["src/scenes/Title.ts"].replace("create() {", "create() {\n    this.time.delayedCall(100, () => this.game.pause());");

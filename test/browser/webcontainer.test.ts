@@ -139,8 +139,7 @@ describe("WebContainer runtime", () => {
     const status = (await page.evaluate(() => (window as any).t.sandbox.command({ op: "status" }))) as any;
     expect(status).toMatchObject({ registered: true, rendered: true });
     expect(status.frame).toBeGreaterThan(0);
-    await page.waitForTimeout(200);
-    expect(await nonBackgroundFraction(page, "[data-testid=preview-frame]")).toBeGreaterThan(0.01);
+    await expect.poll(() => nonBackgroundFraction(page, "[data-testid=preview-frame]"), { timeout: 10_000 }).toBeGreaterThan(0.01);
     await page.evaluate(() => (window as any).t.fake.containerError("Worker crashed"));
     expect(await page.evaluate(() => (window as any).wcTest.terminal.join(""))).toContain("WebContainer error: Worker crashed");
     await page.close();
@@ -221,9 +220,8 @@ describe("WebContainer runtime", () => {
     expect(choice.fallbackReason).toContain("npm could not reach the registry");
     expect(choice.unchanged).toBe(true);
     await waitForEvent(page, "ready");
-    await page.waitForTimeout(300);
     expect(await page.locator("[data-testid=preview-frame]").count()).toBe(1);
-    expect(await nonBackgroundFraction(page, "[data-testid=preview-frame]")).toBeGreaterThan(0.01);
+    await expect.poll(() => nonBackgroundFraction(page, "[data-testid=preview-frame]"), { timeout: 10_000 }).toBeGreaterThan(0.01);
     const shot = (await page.evaluate(() => (window as any).t.sandbox.command({ op: "snapshot", thumbWidth: 160 }))) as any;
     expect(shot.metrics.nonBackground).toBeGreaterThan(0.01);
     await page.close();
