@@ -111,7 +111,6 @@ export function decodeShareLink(link: string, options: ShareCodecOptions = {}): 
   if (!(bytes instanceof Uint8Array)) throw new ShareLinkError("malformed", `This link is damaged: character ${bytes.badIndex + 1} after # is not part of a share link. Copy the whole link again.`);
   if (bytes.length < 3) throw new ShareLinkError("truncated", "This link is cut off: it is too short to hold a game. Copy the whole link again.");
   if (bytes[0] !== SHARE_FORMAT_VERSION) throw new ShareLinkError("unsupported-version", `This link uses share format ${bytes[0]}, which this version of Playforge cannot read (it reads format ${SHARE_FORMAT_VERSION}).`);
-  if (bytes[1] > Mode.FilesDictV1) throw new ShareLinkError("unsupported-version", `This link uses an unknown encoding (${bytes[1]}); it may come from a newer Playforge.`);
   const payload = inflatePayload(bytes.subarray(2), dictionaryFor(bytes[1]));
   try {
     if (bytes[1] === Mode.Files || bytes[1] === Mode.FilesDictV1) return readFilesPayload(payload);

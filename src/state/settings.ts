@@ -6,6 +6,7 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { Chattiness } from "../agent";
 import { PRESETS, type PresetName, type PriceTable } from "../providers";
+import { readItem, writeItem } from "./browser-storage";
 
 export const SETTINGS_STORAGE_KEY = "playforge.settings.v1";
 /** Where the key lives when it is not remembered: this tab's sessionStorage, gone when it closes. */
@@ -84,7 +85,7 @@ function readStored(storage: Storage | undefined, session: Storage | undefined):
       model: {
         provider,
         baseURL: typeof m.baseURL === "string" ? m.baseURL : "",
-        apiKey: m.rememberKey === false ? readItem(session, SESSION_KEY_STORAGE_KEY) : typeof m.apiKey === "string" ? m.apiKey : "",
+        apiKey: m.rememberKey === false ? (readItem(session, SESSION_KEY_STORAGE_KEY) ?? "") : typeof m.apiKey === "string" ? m.apiKey : "",
         rememberKey: m.rememberKey !== false,
         models: { build: m.models?.build ?? "", fix: m.models?.fix ?? "", judge: m.models?.judge ?? "" },
         prices: m.prices && typeof m.prices === "object" ? m.prices : {},
@@ -99,24 +100,12 @@ function readStored(storage: Storage | undefined, session: Storage | undefined):
   }
 }
 
-function readItem(storage: Storage | undefined, key: string): string {
-  try {
-    return storage?.getItem(key) ?? "";
-  } catch {
-    return "";
-  }
-}
-
 /** Writes the settings; a key that is not to be remembered goes to `session` only. */
 function writeStored(storage: Storage | undefined, session: Storage | undefined, model: ModelSettings, chattiness: Chattiness) {
   const remember = model.rememberKey !== false;
   storage?.setItem(SETTINGS_STORAGE_KEY, JSON.stringify({ model: remember ? model : { ...model, apiKey: "" }, chattiness }));
-  try {
-    if (!remember && model.apiKey) session?.setItem(SESSION_KEY_STORAGE_KEY, model.apiKey);
-    else session?.removeItem(SESSION_KEY_STORAGE_KEY);
-  } catch {
-    // No session storage: a key not to be remembered lives in memory only, until a reload.
-  }
+  // Without session storage a key not to be remembered lives in memory only, until a reload.
+  writeItem(session, SESSION_KEY_STORAGE_KEY, !remember && model.apiKey ? model.apiKey : null);
 }
 
 export function createSettingsStore(storage: Storage | undefined = globalThis.localStorage, session: Storage | undefined = globalThis.sessionStorage): SettingsStore {

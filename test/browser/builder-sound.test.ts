@@ -47,6 +47,11 @@ async function gameFrame(page: Page): Promise<Frame> {
   throw new Error("no game frame with the oscillator counter");
 }
 
+/** The live preview's game frame (each run is a new page), or null between runs. */
+async function previewFrame(page: Page): Promise<Frame | null> {
+  return (await (await page.getByTestId("preview-frame").elementHandle())?.contentFrame()) ?? null;
+}
+
 const sfx = (frame: Frame) =>
   frame.evaluate(() => {
     const s = (window as unknown as { __sfx: Sfx }).__sfx;
@@ -118,7 +123,7 @@ describe("offline builder games have sound", () => {
     await page.getByTestId("prompt-input").fill("a space shooter against aliens");
     await page.keyboard.press("Enter");
     await page.locator("[data-testid=chat-finished]").waitFor({ timeout: 120_000 });
-    const frame = (await (await page.getByTestId("preview-frame").elementHandle())!.contentFrame())!;
+    const frame = (await previewFrame(page))!;
     await frame.waitForFunction(() => Boolean((window as unknown as { __sfx?: unknown }).__sfx));
     const mute = page.getByTestId("preview-mute");
     await mute.press("Enter");
@@ -134,21 +139,16 @@ describe("offline builder games have sound", () => {
     // The next run of the game (Restart) is muted again as soon as it shows a frame.
     await mute.press("Enter");
     await page.getByTestId("preview-restart").click();
-    await expect
-      .poll(async () => {
-        const next = (await (await page.getByTestId("preview-frame").elementHandle())?.contentFrame()) ?? null;
-        return next && next !== frame ? (await sfx(next).catch(() => null))?.muted : null;
-      }, { timeout: 30_000 })
-      .toBe(true);
+    /** Whether the game in the preview is muted; null while `before` (an earlier run) is still there. */
+    const previewMuted = async (before: Frame | null) => {
+      const next = await previewFrame(page);
+      return next && next !== before ? (await sfx(next).catch(() => null))?.muted : null;
+    };
+    await expect.poll(() => previewMuted(frame), { timeout: 30_000 }).toBe(true);
     // ...and so is the game after a reload of the IDE: Sound off is remembered in this browser.
     await page.reload();
     await expect.poll(() => page.getByTestId("preview-mute").getAttribute("aria-pressed"), { timeout: 30_000 }).toBe("true");
-    await expect
-      .poll(async () => {
-        const next = (await (await page.getByTestId("preview-frame").elementHandle())?.contentFrame()) ?? null;
-        return next ? (await sfx(next).catch(() => null))?.muted : null;
-      }, { timeout: 30_000 })
-      .toBe(true);
+    await expect.poll(() => previewMuted(null), { timeout: 30_000 }).toBe(true);
     await context.close();
   });
 });

@@ -7,6 +7,7 @@ import { createIframeSandbox, type Sandbox } from "../../runtime";
 import { readSoundOff, writeSoundOff } from "../../state/sound";
 import { playSpecCompiler } from "./spec";
 import { CodeViewer } from "./CodeViewer";
+import { SoundButton } from "../preview/SoundButton";
 
 type Decoded = { ok: true; files: ProjectFiles; fragment: string } | { ok: false; message: string };
 
@@ -112,9 +113,7 @@ function GameView({ files, fragment }: { files: ProjectFiles; fragment: string }
         >
           QR code
         </button>
-        <button data-testid="play-mute" aria-pressed={muted} onClick={toggleSound} title={muted ? "Turn the game's sound on" : "Mute the game's sound"}>
-          {muted ? "Sound off" : "Sound on"}
-        </button>
+        <SoundButton testId="play-mute" muted={muted} onToggle={toggleSound} />
         <button data-testid="view-code-button" aria-pressed={showCode} onClick={() => setShowCode((v) => !v)}>
           {showCode ? "Hide code" : "View code"}
         </button>

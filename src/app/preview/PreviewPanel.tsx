@@ -6,6 +6,7 @@ import { useEffect, useRef } from "react";
 import { useStore } from "zustand";
 import type { PreviewStatus } from "../../state";
 import { useWorkbench } from "../workbench";
+import { SoundButton } from "./SoundButton";
 
 function overlayText(status: PreviewStatus): string | null {
   if (status.state === "failed") return `The game could not start: ${status.message}`;
@@ -55,9 +56,7 @@ export function PreviewPanel() {
       <div className="panel-title">
         <h2>Preview</h2>
         <span className="panel-actions">
-          <button type="button" data-testid="preview-mute" aria-pressed={muted} onClick={() => preview.getState().setMuted(!muted)} title={muted ? "Turn the game's sound on" : "Mute the game's sound"}>
-            {muted ? "Sound off" : "Sound on"}
-          </button>
+          <SoundButton testId="preview-mute" muted={muted} onToggle={() => preview.getState().setMuted(!muted)} />
           <button type="button" data-testid="preview-fullscreen" onClick={() => void showFullScreen(body.current, host.current)} title="Show the game on the whole screen (Esc leaves)">
             Full screen
           </button>

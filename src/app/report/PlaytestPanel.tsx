@@ -6,7 +6,7 @@ import { useStore } from "zustand";
 import { formatReportForModel, type PlaytestReport } from "../../playtest";
 import { usesProvider } from "../../state";
 import { useWorkbench } from "../workbench";
-import { ReportView } from "./ReportView";
+import { ReportView, errorWhere } from "./ReportView";
 import "./report.css";
 
 /** An offscreen element for the playtest sandbox: rendered (so WebGL draws) but never seen. */
@@ -50,15 +50,15 @@ export function PlaytestPanel() {
 }
 
 /** What the agent is asked when the person hands it a broken playtest. */
-export function fixRequest(report: PlaytestReport): string {
+function fixRequest(report: PlaytestReport): string {
   return `The playtest judged this game broken. Find the cause and fix it so the game is playable; keep what already works.\n\n${formatReportForModel(report, 3000)}`;
 }
 
 /** The chat's one line for that request: the first error and where, or the first reason. */
 function fixSummary(report: PlaytestReport): string {
   const error = report.errors[0];
-  const where = error?.location ? ` (${error.location.file.replace(/^\/+/, "")}:${error.location.line})` : "";
-  const why = error ? `${error.message.slice(0, 160)}${where}` : (report.reasons[0] ?? "see its report");
+  const where = error && errorWhere(error);
+  const why = error ? `${error.message.slice(0, 160)}${where ? ` (${where})` : ""}` : (report.reasons[0] ?? "see its report");
   return `Fix the game. The playtest judged it broken: ${why}`;
 }
 

@@ -4,9 +4,14 @@
 import type { PlaytestReport, ReportedError } from "../../playtest";
 import { useWorkbench } from "../workbench";
 
+/** "src/scenes/Title.ts:9" for an error with a source line, else null. */
+export function errorWhere(error: ReportedError): string | null {
+  return error.location ? `${error.location.file.replace(/^\/+/, "")}:${error.location.line}` : null;
+}
+
 function ErrorRow({ error }: { error: ReportedError }) {
   const { editor } = useWorkbench();
-  const where = error.location ? `${error.location.file.replace(/^\/+/, "")}:${error.location.line}` : null;
+  const where = errorWhere(error);
   return (
     <li className="report-error" data-testid="report-error">
       <div className="report-error-head">
