@@ -6,8 +6,11 @@ import type { Sandbox } from "../runtime/sandbox";
 import { runScenario, type ScenarioRecord } from "./scenario";
 import { compareRuns, judge } from "./verdict";
 import type { PlaytestReport } from "./report";
+import type { TaskCheckSpec } from "./checks";
 
-export type { PlaytestReport, ReportedError, InputEffect, Thumbnail, Verdict } from "./report";
+export type { PlaytestReport, ReportedError, InputEffect, Thumbnail, Verdict, Phase, PhaseSpan } from "./report";
+export type { Check, CheckStatus, CheckEvidence, JudgeOpinion, TaskCheckSpec, StateProbe, GenericCheckId } from "./checks";
+export { GENERIC_CHECK_IDS } from "./checks";
 export { formatReportForModel, MODEL_REPORT_MAX_CHARS } from "./format";
 export { PlaytestAbortedError, type ScenarioRecord, type Checkpoint } from "./scenario";
 export { judge, compareRuns, type Comparison } from "./verdict";
@@ -19,6 +22,8 @@ export interface PlaytestOptions {
   seed?: number;
   signal?: AbortSignal;
   onProgress?: (text: string) => void;
+  /** The task's checks (from the builder's GameSpec or a model's set_checks), verified in gameplay. */
+  tasks?: TaskCheckSpec[];
 }
 
 export const DEFAULT_SECONDS = 30;

@@ -1,6 +1,7 @@
 // PlaytestReport: what the playtest engine tells the IDE, the agent and the CLI about a game.
 
 import type { GameError, Introspection } from "../runtime/harness/protocol";
+import type { Check } from "./checks";
 
 export type Verdict = "playable" | "broken";
 
@@ -27,9 +28,24 @@ export interface Thumbnail {
   dataUrl: string;
 }
 
+/** Where the game was at a moment: the engine finds these from scenes, describe() and start presses. */
+export type Phase = "boot" | "title" | "gameplay" | "gameover";
+
+export interface PhaseSpan {
+  phase: Phase;
+  /** Virtual ms since the first frame, in the play run. */
+  fromMs: number;
+  scenes: string[];
+}
+
 export interface PlaytestReport {
   verdict: Verdict;
+  /** Failed required checks first, then errors and what was observed. */
   reasons: string[];
+  /** Generic checks first (boots, leaves-title, controls, ...), then the task's. */
+  checks: Check[];
+  /** The play run's phases in order. */
+  phases: PhaseSpan[];
   booted: boolean;
   firstFrameMs: number | null;
   errors: ReportedError[];

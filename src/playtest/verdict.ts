@@ -232,7 +232,7 @@ export function judge(idle: ScenarioRecord, play: ScenarioRecord | null, compari
   }
   const lastView = [...idle.checkpoints, ...(play?.checkpoints ?? [])].reverse().find((c) => c.introspection)?.introspection ?? null;
   return {
-    verdict,
+    verdict, checks: [], phases: [],
     reasons,
     booted,
     firstFrameMs: booted ? idle.firstFrameMs ?? play?.firstFrameMs ?? Math.round(idle.bootFrames * FRAME_MS) : null,

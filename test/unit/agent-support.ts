@@ -117,7 +117,7 @@ export async function staticPlaytest(files: ProjectFiles, request: PlaytestReque
   ];
   const verdict = reasons.length === 0 ? "playable" : "broken";
   return {
-    verdict,
+    verdict, checks: [], phases: [],
     reasons,
     booted,
     firstFrameMs: booted ? 120 : null,

@@ -9,7 +9,11 @@ export type SourceLocation = { file: string; line: number; column?: number };
 
 export type ConsoleLevel = "log" | "info" | "warn" | "error" | "debug";
 
-export type GameErrorKind = "error" | "unhandledrejection" | "syntax" | "module" | "loop" | "frozen" | "load";
+/**
+ * asset: a file the game asked for (image, audio, JSON) failed to load, located at the line that asked.
+ * warning: a Phaser warning that means a bug ("Scene key not found", a missing texture in use, a removed API).
+ */
+export type GameErrorKind = "error" | "unhandledrejection" | "syntax" | "module" | "loop" | "frozen" | "load" | "asset" | "warning";
 
 export interface GameError {
   kind: GameErrorKind;
@@ -27,7 +31,16 @@ export interface FrameMetrics {
   diff: number;
   /** FNV-1a hash of the sampled pixels, for determinism checks. */
   hash: string;
+  /**
+   * Region signature at the canvas's own resolution: the canvas is cut into CELL_COLUMNS × CELL_ROWS
+   * cells and each cell's full-resolution pixels are hashed (8 hex digits per cell, row by row), so
+   * two runs can be compared region by region and a 12-px sprite on a 1280×720 canvas still counts.
+   */
+  cells?: string;
 }
+
+export const CELL_COLUMNS = 32;
+export const CELL_ROWS = 18;
 
 export interface FrameSnapshot {
   frame: number;
@@ -41,12 +54,34 @@ export interface FrameSnapshot {
 
 export interface ObjectSummary {
   type: string;
+  /** The object's own name (setName), when the game gave it one. */
+  name?: string;
   x: number;
   y: number;
+  /** Display size in game pixels, when known. */
+  width?: number;
+  height?: number;
+  /** Physics body velocity, when it has a body. */
+  vx?: number;
+  vy?: number;
   texture?: string;
   text?: string;
   hasBody: boolean;
   visible: boolean;
+}
+
+/** Something a person can click, tap or drag: its hit area in game (canvas) coordinates on screen. */
+export interface InputTarget {
+  /** "Rectangle", "Text", "Zone", "Sprite", ... or "dom" for a button in the page. */
+  type: string;
+  name?: string;
+  text?: string;
+  /** Centre and size of the hit area on screen (camera scroll and zoom applied). */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  draggable: boolean;
 }
 
 export interface SceneSummary {
@@ -56,7 +91,10 @@ export interface SceneSummary {
   keys: string[];
   pointerListeners: string[];
   keyboardListeners: string[];
+  /** Visible objects that may be the player or what it meets: bodies, sprites, images, shapes, texts (at most 24). */
   main: ObjectSummary[];
+  /** Every interactive object's hit area (at most 24), so clicks and drags aim at real targets. */
+  targets?: InputTarget[];
   describe?: unknown;
 }
 
@@ -67,7 +105,12 @@ export interface Introspection {
   height: number;
   frame: number;
   virtualMs: number;
+  /** Active scenes (running or paused), the one that owns input first. */
   scenes: SceneSummary[];
+  /** Every scene key the game registered, active or not (a "GameOver" that never ran is still listed). */
+  sceneKeys?: string[];
+  /** Buttons and links in the page itself (outside Phaser), in canvas coordinates. */
+  domTargets?: InputTarget[];
 }
 
 export type InputEvent =
@@ -121,7 +164,7 @@ export type Envelope<T> = T & { channel: typeof CHANNEL; v: typeof PROTOCOL_VERS
 export type IdeToHarness = Envelope<{ type: "command"; id: number; command: HarnessCommand }>;
 
 const LEVELS = new Set(["log", "info", "warn", "error", "debug"]);
-const ERROR_KINDS = new Set(["error", "unhandledrejection", "syntax", "module", "loop", "frozen", "load"]);
+const ERROR_KINDS = new Set(["error", "unhandledrejection", "syntax", "module", "loop", "frozen", "load", "asset", "warning"]);
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
 const isStr = (x: unknown, max = 100_000): x is string => typeof x === "string" && x.length <= max;
