@@ -27,6 +27,20 @@ export class ProjectSizeError extends Error {
 
 const SAFE_SEGMENT = /^[A-Za-z0-9_@()+,=\- .[\]]+$/;
 
+/**
+ * "constructor", "__proto__", "toString"...: as keys of a plain object these name Object.prototype's
+ * members, so code that looks a path up with `in` or `[]` (here, in the linker, the WebContainer
+ * tree) would find a file that is not there, and an assignment to "__proto__" changes the prototype.
+ */
+function isPrototypeName(segment: string): boolean {
+  return Object.hasOwn(Object.prototype, segment);
+}
+
+/** Whether the project holds a file at `path`: own entries only, never Object.prototype's members. */
+export function hasFile(files: ProjectFiles, path: string): boolean {
+  return Object.hasOwn(files, path);
+}
+
 /** Returns the normalised path or throws a ProjectPathError that says what is wrong. */
 export function validatePath(raw: string): string {
   if (typeof raw !== "string" || raw.length === 0) throw new ProjectPathError(String(raw), "the path is empty");
@@ -38,6 +52,7 @@ export function validatePath(raw: string): string {
     if (segment === "" ) throw new ProjectPathError(raw, "it contains an empty segment (//) or ends with /");
     if (segment === "." || segment === "..") throw new ProjectPathError(raw, "'..' and '.' segments are not allowed; paths stay inside the project");
     if (!SAFE_SEGMENT.test(segment)) throw new ProjectPathError(raw, `the segment "${segment}" has characters that are not allowed`);
+    if (isPrototypeName(segment)) throw new ProjectPathError(raw, `"${segment}" is a name every JavaScript object already has; rename that file or folder`);
   }
   if (segments[0] === "node_modules" || segments[0] === ".git") throw new ProjectPathError(raw, `${segments[0]}/ is not part of a project`);
   return path;
@@ -63,7 +78,7 @@ export function writeFile(files: ProjectFiles, rawPath: string, content: FileCon
   if (size > PROJECT_LIMITS.maxFileBytes) {
     throw new ProjectSizeError(path, `File ${path} is ${formatBytes(size)}; the limit is ${formatBytes(PROJECT_LIMITS.maxFileBytes)} per file. Shrink it or split it.`);
   }
-  const isNew = !(path in files);
+  const isNew = !hasFile(files, path);
   if (isNew && Object.keys(files).length + 1 > PROJECT_LIMITS.maxFiles) {
     throw new ProjectSizeError(path, `Cannot add ${path}: a project holds at most ${PROJECT_LIMITS.maxFiles} files.`);
   }
@@ -76,7 +91,7 @@ export function writeFile(files: ProjectFiles, rawPath: string, content: FileCon
 
 export function deleteFile(files: ProjectFiles, rawPath: string): ProjectFiles {
   const path = validatePath(rawPath);
-  if (!(path in files)) throw new ProjectPathError(path, "no such file");
+  if (!hasFile(files, path)) throw new ProjectPathError(path, "no such file");
   const next = { ...files };
   delete next[path];
   return next;
@@ -85,8 +100,8 @@ export function deleteFile(files: ProjectFiles, rawPath: string): ProjectFiles {
 export function renameFile(files: ProjectFiles, from: string, to: string): ProjectFiles {
   const source = validatePath(from);
   const target = validatePath(to);
-  if (!(source in files)) throw new ProjectPathError(source, "no such file");
-  if (target in files) throw new ProjectPathError(target, "a file with that name already exists");
+  if (!hasFile(files, source)) throw new ProjectPathError(source, "no such file");
+  if (hasFile(files, target)) throw new ProjectPathError(target, "a file with that name already exists");
   return writeFile(deleteFile(files, source), target, files[source]);
 }
 

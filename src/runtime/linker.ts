@@ -2,7 +2,7 @@
 // Vite does (relative paths, extensions, index files, "phaser", assets, CSS, JSON) and reports
 // unresolvable imports and syntax errors with file and line before anything runs.
 
-import { base64Of, dataUrlOf, mimeOf, type ProjectFiles } from "../project/files";
+import { base64Of, dataUrlOf, hasFile, mimeOf, type ProjectFiles } from "../project/files";
 import type { GameError, SourceLocation } from "./harness/protocol";
 import type { TranspiledModule } from "./transpile";
 
@@ -73,7 +73,7 @@ export async function linkProject(files: ProjectFiles): Promise<LinkedProgram> {
   const pending = [entry];
   while (pending.length) {
     const path = pending.pop()!;
-    if (program.modules[path]) continue;
+    if (Object.hasOwn(program.modules, path)) continue;
     const content = files[path];
     if (CODE_EXT.some((e) => path.endsWith(e)) && typeof content === "string") {
       const compiled = compile(tools, path, content, program.loops.length, errors);
@@ -128,17 +128,18 @@ function isBare(spec: string): boolean {
   return !spec.startsWith(".") && !spec.startsWith("/");
 }
 
+/** An import names a file only if the project has it as its own entry ("/constructor" is no file). */
 export function resolveImport(from: string, spec: string, files: ProjectFiles): string | null {
   if (isBare(spec)) return null;
   const base = spec.startsWith("/") ? spec.slice(1) : joinPath(dirname(from), spec);
   for (const suffix of RESOLVE_SUFFIXES) {
     const candidate = base + suffix;
-    if (candidate in files) return candidate;
+    if (hasFile(files, candidate)) return candidate;
   }
   // `import "./x.js"` written for a .ts file, as TypeScript projects do.
   const jsAsTs = base.replace(/\.js$/, ".ts");
-  if (jsAsTs !== base && jsAsTs in files) return jsAsTs;
-  if (spec.startsWith("/") && `public/${base}` in files) return `public/${base}`;
+  if (jsAsTs !== base && hasFile(files, jsAsTs)) return jsAsTs;
+  if (spec.startsWith("/") && hasFile(files, `public/${base}`)) return `public/${base}`;
   return null;
 }
 
@@ -169,9 +170,9 @@ function findEntry(html: string, files: ProjectFiles): string | null {
   const m = /<script[^>]*type=["']module["'][^>]*src=["']([^"']+)["']/i.exec(html) ?? /<script[^>]*src=["']([^"']+)["'][^>]*type=["']module["']/i.exec(html);
   if (m) {
     const path = m[1].replace(/^\.?\//, "");
-    if (path in files) return path;
+    if (hasFile(files, path)) return path;
   }
-  return "src/main.ts" in files ? "src/main.ts" : null;
+  return hasFile(files, "src/main.ts") ? "src/main.ts" : null;
 }
 
 function extractBody(html: string): string {

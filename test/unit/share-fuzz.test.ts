@@ -20,7 +20,16 @@ const project: ProjectFiles = {
 };
 const good = encodeShareLink(project).fragment;
 const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-const HOSTILE_PATHS = ["../a", "/abs", "a/../../b", "a//b", "./", "..", "C:\\x", "node_modules/x", ".git/config", "a\u0000b", "ü/ß", "x".repeat(300)];
+const HOSTILE_PATHS = ["../a", "/abs", "a/../../b", "a//b", "./", "..", "C:\\x", "node_modules/x", ".git/config", "a\u0000b", "ü/ß", "x".repeat(300), "__proto__", "constructor", "src/__proto__/x.ts", "toString", "hasOwnProperty/a.png"];
+
+/** A decoded project is a plain map of validated paths, none of them named like Object.prototype's members. */
+function expectSafeProject(files: ProjectFiles) {
+  expect(Object.getPrototypeOf(files)).toBe(Object.prototype);
+  for (const path of Object.keys(files)) {
+    expect(validatePath(path)).toBe(path);
+    expect(path.split("/").filter((segment) => Object.hasOwn(Object.prototype, segment))).toEqual([]);
+  }
+}
 
 function mutate(next: () => number, input: string): string {
   const chars = input.split("");
@@ -68,7 +77,7 @@ describe("share link decoder under fuzzing", () => {
       try {
         const files = decodeShareLink(link);
         decoded++;
-        for (const path of Object.keys(files)) expect(validatePath(path)).toBe(path);
+        expectSafeProject(files);
       } catch (error) {
         if (!(error instanceof ShareLinkError)) throw new Error(`link ${i} (${link.slice(0, 60)}…) threw ${String(error)}`);
         expect(error.message.length).toBeGreaterThan(10);
@@ -90,7 +99,7 @@ describe("share link decoder under fuzzing", () => {
       const link = mutate(next, specLink.fragment);
       try {
         const files = decodeShareLink(link, { specCompiler: playSpecCompiler });
-        for (const path of Object.keys(files)) expect(validatePath(path)).toBe(path);
+        expectSafeProject(files);
       } catch (error) {
         if (!(error instanceof ShareLinkError)) throw new Error(`spec link ${i} threw ${String(error)}`);
         rejected++;

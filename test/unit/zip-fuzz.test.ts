@@ -10,6 +10,22 @@ function rng(seed: number) {
   return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
 }
 
+/** The same length as `path`, with every prototype name masked, so fflate's options lookup cannot trip on the key. */
+function placeholder(path: string): string {
+  return path.replace(/[^/]/g, "q");
+}
+
+/** Renames the archive's one masked entry (local header and central directory) to `path`. */
+function withEntryName(archive: Uint8Array, path: string): Uint8Array {
+  const from = strToU8(placeholder(path));
+  const to = strToU8(path);
+  const out = archive.slice();
+  for (let i = 0; i + from.length <= out.length; i++) {
+    if (from.every((byte, k) => out[i + k] === byte)) out.set(to, i);
+  }
+  return out;
+}
+
 describe("zip import under fuzzing", () => {
   it("turns 1,500 byte-flipped, cut and spliced archives into a valid project or a ProjectImportError", () => {
     const good = zipSync({
@@ -38,5 +54,27 @@ describe("zip import under fuzzing", () => {
       }
     }
     expect(rejected).toBeGreaterThan(500);
+  });
+
+  it("refuses archives with a file or folder named like Object.prototype's members (constructor, __proto__, toString) at any depth", () => {
+    const next = rng(7);
+    const names = Object.getOwnPropertyNames(Object.prototype);
+    for (let i = 0; i < 120; i++) {
+      const name = names[i % names.length];
+      const depth = Math.floor(next() * 3);
+      const path = ["game", "src", "deep"].slice(0, depth).concat(name, ...(next() < 0.5 ? ["x.ts"] : [])).join("/");
+      const archive = withEntryName(zipSync({ "game/index.html": strToU8("<!doctype html>"), [placeholder(path)]: strToU8("export {};") }), path);
+      const error = (() => {
+        try {
+          importZip(archive);
+          return null;
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(error, `${path} was imported`).toBeInstanceOf(ProjectImportError);
+      expect((error as ProjectImportError).message).toContain(`"${name}" is a name every JavaScript object already has`);
+    }
+    expect(Object.keys(Object.prototype)).toEqual([]);
   });
 });
