@@ -1,21 +1,25 @@
 // compileSpec: GameSpec → a complete Vite + Phaser 4 + TypeScript project (ProjectFiles), plus
-// game.spec.json so the project can be rebuilt or edited from the spec later.
+// game.spec.json so the project can be rebuilt or edited from the spec later. The game code is
+// copied from the real files under src/builder/game/; only config.ts carries the spec's values.
 
 import { writeFile, type ProjectFiles } from "../project/files";
 import type { GameSpec, Genre } from "./spec";
-import type { GenreModule } from "./games/types";
-import { ART_SOURCE, CONTROLS_SOURCE, GAME_OVER_SOURCE, HUD_SOURCE, TITLE_SOURCE, TSCONFIG, configSource, indexHtml, mainSource, packageJson } from "./games/shared";
-import { SFX_SOURCE } from "./games/sfx";
-import { racing } from "./games/racing";
-import { diving } from "./games/diving";
-import { platformer } from "./games/platformer";
-import { shooter } from "./games/shooter";
-import { breakout } from "./games/breakout";
-import { snake } from "./games/snake";
-import { runner } from "./games/runner";
-import { maze } from "./games/maze";
+import type { GenreModule } from "./designs/types";
+import { TSCONFIG, configSource, indexHtml, mainSource, packageJson } from "./designs/project";
+import { gameSource } from "./sources";
+import { racing } from "./designs/racing";
+import { diving } from "./designs/diving";
+import { platformer } from "./designs/platformer";
+import { shooter } from "./designs/shooter";
+import { breakout } from "./designs/breakout";
+import { snake } from "./designs/snake";
+import { runner } from "./designs/runner";
+import { maze } from "./designs/maze";
 
 const GENRE_MODULES: Record<Genre, GenreModule> = { racing, diving, platformer, shooter, breakout, snake, runner, maze };
+
+/** Files every game shares, as paths under src/builder/game/ (the same path under the project's src/). */
+const SHARED_FILES = ["art.ts", "controls.ts", "sfx.ts", "hud.ts", "scenes/Title.ts"];
 
 export class UnknownGenreError extends Error {
   constructor(readonly genre: string) {
@@ -39,13 +43,10 @@ export function compileSpec(spec: GameSpec): ProjectFiles {
     ["game.spec.json", JSON.stringify(spec, null, 2) + "\n"],
     ["src/main.ts", mainSource(genre)],
     ["src/config.ts", configSource(spec, genre)],
-    ["src/art.ts", ART_SOURCE],
-    ["src/controls.ts", CONTROLS_SOURCE],
-    ["src/sfx.ts", SFX_SOURCE],
-    ["src/hud.ts", HUD_SOURCE],
-    ["src/scenes/Title.ts", TITLE_SOURCE],
-    ["src/scenes/Play.ts", genre.play],
-    ["src/scenes/GameOver.ts", GAME_OVER_SOURCE],
+    ...SHARED_FILES.map((path): [string, string] => [`src/${path}`, gameSource(path)]),
+    ["src/scenes/Play.ts", gameSource(`scenes/Play.${spec.genre}.ts`)],
+    ["src/scenes/GameOver.ts", gameSource("scenes/GameOver.ts")],
+    ...(genre.blocks ?? []).map((block): [string, string] => [`src/kit/${block}.ts`, gameSource(`kit/${block}.ts`)]),
   ];
   let files: ProjectFiles = {};
   for (const [path, content] of entries) files = writeFile(files, path, content);

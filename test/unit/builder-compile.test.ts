@@ -2,6 +2,9 @@
 // whose TypeScript is valid, and a seeded property test over generated prompts.
 import { describe, expect, it } from "vitest";
 import { transform } from "sucrase";
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { generatedPrompts } from "./builder-prompts";
 import { GENRES, compileSpec, defaultSpec, parsePrompt, isGameSpec, type GameSpec } from "../../src/builder";
 
@@ -101,4 +104,17 @@ describe("property: generated prompts", () => {
       }
     }
   });
+});
+
+describe("game sources", () => {
+  it("src/builder/game/config.ts is what the builder writes for the default diving spec, so the game files type-check against the real config shape", () => {
+    const files = compileSpec(defaultSpec("diving", 7));
+    expect(readFileSync(resolve(__dirname, "../../src/builder/game/config.ts"), "utf8")).toBe(files["src/config.ts"]);
+  });
+
+  it("compiles the same project under plain Node (tsx, as `npm run make` runs) as under Vite", () => {
+    const script = `import { compileSpec, defaultSpec, GENRES } from "./src/builder"; console.log(JSON.stringify(GENRES.map((g) => compileSpec(defaultSpec(g, 3)))));`;
+    const out = execFileSync("npx", ["tsx", "-e", script], { cwd: resolve(__dirname, "../.."), encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    expect(JSON.parse(out)).toEqual(GENRES.map((g) => compileSpec(defaultSpec(g, 3))));
+  }, 60_000);
 });
