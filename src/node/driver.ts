@@ -4,8 +4,9 @@
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { filesToWire, type PlaytestReport } from "../playtest";
-import { importZip, projectFromUpload, ProjectImportError, type ProjectFiles } from "../project";
+import { filesToWire, type PlaytestReport, type TaskCheckSpec } from "../playtest";
+import { hasFile, importZip, projectFromUpload, ProjectImportError, type ProjectFiles } from "../project";
+import { findEntry } from "../runtime";
 import type { RunningServer } from "./server";
 
 export type ProjectInputErrorCode = "missing" | "not-a-project" | "unreadable";
@@ -28,12 +29,13 @@ export class PlaytestDriverError extends Error {
 
 const SKIPPED_DIRS = new Set(["node_modules", ".git", "dist"]);
 
+/** A game project has package.json, index.html and the entry module index.html loads (as the linker finds it). */
 function requireGameProject(files: ProjectFiles, where: string): ProjectFiles {
-  const missing = ["index.html", "package.json"].filter((p) => !(p in files));
-  const entry = ["src/main.ts", "src/main.js", "src/main.tsx"].some((p) => p in files);
+  const missing = ["index.html", "package.json"].filter((p) => !hasFile(files, p));
+  const entry = findEntry(files);
   if (missing.length || !entry) {
-    const what = [...missing, ...(entry ? [] : ["src/main.ts"])].join(", ");
-    throw new ProjectInputError("not-a-project", `${where} is not a game project: it has no ${what}. Pass a Phaser project folder (package.json, index.html, src/main.ts — like templates/starter) or a .zip of one.`);
+    const what = [...missing, ...(entry ? [] : ["entry module (the <script type=\"module\" src=...> of index.html, or src/main.ts)"])].join(", ");
+    throw new ProjectInputError("not-a-project", `${where} is not a game project: it has no ${what}. Pass a Phaser project folder (package.json, index.html loading src/main.ts or another module — like templates/starter) or a .zip of one.`);
   }
   return files;
 }
@@ -91,6 +93,8 @@ export class ErrorOverlay extends HTMLElement {}
 export interface DriverPlaytestOptions {
   seconds?: number;
   seed?: number;
+  /** The task's checks, verified in gameplay (see src/playtest/checks.ts). */
+  tasks?: TaskCheckSpec[];
   signal?: AbortSignal;
   onProgress?: (text: string) => void;
 }
@@ -139,12 +143,12 @@ export async function openPlaytester(options: { baseUrl?: string } = {}): Promis
     const seconds = opts.seconds ?? 30;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new PlaytestDriverError(`The runner page did not finish a ${seconds} s playtest within ${Math.round((seconds * 4000 + 120_000) / 1000)} s; it was closed.`)), seconds * 4000 + 120_000);
+      timer = setTimeout(() => reject(new PlaytestDriverError(`The runner page did not finish a ${seconds} s playtest within ${Math.round((seconds * 8000 + 120_000) / 1000)} s; it was closed.`)), seconds * 8000 + 120_000);
     });
     try {
       const wire = filesToWire(files);
       return await Promise.race([
-        current.evaluate(([w, o]) => window.playforgeRunner!.playtest(w, o), [wire, { seconds: opts.seconds, seed: opts.seed }] as const),
+        current.evaluate(([w, o]) => window.playforgeRunner!.playtest(w, o), [wire, { seconds: opts.seconds, seed: opts.seed, tasks: opts.tasks }] as const),
         timeout,
       ]);
     } catch (error) {

@@ -1,5 +1,5 @@
-// The compact text form of a PlaytestReport for a model (≤ ~1,500 tokens): errors with file:line
-// and code frames first, then what was observed, what input changed, and the game's state.
+// The compact text form of a PlaytestReport for a model (≤ ~1,500 tokens): the verdict's reasons,
+// the checks with failed ones first, errors with file:line and code frames, then what was observed.
 
 import type { Introspection } from "../runtime/harness/protocol";
 import { describeKey, domKey } from "./input-plan";
@@ -31,6 +31,16 @@ export function formatReportForModel(report: PlaytestReport, maxChars = MODEL_RE
     ...report.reasons.map((r) => `- ${r}`),
   ];
   const sections: string[][] = [];
+  if (report.checks.length) {
+    const mark = { pass: "PASS", fail: "FAIL", unknown: "NOT VERIFIED" } as const;
+    const order = (c: (typeof report.checks)[number]) => (c.status === "fail" ? (c.required ? 0 : 2) : c.status === "unknown" ? 3 : 4);
+    const sorted = [...report.checks].sort((a, b) => order(a) - order(b));
+    sections.push([
+      "Checks (failed first):",
+      ...sorted.map((c) => `- ${mark[c.status]}${c.required ? "" : " (optional)"} ${c.id}: ${c.says}. ${c.evidence.detail.slice(0, 240)}${c.judge ? ` [vision judge ${c.judge.model}: ${c.judge.opinion}, ${c.judge.says.slice(0, 120)}]` : ""}`),
+    ]);
+  }
+  if (report.phases.length) sections.push([`Phases: ${report.phases.map((p) => `${p.phase} from ${(p.fromMs / 1000).toFixed(1)} s (${p.scenes.join(", ") || "no scene"})`).join(" → ")}`]);
   if (report.errors.length) {
     const errors = [`Errors (${report.errors.length} distinct):`];
     report.errors.slice(0, 5).forEach((e, i) => {
@@ -43,7 +53,7 @@ export function formatReportForModel(report: PlaytestReport, maxChars = MODEL_RE
   sections.push([
     `Observed: booted ${report.booted ? `yes (first frame ${report.firstFrameMs} ms)` : "no"}; non-blank ${report.nonBlank ? "yes" : "no"}; animates ${report.animates ? "yes" : "no"}; responds to input ${report.respondsToInput ? "yes" : "no"}.`,
   ]);
-  if (report.inputEffects.length) sections.push(["Input effects (play run vs idle run, same seed and time):", ...report.inputEffects.slice(0, 6).map((e) => `- ${e.input}: ${e.changed}`)]);
+  if (report.inputEffects.length) sections.push(["Input effects in gameplay (play run vs control run, same start, seed and time):", ...report.inputEffects.slice(0, 6).map((e) => `- ${e.input}: ${e.changed}`)]);
   if (report.consoleTail.length) sections.push(["Console (last lines):", ...report.consoleTail.slice(-8).map((l) => `  ${l.slice(0, 200)}`)]);
   if (report.introspection) sections.push(introspectionText(report.introspection));
   if (report.booted) sections.push([`Speed: ${report.speed}× real time (${report.fps} frames/s), ${(report.wallMs / 1000).toFixed(1)} s wall.`]);

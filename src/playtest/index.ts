@@ -1,10 +1,12 @@
-// The playtest engine's door: `playtest(sandbox, files, options)` boots a game, watches it idle,
-// plays it with seeded input, compares both runs and returns a PlaytestReport. Pure TS over Sandbox.
+// The playtest engine's door: `playtest(sandbox, files, options)` boots a game, gets past its title,
+// plays it with seeded input, compares that with a control run inside gameplay and returns a
+// PlaytestReport whose checks decide the verdict. Pure TS over Sandbox.
 
 import type { ProjectFiles } from "../project/files";
 import type { Sandbox } from "../runtime/sandbox";
+import { sourceKeys } from "./input-plan";
 import { runScenario, type ScenarioRecord } from "./scenario";
-import { compareRuns, judge } from "./verdict";
+import { judge } from "./verdict";
 import type { PlaytestReport } from "./report";
 import type { TaskCheckSpec } from "./checks";
 
@@ -13,7 +15,7 @@ export type { Check, CheckStatus, CheckEvidence, JudgeOpinion, TaskCheckSpec, St
 export { GENERIC_CHECK_IDS } from "./checks";
 export { formatReportForModel, MODEL_REPORT_MAX_CHARS } from "./format";
 export { PlaytestAbortedError, type ScenarioRecord, type Checkpoint } from "./scenario";
-export { judge, compareRuns, type Comparison } from "./verdict";
+export { judge, type JudgeContext } from "./verdict";
 
 export interface PlaytestOptions {
   /** Virtual seconds of play (default 30). */
@@ -27,11 +29,9 @@ export interface PlaytestOptions {
 }
 
 export const DEFAULT_SECONDS = 30;
-/** The idle run only needs to be long enough to compare against the early part of the play run. */
-const IDLE_SECONDS = 10;
 const THUMB_WIDTH = 256;
 
-/** Snapshot moments (ms after the first frame): dense early, where start screens and first input matter. */
+/** Snapshot moments (ms after the first frame): dense early, where start screens and first input matter, then every 2.5 s. */
 function checkpoints(durationMs: number): number[] {
   const out = [0, 500, 1000, 1500, 2000, 3000, 4000, 5000, 6500, 8000, 10000];
   for (let t = 12500; t < durationMs; t += 2500) out.push(t);
@@ -39,22 +39,32 @@ function checkpoints(durationMs: number): number[] {
   return [...new Set(out.filter((t) => t <= durationMs))];
 }
 
+/**
+ * Plays the game twice with the same seed: the play run gets past the title and plays with seeded
+ * input; the control run repeats the same start presses at the same frames and then leaves the game
+ * alone. Checks compare the two inside gameplay.
+ */
 export async function playtest(sandbox: Sandbox, files: ProjectFiles, options: PlaytestOptions = {}): Promise<PlaytestReport> {
   const seconds = Math.max(1, Math.min(300, options.seconds ?? DEFAULT_SECONDS));
   const seed = Math.trunc(options.seed ?? 1) >>> 0;
   const started = globalThis.performance.now();
-  const common = { seed, thumbWidth: THUMB_WIDTH, signal: options.signal, onProgress: options.onProgress };
+  const tasks = options.tasks ?? [];
+  const durationMs = seconds * 1000;
+  const common = {
+    seed, thumbWidth: THUMB_WIDTH, durationMs, checkpointsMs: checkpoints(durationMs), sourceKeys: sourceKeys(files),
+    seeks: tasks.map((t) => t.probe).filter((p) => p.seek), signal: options.signal, onProgress: options.onProgress,
+  };
   try {
-    const idleMs = Math.min(seconds, IDLE_SECONDS) * 1000;
-    options.onProgress?.(`Idle run: ${idleMs / 1000} virtual seconds without input`);
-    const idle = await runScenario(sandbox, files, { ...common, name: "idle", durationMs: idleMs, checkpointsMs: checkpoints(idleMs) });
-    let play: ScenarioRecord | null = null;
-    if (idle.booted && idle.stop.reason === "completed") {
-      options.onProgress?.(`Play run: ${seconds} virtual seconds with seeded input`);
-      play = await runScenario(sandbox, files, { ...common, name: "play", durationMs: seconds * 1000, checkpointsMs: checkpoints(seconds * 1000) });
+    options.onProgress?.(`Play run: ${seconds} virtual seconds, past the title, then seeded input`);
+    const play = await runScenario(sandbox, files, { ...common, name: "play" });
+    let control: ScenarioRecord | null = null;
+    if (play.booted) {
+      options.onProgress?.(`Control run: the same start, then ${seconds} virtual seconds without input`);
+      const startUntil = play.gameplayFrame ?? play.start?.atFrame ?? 0;
+      const replay = { inputs: play.sent.filter((i) => i.frame <= startUntil), checkpointFrames: play.checkpoints.map((c) => c.frame) };
+      control = await runScenario(sandbox, files, { ...common, name: "control", replay });
     }
-    const comparisons = play ? compareRuns(idle, play) : [];
-    const report = judge(idle, play, comparisons, { files, seed, requestedSeconds: seconds, wallMs: globalThis.performance.now() - started });
+    const report = judge(play, control, { files, seed, requestedSeconds: seconds, wallMs: globalThis.performance.now() - started, tasks });
     options.onProgress?.(`Verdict: ${report.verdict}`);
     return report;
   } finally {

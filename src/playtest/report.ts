@@ -12,8 +12,8 @@ export interface ReportedError extends GameError {
   codeFrame?: string;
   /** Virtual time at which it first happened. */
   atMs?: number;
-  /** Which part of the playtest first saw it: booting, the idle run or the play run (with input). */
-  during?: "boot" | "idle" | "play";
+  /** Which part of the playtest first saw it: booting, the control run (no input after the start) or the play run. */
+  during?: "boot" | "control" | "play";
 }
 
 export interface InputEffect {

@@ -1,16 +1,22 @@
-// Runs one scenario (idle or play) on a Sandbox in virtual time: mount with a seed, step until
-// the first frame, then step to each checkpoint (snapshot + introspection), sending input on the way.
+// Runs one scenario on a Sandbox in virtual time. The play run gets past the title the way a person
+// does (and records how), then plays with seeded input; the control run replays the same start
+// presses at the same frames and then leaves the game alone, observing at the play run's moments.
 
 import type { ProjectFiles } from "../project/files";
 import type { Sandbox, SandboxEvents } from "../runtime/sandbox";
 import type { ConsoleLevel, FrameSnapshot, GameError, HarnessCommand, CommandResult, Introspection, InputEvent } from "../runtime/harness/protocol";
-import { FRAME_MS, inputSurface, randomBurst, seededRandom, startBursts, type Burst, type TimedInput } from "./input-plan";
+import type { StateProbe } from "./checks";
+import { FRAME_MS, inputSurface, randomBurst, seededRandom, type Burst, type TimedInput } from "./input-plan";
+import { passScreen, type ScreenPass } from "./menus";
+import { phaseOf } from "./phases";
+import { seekBurst } from "./seek";
 
-export type ScenarioName = "idle" | "play";
+export type ScenarioName = "control" | "play";
 
 export interface Checkpoint {
   /** Virtual ms since the first rendered frame. */
   atMs: number;
+  frame: number;
   snapshot: FrameSnapshot;
   introspection: Introspection | null;
   /** Labels of the input bursts sent since the previous checkpoint. */
@@ -29,6 +35,13 @@ export type ScenarioStop =
   | { reason: "frozen"; atMs: number }
   | { reason: "crashed"; atMs: number };
 
+/** What the play run did to get into gameplay, so the control run can do exactly the same. */
+export interface StartPlan {
+  inputs: TimedInput[];
+  /** Every frame the play run observed at; the control run observes at the same ones. */
+  checkpointFrames: number[];
+}
+
 /** Everything one run observed; the verdict is computed from two of these (see verdict.ts). */
 export interface ScenarioRecord {
   name: ScenarioName;
@@ -46,15 +59,29 @@ export interface ScenarioRecord {
   /** Frames stepped in total (boot included). */
   frames: number;
   wallMs: number;
+  /** How the title was passed (play run: found; control run: replayed, so `left` is what it saw). */
+  start: ScreenPass | null;
+  /** Frame (since the first frame) from which the run was in gameplay, if ever. */
+  gameplayFrame: number | null;
+  /** Restart attempts from a game-over screen. */
+  restart: ScreenPass | null;
+  /** All input this run sent, with frames; the play run's start part is the control run's plan. */
+  sent: TimedInput[];
 }
 
 export interface ScenarioOptions {
   name: ScenarioName;
   seed: number;
   durationMs: number;
-  /** Offsets from the first frame at which to snapshot and introspect. */
+  /** Offsets from the first frame at which to snapshot and introspect (both runs). */
   checkpointsMs: number[];
   thumbWidth: number;
+  /** Keys the project's source names (see sourceKeys). */
+  sourceKeys: string[];
+  /** Task probes that ask the play run to drive the player toward objects. */
+  seeks: StateProbe[];
+  /** Control run: the play run's start presses and observation frames. */
+  replay?: StartPlan;
   signal?: AbortSignal;
   onProgress?: (text: string) => void;
 }
@@ -70,11 +97,11 @@ export class PlaytestAbortedError extends Error {
 class CommandTimeout extends Error {}
 
 const BOOT_MAX_FRAMES = 600;
-const BOOT_MAX_WALL_MS = 20000;
+const BOOT_MAX_WALL_MS = 60000;
 const BOOT_FRAMES_AFTER_ERROR = 10;
 const UNRUNNABLE = new Set(["module", "syntax", "load"]);
 const MAX_STEP_FRAMES = 120;
-const MOUNT_TIMEOUT_MS = 15000;
+const MOUNT_TIMEOUT_MS = 30000;
 
 const now = () => globalThis.performance.now();
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -87,11 +114,129 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * Steps virtual time for one run: checkpoints fall due on the way, inputs go out at their frames.
+ * Everything a run does goes through here, so the two runs' observations line up frame for frame.
+ */
+export class Timeline {
+  frame = 0;
+  view: Introspection | null = null;
+  private labels: string[] = [];
+  private readonly due: number[];
+  private ci = 0;
+  private lastProgress = -1;
+  private capturedFrame = -1;
+
+  constructor(
+    private readonly record: ScenarioRecord,
+    private readonly command: Command,
+    private readonly step: Step,
+    private readonly since: () => number,
+    private readonly options: ScenarioOptions,
+    checkpointFrames: number[],
+  ) {
+    this.due = [...new Set(checkpointFrames)].sort((a, b) => a - b);
+  }
+
+  get totalFrames(): number {
+    return Math.round(this.options.durationMs / FRAME_MS);
+  }
+
+  get failed(): boolean {
+    return this.record.errors.length > 0;
+  }
+
+  get ended(): boolean {
+    return this.failed || this.frame >= this.totalFrames;
+  }
+
+  /** Snapshot and introspection now; the control run is told to observe at this frame too. */
+  async observe(): Promise<Introspection | null> {
+    // A snapshot shows the last frame drawn: draw this one if the steps that led here skipped it.
+    if (this.capturedFrame !== this.frame) await this.stepFrames(1, true);
+    const snapshot = await this.command({ op: "snapshot", thumbWidth: this.options.thumbWidth }, 8000);
+    this.view = await this.command({ op: "introspect" }, 8000);
+    this.record.checkpoints.push({ atMs: this.since(), frame: this.frame, snapshot, introspection: this.view, inputs: this.labels });
+    this.labels = [];
+    return this.view;
+  }
+
+  /** Introspection only, not a checkpoint (a seeking player looks where it is going). */
+  async look(): Promise<Introspection | null> {
+    return this.command({ op: "introspect" }, 8000);
+  }
+
+  /** Steps to `target` (clamped to the run's end), taking the checkpoints that fall due on the way. */
+  async advanceTo(target: number): Promise<void> {
+    const end = Math.min(target, this.totalFrames);
+    while (!this.failed) {
+      while (this.ci < this.due.length && this.due[this.ci] < this.frame) this.ci++;
+      if (this.ci < this.due.length && this.due[this.ci] === this.frame && this.lastObservedFrame() !== this.frame) {
+        await this.observe();
+        this.ci++;
+        continue;
+      }
+      if (this.frame >= end) return;
+      const next = Math.min(end, this.frame + MAX_STEP_FRAMES, this.ci < this.due.length ? this.due[this.ci] : Infinity);
+      await this.stepFrames(Math.max(1, next - this.frame), this.ci < this.due.length && next >= this.due[this.ci]);
+    }
+  }
+
+  private async stepFrames(frames: number, capture: boolean): Promise<void> {
+    await this.step(frames, capture);
+    this.frame += frames;
+    if (capture) this.capturedFrame = this.frame;
+    this.progress();
+  }
+
+  /** Sends a burst: each input at its frame, stepping between them; returns at the burst's end. */
+  async play(burst: Burst): Promise<void> {
+    this.labels.push(burst.label);
+    const inputs = [...burst.inputs].sort((a, b) => a.frame - b.frame);
+    for (let i = 0; i < inputs.length && !this.ended; ) {
+      await this.advanceTo(inputs[i].frame);
+      if (this.failed || this.frame >= this.totalFrames) return;
+      const batch: InputEvent[] = [];
+      while (i < inputs.length && inputs[i].frame <= this.frame) {
+        batch.push(inputs[i].event);
+        this.record.sent.push({ frame: this.frame, event: inputs[i].event });
+        i++;
+      }
+      await this.command({ op: "input", events: batch }, 5000);
+    }
+    await this.advanceTo(burst.endFrame);
+  }
+
+  /** Sends inputs now, without stepping (a seeking player adjusts the keys it holds). */
+  async send(events: InputEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    for (const event of events) this.record.sent.push({ frame: this.frame, event });
+    await this.command({ op: "input", events }, 5000);
+  }
+
+  label(text: string): void {
+    this.labels.push(text);
+  }
+
+  private lastObservedFrame(): number | undefined {
+    return this.record.checkpoints[this.record.checkpoints.length - 1]?.frame;
+  }
+
+  private progress(): void {
+    const second = Math.floor(this.frame * FRAME_MS / 1000);
+    if (second !== this.lastProgress && second % 5 === 0) {
+      this.lastProgress = second;
+      this.options.onProgress?.(`${this.options.name}: ${second} s of ${Math.round(this.options.durationMs / 1000)} s`);
+    }
+  }
+}
+
 export async function runScenario(sandbox: Sandbox, files: ProjectFiles, options: ScenarioOptions): Promise<ScenarioRecord> {
   const started = now();
   const record: ScenarioRecord = {
     name: options.name, booted: false, firstFrameMs: null, bootFrames: 0, errors: [], console: [],
     checkpoints: [], endedAtMs: 0, stop: { reason: "completed" }, frames: 0, wallMs: 0,
+    start: null, gameplayFrame: null, restart: null, sent: [],
   };
   let virtualMs = 0;
   let originMs: number | null = null;
@@ -110,7 +255,7 @@ export async function runScenario(sandbox: Sandbox, files: ProjectFiles, options
     return withTimeout(sandbox.command(cmd, options.signal), timeoutMs);
   };
   const step = async (frames: number, capture = true) => {
-    const result = await command({ op: "step", frames, capture }, 5000 + frames * 200);
+    const result = await command({ op: "step", frames, capture }, 10000 + frames * 400);
     record.frames += frames;
     virtualMs = result.virtualMs;
   };
@@ -146,7 +291,16 @@ export async function runScenario(sandbox: Sandbox, files: ProjectFiles, options
     }
     originMs = virtualMs;
     record.booted = true;
-    await runTimeline(record, step, command, since, options);
+    const scheduled = options.checkpointsMs.map((ms) => Math.round(ms / FRAME_MS));
+    const timeline = new Timeline(record, command, step, since, options, [...scheduled, ...(options.replay?.checkpointFrames ?? [])]);
+    if (options.replay) await runControl(record, timeline, options.replay, options);
+    else await runPlay(record, timeline, options);
+    if (record.errors.length > 0) {
+      const at = Math.max(0, Math.min(...record.errors.map((e) => e.atMs)));
+      // An uncaught error usually ends Phaser's loop; keep the picture at that moment.
+      if (record.checkpoints[record.checkpoints.length - 1]?.frame !== timeline.frame) await timeline.observe();
+      record.stop = { reason: "error", atMs: at };
+    }
   } catch (error) {
     if (error instanceof PlaytestAbortedError || options.signal?.aborted) throw new PlaytestAbortedError();
     // A command that failed or timed out means the page is gone or stuck; the exit event says which.
@@ -174,7 +328,7 @@ async function boot(record: ScenarioRecord, step: Step, command: Command, option
   if (record.errors.some((e) => UNRUNNABLE.has(e.kind))) return false;
   let stepsAfterError = 0;
   for (;;) {
-    const status = await command({ op: "status" }, 5000);
+    const status = await command({ op: "status" }, 10000);
     if (status.rendered || record.firstFrameMs !== null) return true;
     if (record.bootFrames >= BOOT_MAX_FRAMES || now() - started >= BOOT_MAX_WALL_MS) return false;
     // An error in create() may or may not stop the game loop (a rejected promise does not): one more step tells.
@@ -185,70 +339,53 @@ async function boot(record: ScenarioRecord, step: Step, command: Command, option
   }
 }
 
-/** Steps through the scenario from the first frame: checkpoints, and in the play run the input bursts. */
-async function runTimeline(record: ScenarioRecord, step: Step, command: Command, since: () => number, options: ScenarioOptions): Promise<void> {
-  const totalFrames = Math.round(options.durationMs / FRAME_MS);
-  const checkpointFrames = [...new Set(options.checkpointsMs.map((ms) => Math.min(totalFrames, Math.round(ms / FRAME_MS))))].sort((a, b) => a - b);
+const SETTLE_FRAMES = 30;
+
+/** The play run: find the way into gameplay, then play with seeded bursts until the time is up. */
+async function runPlay(record: ScenarioRecord, timeline: Timeline, options: ScenarioOptions): Promise<void> {
+  await timeline.advanceTo(SETTLE_FRAMES);
+  if (timeline.ended) return;
+  let view = timeline.view ?? (await timeline.observe());
+  const first = phaseOf(view);
+  if (first === "gameplay") record.start = { from: "gameplay", left: true, by: null, tried: [], atFrame: timeline.frame, to: "gameplay" };
+  else {
+    record.start = await passScreen(timeline, first, options.sourceKeys);
+    view = timeline.view;
+  }
+  if (record.start.to === "gameplay") record.gameplayFrame = record.start.atFrame;
+  if (!record.start.left || timeline.ended) return;
+
   const random = seededRandom(options.seed ^ 0x9e3779b9);
-  const pending: TimedInput[] = [];
-  let labels: string[] = [];
-  let nextBurstFrame = options.name === "play" ? 0 : Infinity;
-  let started = false;
-  let view = null as Introspection | null;
-  let frame = 0;
-  let ci = 0;
-  let lastProgress = -1;
-
-  const checkpoint = async () => {
-    const snapshot = await command({ op: "snapshot", thumbWidth: options.thumbWidth }, 8000);
-    view = await command({ op: "introspect" }, 8000);
-    record.checkpoints.push({ atMs: since(), snapshot, introspection: view, inputs: labels });
-    labels = [];
-  };
-  const schedule = (burst: Burst) => {
-    pending.push(...burst.inputs);
-    pending.sort((a, b) => a.frame - b.frame);
-    labels.push(burst.label);
-    nextBurstFrame = burst.endFrame;
-  };
-
-  for (;;) {
-    if (record.errors.length > 0) {
-      // An uncaught error usually ends Phaser's loop; keep the picture at that moment and stop.
-      const at = Math.max(0, Math.min(...record.errors.map((e) => e.atMs)));
-      if (record.checkpoints[record.checkpoints.length - 1]?.atMs !== since()) await checkpoint();
-      record.stop = { reason: "error", atMs: at };
-      return;
-    }
-    if (ci < checkpointFrames.length && checkpointFrames[ci] <= frame) {
-      await checkpoint();
-      ci++;
+  let surface = inputSurface(view, options.sourceKeys);
+  let seekTurn = 0;
+  while (!timeline.ended) {
+    const phase = phaseOf(timeline.view);
+    if (phase === "gameover" && !record.restart) {
+      record.restart = await passScreen(timeline, "gameover", options.sourceKeys);
+      if (timeline.view) surface = inputSurface(timeline.view, options.sourceKeys);
       continue;
     }
-    if (frame >= totalFrames) return;
-    if (frame >= nextBurstFrame && pending.length === 0) {
-      if (!started) {
-        for (const burst of startBursts(frame + 2, view?.width || 800, view?.height || 600)) schedule(burst);
-        started = true;
-      } else {
-        schedule(randomBurst(random, inputSurface(view), frame + 1));
-      }
-    }
-    const due: InputEvent[] = [];
-    while (pending.length && pending[0].frame <= frame) due.push(pending.shift()!.event);
-    if (due.length) await command({ op: "input", events: due }, 5000);
-    const target = Math.min(
-      totalFrames, frame + MAX_STEP_FRAMES,
-      pending.length ? pending[0].frame : Infinity,
-      ci < checkpointFrames.length ? checkpointFrames[ci] : Infinity,
-      Number.isFinite(nextBurstFrame) && nextBurstFrame > frame ? nextBurstFrame : Infinity,
-    );
-    await step(Math.max(1, target - frame), ci < checkpointFrames.length && target >= checkpointFrames[ci]);
-    frame = Math.max(frame + 1, target);
-    const second = Math.floor(frame * FRAME_MS / 1000);
-    if (second !== lastProgress && second % 5 === 0) {
-      lastProgress = second;
-      options.onProgress?.(`${options.name}: ${second} s of ${Math.round(options.durationMs / 1000)} s`);
+    if (phase === "gameplay" && record.gameplayFrame === null) record.gameplayFrame = timeline.frame;
+    const seek = options.seeks.length ? options.seeks[seekTurn++ % options.seeks.length] : null;
+    if (seek && seekTurn % 2 === 1) await seekBurst(timeline, seek, surface);
+    else await timeline.play(randomBurst(random, surface, timeline.frame + 1));
+    if (!timeline.ended) await timeline.observe();
+  }
+  await timeline.advanceTo(timeline.totalFrames);
+}
+
+/** The control run: the play run's start presses at the same frames, then no input; a game over gets its restart tried. */
+async function runControl(record: ScenarioRecord, timeline: Timeline, plan: StartPlan, options: ScenarioOptions): Promise<void> {
+  for (const input of plan.inputs) {
+    await timeline.advanceTo(input.frame);
+    if (timeline.ended) return;
+    await timeline.send([input.event]);
+  }
+  while (!timeline.ended) {
+    const next = Math.min(timeline.totalFrames, timeline.frame + MAX_STEP_FRAMES);
+    await timeline.advanceTo(next);
+    if (phaseOf(timeline.view) === "gameover" && !record.restart && !timeline.ended) {
+      record.restart = await passScreen(timeline, "gameover", options.sourceKeys);
     }
   }
 }

@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { zlibSync } from "fflate";
 import { codeFrame, projectLocation } from "../../src/playtest/code-frame";
-import { domKey, inputSurface, randomBurst, seededRandom, startBursts } from "../../src/playtest/input-plan";
+import { domKey, inputSurface, menuAttempts, randomBurst, seededRandom, sourceKeys } from "../../src/playtest/input-plan";
+import { phaseOf } from "../../src/playtest/phases";
 import { decodePng, decodePngDataUrl, pixelDifference, PngDecodeError } from "../../src/playtest/pixels";
 import { filesFromWire, filesToWire } from "../../src/playtest";
 import type { Introspection } from "../../src/runtime/harness/protocol";
@@ -93,10 +94,52 @@ describe("input plan", () => {
     expect(plan(9).map((b) => b.label)).not.toEqual(plan(10).map((b) => b.label));
   });
 
-  it("starts with Enter, then Space, then a click in the middle of the game", () => {
-    const bursts = startBursts(2, 480, 320);
-    expect(bursts.map((b) => b.label)).toEqual(["press Enter (start)", "press Space (start)", "click centre (240, 160) (start)"]);
-    expect(bursts[1].inputs[0].frame).toBeGreaterThan(bursts[0].inputs[1].frame);
+  it("gets past a menu with Enter, Space, a click on its Start button first, the centre, then the keys it listens for", () => {
+    const view = sceneView([], ["keydown-Z", "keydown-ENTER"], ["pointerdown"]);
+    view.scenes[0].targets = [
+      { type: "Rectangle", x: 60, y: 40, width: 30, height: 20, draggable: false },
+      { type: "Text", text: "Start", x: 240, y: 200, width: 90, height: 30, draggable: false },
+      { type: "Zone", x: 900, y: 40, width: 30, height: 20, draggable: false },
+    ];
+    const attempts = menuAttempts(view);
+    expect(attempts.map((b) => b.label)).toEqual(["press Enter", "press Space", 'click "Start" (240, 200)', "click Rectangle (60, 40)", "click centre (240, 160)", "press Z"]);
+    expect(attempts[2].inputs.map((i) => i.event)).toEqual([
+      { kind: "pointer", action: "move", x: 240, y: 200 }, { kind: "pointer", action: "down", x: 240, y: 200 }, { kind: "pointer", action: "up", x: 240, y: 200 },
+    ]);
+  });
+
+  it("reads the keys a game's source names: Phaser key names, addKeys strings, keydown-X and DOM key checks", () => {
+    const files = {
+      "src/scenes/Play.ts": 'this.input.keyboard!.addKeys("W,A,S,D"); this.input.keyboard!.addKey(Phaser.Input.Keyboard.KeyCodes.Z); this.input.keyboard!.on("keydown-X", f);',
+      "src/input.ts": 'document.addEventListener("keydown", (e) => { if (e.key === "ArrowUp") up(); if (e.code === "KeyR") reset(); });',
+      "README.md": 'KeyCodes.Q is not code',
+    };
+    expect(sourceKeys(files).sort()).toEqual(["ArrowUp", "a", "d", "r", "s", "w", "x", "z"]);
+  });
+
+  it("aims clicks and drags at interactive hit areas, including small Rectangles", () => {
+    const view = sceneView([], [], []);
+    view.scenes[0].main = [];
+    view.scenes[0].targets = [{ type: "Rectangle", x: 300, y: 100, width: 24, height: 24, draggable: true }];
+    const surface = inputSurface(view);
+    expect(surface).toMatchObject({ pointer: true, pointerMove: true, targets: [{ x: 300, y: 100 }], draggable: [{ x: 300, y: 100 }] });
+  });
+});
+
+describe("phases", () => {
+  const at = (key: string, extra: Partial<Introspection["scenes"][number]> = {}): Introspection => ({
+    ...sceneView([], [], []), scenes: key ? [{ ...sceneView([], [], []).scenes[0], key, ...extra }] : [],
+  });
+
+  it("reads the phase from describe() first, then the scene key, then on-screen text", () => {
+    expect(phaseOf(at("Main", { describe: { screen: "title" } }))).toBe("title");
+    expect(phaseOf(at("Title"))).toBe("title");
+    expect(phaseOf(at("Preloader"))).toBe("boot");
+    expect(phaseOf(at("GameOver"))).toBe("gameover");
+    expect(phaseOf(at("Level1"))).toBe("gameplay");
+    expect(phaseOf(at("Main", { main: [{ type: "Text", text: "Press SPACE to start", x: 0, y: 0, hasBody: false, visible: true }] }))).toBe("title");
+    expect(phaseOf(at("Main", { main: [{ type: "Text", text: "Arrows move, Space jumps", x: 0, y: 0, hasBody: false, visible: true }] }))).toBe("gameplay");
+    expect(phaseOf(at(""))).toBe("none");
   });
 });
 

@@ -2,12 +2,13 @@
 // sandbox, exposed as window.playforgeRunner for the Node driver (src/node/driver.ts).
 
 import { createIframeSandbox } from "../../runtime";
-import { filesFromWire, playtest, type PlaytestReport, type WireFiles } from "../../playtest";
+import { filesFromWire, playtest, type PlaytestReport, type TaskCheckSpec, type WireFiles } from "../../playtest";
 import { projectFrom } from "../../project/files";
 
 export interface RunnerOptions {
   seconds?: number;
   seed?: number;
+  tasks?: TaskCheckSpec[];
 }
 
 export interface PlayforgeRunner {
