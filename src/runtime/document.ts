@@ -6,10 +6,22 @@ import { runProgram, type PageProgram } from "./harness/loader";
 import type { LinkedProgram } from "./linker";
 import type { GameError } from "./harness/protocol";
 
-export function contentSecurityPolicy(ideOrigin: string): string {
+/**
+ * The game page's policy. What a game can still do, and why (see docs/SECURITY.md):
+ * - load exactly one script from the IDE's origin, Phaser at `phaserUrl` (a path source matches
+ *   that path only), so a game cannot send GET requests to other IDE paths through script-src;
+ * - run its own inline, eval'd and blob: code (the linker's modules and the harness are inline);
+ * - use data:/blob: URLs for images, media, fonts, workers and fetch (its public/ files);
+ * - navigate its own frame: Chromium does not enforce CSP `navigate-to`, and a frame's sandbox
+ *   cannot forbid it. The new page stays in the sandbox (opaque origin, no popups, no top
+ *   navigation), and all a game has to send is its own project: the IDE never gives the frame
+ *   keys or storage.
+ * Nothing else: no network to any origin, no frames, no form posts, no <base>.
+ */
+export function contentSecurityPolicy(phaserUrl: string): string {
   return [
     "default-src 'none'",
-    `script-src ${ideOrigin} 'unsafe-inline' 'unsafe-eval' blob:`,
+    `script-src ${cspSource(phaserUrl)} 'unsafe-inline' 'unsafe-eval' blob:`,
     "style-src 'unsafe-inline'",
     "img-src data: blob:",
     "media-src data: blob:",
@@ -20,6 +32,20 @@ export function contentSecurityPolicy(ideOrigin: string): string {
     "form-action 'none'",
     "base-uri 'none'",
   ].join("; ");
+}
+
+/** The URL as a CSP source: origin and path (CSP ignores queries; a path without a final / matches only itself). */
+function cspSource(url: string): string {
+  const { origin, pathname } = new URL(url);
+  return `${origin}${pathname}`;
+}
+
+/**
+ * CSS for the page's <style>: every "</" becomes "<\/" (the same in CSS strings and comments), so
+ * no "</style" can end the element early, however it is spelled or nested ("</sty</stylele>").
+ */
+function styleText(css: string): string {
+  return css.replace(/<\//g, "<\\/");
 }
 
 /** Escapes a JSON payload for safe embedding inside a <script> element. */
@@ -36,16 +62,15 @@ export function pageProgram(program: LinkedProgram, phaserUrl: string): PageProg
  * for a "run" message with the program, so an edit does not pay for parsing Phaser again.
  */
 export function buildGameDocument(program: LinkedProgram | null, harness: HarnessConfig, phaserUrl: string): string {
-  const ideOrigin = new URL(phaserUrl).origin;
   const start = program
     ? `(${runProgram.toString()})(${scriptJson(pageProgram(program, phaserUrl))});`
     : `window.__pfRunProgram = ${runProgram.toString()};`;
   return `<!doctype html>
 <html><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(ideOrigin)}">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(phaserUrl)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>html,body{margin:0;padding:0;width:100%;height:100%;overflow:hidden;background:#10131c}#game{width:100%;height:100%}
-${(program?.headStyles ?? "").replace(/<\/style/gi, "")}</style>
+${styleText(program?.headStyles ?? "")}</style>
 <script>(${installHarness.toString()})(${scriptJson(harness)});</script>
 <script src="${phaserUrl}" crossorigin="anonymous"></script>
 </head><body>${program?.bodyHtml ?? '<div id="game"></div>'}

@@ -341,8 +341,11 @@ function newSession(): string {
 
 function createPreviewFrame(): HTMLIFrameElement {
   const iframe = document.createElement("iframe");
-  // The preview lives on WebContainer's own origin, so it cannot read the IDE's storage; it needs
-  // that origin (no sandbox attribute) for the service worker that serves it.
+  // The preview lives on WebContainer's own origin, so it cannot read the IDE's storage. A Vite
+  // dev page needs scripts and that origin (allow-same-origin: the service worker that serves it,
+  // module scripts, the HMR socket); nothing else is granted: no popups, no top navigation, no
+  // forms, no modal dialogs. Same-origin here is WebContainer's, never the IDE's.
+  iframe.setAttribute("sandbox", "allow-scripts allow-same-origin");
   iframe.setAttribute("data-testid", "preview-frame");
   iframe.setAttribute("title", "Game preview");
   iframe.setAttribute("allow", "cross-origin-isolated; autoplay; gamepad");
