@@ -1,11 +1,28 @@
 // The playtest engine through the headless driver, on the test server: every labelled fixture game
-// is classified as its label says, and the same seed gives the same frames.
+// is classified as its label says, with the checks its label lists, and the same seed gives the same frames.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadProjectDir, openPlaytester, type Playtester } from "../../src/node/driver";
-import { fixtureLabels, loadFixture } from "../fixtures/catalog";
+import { GENERIC_CHECK_IDS, type PlaytestReport } from "../../src/playtest";
+import { fixtureLabels, loadFixture, type FixtureLabel } from "../fixtures/catalog";
 
 const SECONDS = 10;
 let playtester: Playtester;
+
+// One playtest per fixture (seed 1), shared by its verdict test and its checks test.
+const reports = new Map<string, Promise<PlaytestReport>>();
+function reportFor(label: FixtureLabel): Promise<PlaytestReport> {
+  let report = reports.get(label.name);
+  if (!report) {
+    report = playtester.playtest(loadFixture(label.name), { seconds: label.seconds ?? SECONDS, seed: 1 });
+    reports.set(label.name, report);
+  }
+  return report;
+}
+
+function summarise(label: FixtureLabel, report: PlaytestReport): string {
+  const checks = report.checks.map((c) => `${c.id}=${c.status}`).join(" ");
+  return `${label.name}: ${report.verdict} — ${report.reasons.join(" | ")} — checks: ${checks || "none"}`;
+}
 
 beforeAll(async () => {
   playtester = await openPlaytester({ baseUrl: inject("playforgeUrl") });
@@ -15,26 +32,49 @@ afterAll(async () => playtester?.close());
 describe("playtest verdicts on the fixture games", () => {
   const labels = fixtureLabels();
 
-  it("has at least 12 labelled fixtures, both playable and broken ones", () => {
-    expect(labels.length).toBeGreaterThanOrEqual(12);
-    expect(labels.filter((l) => l.expected === "playable").length).toBeGreaterThanOrEqual(4);
-    expect(labels.filter((l) => l.expected === "broken").length).toBeGreaterThanOrEqual(9);
+  it("has at least 28 labelled fixtures, both playable and broken ones, whose checks name generic check ids", () => {
+    expect(labels.length).toBeGreaterThanOrEqual(28);
+    expect(labels.filter((l) => l.expected === "playable").length).toBeGreaterThanOrEqual(12);
+    expect(labels.filter((l) => l.expected === "broken").length).toBeGreaterThanOrEqual(15);
+    const ids = labels.flatMap((l) => Object.keys(l.checks ?? {}));
+    expect(ids.filter((id) => !(GENERIC_CHECK_IDS as readonly string[]).includes(id))).toEqual([]);
   });
 
   for (const label of labels) {
+    const seconds = label.seconds ?? SECONDS;
     it(`calls ${label.name} ${label.expected} (${label.why})`, async () => {
-      const report = await playtester.playtest(loadFixture(label.name), { seconds: SECONDS, seed: 1 });
-      const summary = `${label.name}: ${report.verdict} — ${report.reasons.join(" | ")}`;
+      const report = await reportFor(label);
+      const summary = summarise(label, report);
       expect(report.verdict, summary).toBe(label.expected);
       expect(report.reasons.length, summary).toBeGreaterThan(0);
       if (label.expected === "playable") {
         expect(report.errors, summary).toEqual([]);
         expect(report.nonBlank && report.respondsToInput, summary).toBe(true);
-        expect(report.survivedSeconds, summary).toBe(SECONDS);
+        expect(report.survivedSeconds, summary).toBe(seconds);
         expect(report.thumbnails.length, summary).toBeGreaterThanOrEqual(3);
       }
     });
+
+    const checks = Object.entries(label.checks ?? {});
+    if (checks.length) {
+      it(`gives ${label.name} the checks ${checks.map(([id, status]) => `${id} ${status}`).join(", ")}`, async () => {
+        const report = await reportFor(label);
+        const summary = summarise(label, report);
+        for (const [id, status] of checks) {
+          expect(report.checks.find((c) => c.id === id)?.status, `${id} — ${summary}`).toBe(status);
+        }
+      });
+    }
   }
+
+  it("names the error and its file:line for a game that drew a full scene before throwing (draw-then-throw), not a blank canvas", async () => {
+    const label = labels.find((l) => l.name === "draw-then-throw")!;
+    const report = await reportFor(label);
+    const summary = summarise(label, report);
+    expect(report.reasons.some((r) => r.includes("Cannot read properties of undefined (reading 'wind')") && r.includes("src/scenes/Farm.ts:37")), summary).toBe(true);
+    expect(report.reasons.filter((r) => /blank/i.test(r)), summary).toEqual([]);
+    expect(report.nonBlank, summary).toBe(true);
+  });
 
   it("names the file and line of an error seen only while playing (move-throw-after-3s)", async () => {
     const report = await playtester.playtest(loadFixture("move-throw-after-3s"), { seconds: 6, seed: 3 });
@@ -67,7 +107,7 @@ describe("playtest control", () => {
       },
     });
     await expect(running).rejects.toThrow(/abort/i);
-    expect(progress.some((t) => t.startsWith("Idle run"))).toBe(true);
+    expect(progress.some((t) => t.startsWith("Play run"))).toBe(true);
     expect(Date.now() - started).toBeLessThan(60_000);
     const after = await playtester.playtest(loadFixture("pointer-puzzle"), { seconds: 3, seed: 1 });
     expect(after.verdict).toBe("playable");
@@ -83,6 +123,14 @@ describe("playtest determinism", () => {
     expect(a.frameHashes.length).toBeGreaterThan(10);
     expect(b.frameHashes).toEqual(a.frameHashes);
     expect(c.frameHashes).not.toEqual(a.frameHashes);
+    expect(a.verdict).toBe("playable");
+  });
+
+  it("gives identical frame hashes for the same seed on a game that loads an image from public/ (asset-sprite)", async () => {
+    const a = await playtester.playtest(loadFixture("asset-sprite"), { seconds: SECONDS, seed: 5 });
+    const b = await playtester.playtest(loadFixture("asset-sprite"), { seconds: SECONDS, seed: 5 });
+    expect(a.frameHashes.length).toBeGreaterThan(10);
+    expect(b.frameHashes).toEqual(a.frameHashes);
     expect(a.verdict).toBe("playable");
   });
 });
