@@ -74,7 +74,9 @@ function controlsCheck(play: ScenarioRecord, control: ScenarioRecord | null): Co
   const window = gameplayPairs(all, play.gameplayFrame);
   if (window.length < 2) return { check: check("controls", "unknown", { detail: "Gameplay ended too soon after it started to compare input against no input." }), effects: [] };
   const effects: InputEffect[] = [];
+  // The clearest evidence is an object that moved; a changed field or region is the fallback.
   let first: { pair: Pair; text: string } | null = null;
+  let moving: { pair: Pair; text: string } | null = null;
   let stateOnly: string | null = null;
   let before: Map<string, Offset> = offsets(window[0].play.introspection, window[0].control.introspection);
   let previous = window[0];
@@ -87,7 +89,9 @@ function controlsCheck(play: ScenarioRecord, control: ScenarioRecord | null): Co
     const when = `${seconds(previous.atMs)}–${seconds(pair.atMs)}`;
     if (seen.visible) {
       const what = moved.length ? moved.join("; ") : state.length ? `changed ${state.join(", ")}` : seen.cells !== null ? `changed ${seen.cells} screen regions` : `changed ${(seen.fraction * 100).toFixed(1)}% of the picture`;
-      if (!first) first = { pair, text: `${inputs} ${what} (${when}, against the same start without input)` };
+      const evidence = { pair, text: `${inputs} ${what} (${when}, against the same start without input)` };
+      if (!first) first = evidence;
+      if (!moving && moved.length) moving = evidence;
       if (effects.length < 8 && (moved.length || state.length)) effects.push({ input: `${inputs} (${when})`, changed: [...moved, ...state].join("; ") });
     } else if (!stateOnly && (moved.length || state.length)) {
       stateOnly = `${inputs} changed ${[...moved, ...state].join("; ")} (${when}) but the picture is identical to the control run`;
@@ -95,7 +99,8 @@ function controlsCheck(play: ScenarioRecord, control: ScenarioRecord | null): Co
     before = now;
     previous = pair;
   }
-  if (first) return { check: check("controls", "pass", { detail: first.text, atMs: first.pair.atMs, before: undefined, after: undefined }), effects };
+  const best = moving ?? first;
+  if (best) return { check: check("controls", "pass", { detail: best.text, atMs: best.pair.atMs }), effects };
   const tried = [...new Set(window.flatMap((p) => p.play.inputs))].slice(0, 4).join(", ") || "no input could be sent";
   const span = `${seconds(window[0].atMs)}–${seconds(window[window.length - 1].atMs)}`;
   const detail = stateOnly

@@ -218,8 +218,8 @@ export class Timeline {
     this.labels.push(text);
   }
 
-  private lastObservedFrame(): number | undefined {
-    return this.record.checkpoints[this.record.checkpoints.length - 1]?.frame;
+  lastObservedFrame(): number {
+    return this.record.checkpoints[this.record.checkpoints.length - 1]?.frame ?? -Infinity;
   }
 
   private progress(): void {
@@ -340,6 +340,7 @@ async function boot(record: ScenarioRecord, step: Step, command: Command, option
 }
 
 const SETTLE_FRAMES = 30;
+const OBSERVE_GAP_FRAMES = 50;
 
 /** The play run: find the way into gameplay, then play with seeded bursts until the time is up. */
 async function runPlay(record: ScenarioRecord, timeline: Timeline, options: ScenarioOptions): Promise<void> {
@@ -369,7 +370,8 @@ async function runPlay(record: ScenarioRecord, timeline: Timeline, options: Scen
     const seek = options.seeks.length ? options.seeks[seekTurn++ % options.seeks.length] : null;
     if (seek && seekTurn % 2 === 1) await seekBurst(timeline, seek, surface);
     else await timeline.play(randomBurst(random, surface, timeline.frame + 1));
-    if (!timeline.ended) await timeline.observe();
+    // Observing is the dear part of a step (a drawn frame, read back): at most about once a second.
+    if (!timeline.ended && timeline.frame - timeline.lastObservedFrame() >= OBSERVE_GAP_FRAMES) await timeline.observe();
   }
   await timeline.advanceTo(timeline.totalFrames);
 }
