@@ -31,7 +31,7 @@ const TOOL_SPECS = {
     params: { path: { type: "string", description: "Project path" } },
   },
   run_playtest: {
-    description: "Run the game headless with seeded idle and random input, and get a compact report: verdict, errors with file:line, frames, input response.",
+    description: "Run the game headless: it gets past the title, plays with seeded input and compares that with a control run (same start, no input) inside gameplay. Returns a compact report: verdict, checks (failed first) with evidence, errors with file:line, phases, input effects.",
     params: { seconds: { type: "number", description: "Virtual seconds to play (1-60, default 10)", optional: true } },
   },
   read_phaser_guide: {

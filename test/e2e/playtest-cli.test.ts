@@ -55,6 +55,7 @@ describe("npm run playtest", () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^PLAYTEST BROKEN/);
     expect(run.stdout).toContain("src/scenes/Orbit.ts:14");
+    expect(run.stdout).toMatch(/^- FAIL no-errors: .*src\/scenes\/Orbit\.ts:14/m);
     const report = JSON.parse(readFileSync(join(out, "report.json"), "utf8"));
     expect(report.verdict).toBe("broken");
     expect(report.errors[0].location).toMatchObject({ file: "src/scenes/Orbit.ts", line: 14 });
@@ -76,6 +77,8 @@ describe("npm run playtest", () => {
     const run = await playtestCli([zip, "--out", out, "--seconds", "4", "--seed", "5"]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^PLAYTEST PLAYABLE — seed 5/);
+    expect(run.stdout).toMatch(/^- PASS controls: The controls move the player in gameplay\. click \(\d+, \d+\)/m);
+    expect(run.stdout).toContain("- PASS no-errors");
     const report = JSON.parse(readFileSync(join(out, "report.json"), "utf8"));
     expect(report).toMatchObject({ verdict: "playable", seed: 5, requestedSeconds: 4 });
     expect(report.thumbnails.length).toBeGreaterThanOrEqual(3);

@@ -42,7 +42,7 @@ export function PlaytestPanel() {
             {!running && latest.report.verdict === "broken" && <FixWithAgent report={latest.report} />}
           </>
         ) : (
-          running && <p className="playtest-note">Playing the game on a hidden copy: an idle run, then seeded input…</p>
+          running && <p className="playtest-note">Playing the game on a hidden copy: past the title, then seeded input, then a control run with no input…</p>
         )}
       </div>
     </aside>

@@ -64,7 +64,7 @@ export function ReportView({ report, compact = false }: { report: PlaytestReport
           {thumbs.map((thumb) => (
             <figure key={`${thumb.label}-${thumb.atMs}`}>
               <img src={thumb.dataUrl} alt={`Frame at ${(thumb.atMs / 1000).toFixed(1)} s (${thumb.label})`} data-testid="report-thumb" />
-              {/* "boot 0.0 s", "idle 10.0 s", "play 2.0 s": the idle and the played run each start at 0 s. */}
+              {/* "boot 0.0 s", "play 2.0 s", "control 30.0 s": the play and the control run each start at 0 s. */}
               <figcaption>{thumb.label}</figcaption>
             </figure>
           ))}
