@@ -84,19 +84,28 @@ export class RunControls {
     return taken;
   }
 
-  /** Waits for answer(id, …); rejects with AgentCancelledError when the run is cancelled first. */
-  async waitForAnswer(id: string): Promise<string> {
+  /**
+   * Waits for answer(id, …) up to `deadlineMs`; resolves null at the deadline and rejects with
+   * AgentCancelledError when the run is cancelled first. The question is registered before this
+   * returns, so an answer given while the question is being announced is kept.
+   */
+  waitForAnswer(id: string, deadlineMs: number): Promise<string | null> {
     this.throwIfCancelled();
     const started = this.now();
-    try {
-      return await new Promise<string>((resolve, reject) => {
-        this.question = { id, resolve };
-        this.abort.signal.addEventListener("abort", () => reject(new AgentCancelledError()), { once: true });
-      });
-    } finally {
-      this.question = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let onAbort: (() => void) | undefined;
+    const answered = new Promise<string | null>((resolve, reject) => {
+      this.question = { id, resolve };
+      timer = setTimeout(() => resolve(null), deadlineMs);
+      onAbort = () => reject(new AgentCancelledError());
+      this.abort.signal.addEventListener("abort", onAbort, { once: true });
+    });
+    return answered.finally(() => {
+      clearTimeout(timer);
+      if (onAbort) this.abort.signal.removeEventListener("abort", onAbort);
+      if (this.question?.id === id) this.question = null;
       this.waitedMs += this.now() - started;
-    }
+    });
   }
 
   /** Returns false when no question with that id is waiting (already answered, or stale UI). */

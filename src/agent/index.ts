@@ -1,9 +1,11 @@
 // The agent: runAgent turns a prompt into a playable Phaser 4 game through tool calls and playtests.
 
-export { runAgent, LOOP_NOTICE_PREFIX } from "./loop";
+export { runAgent, LOOP_NOTICE_PREFIX, withPhaserNames } from "./loop";
+export { startRun, ModelPlanError, type ModelPlan, type RunModel, type RunSetup, type StartedRun } from "./factory";
 export { restoreCheckpoint, CheckpointNotFoundError } from "./checkpoints";
 export { createGuideLibrary } from "./guides";
 export { AGENT_TOOLS, parseToolCall, ToolError } from "./tools";
+export { countLineChanges } from "./workspace";
 export type { ToolName, ToolArguments, ParsedToolCall } from "./tools";
 export { estimateTokens, systemPrompt } from "./prompt";
 export { AgentCancelledError } from "./control";
@@ -15,8 +17,10 @@ export type {
   AgentRun,
   Chattiness,
   Checkpoint,
+  DefaultAnswerReason,
   GuideLibrary,
   PlaytestFunction,
   PlaytestRequest,
+  ProviderFailure,
   StopReason,
 } from "./types";

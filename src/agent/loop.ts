@@ -3,12 +3,12 @@
 
 import type { ProjectFiles } from "../project/files";
 import { formatReportForModel, type PlaytestReport } from "../playtest";
-import { repairToolArguments, type ChatMessage, type CompletionResult, type ContentPart, type ToolCall } from "../providers";
+import { ProviderError, repairToolArguments, type ChatMessage, type CompletionResult, type ContentPart, type RequestTask, type ToolCall } from "../providers";
 import { AgentCancelledError, RunControls } from "./control";
 import { buildRequest, estimateTokens, systemPrompt, type ContextState, type HistoryEntry, type ToolResultEntry } from "./prompt";
 import { AGENT_TOOLS, ToolError, parseToolCall, type ParsedToolCall } from "./tools";
 import { deleteProjectFile, editProjectFile, listFiles, readFile, writeProjectFile, type FileChange } from "./workspace";
-import type { AgentEvent, AgentOptions, AgentOutcome, AgentRun, Checkpoint, StopReason } from "./types";
+import type { AgentEvent, AgentOptions, AgentOutcome, AgentRun, Checkpoint, DefaultAnswerReason, ProviderFailure, StopReason } from "./types";
 
 /** Model turns allowed in one iteration before the loop playtests on its own. */
 const TURNS_PER_ITERATION = 8;
@@ -16,9 +16,15 @@ const GUIDE_CHARS = 12_000;
 /** Starts every user message the loop writes itself, so models (and the offline builder) can tell them from the user's. */
 export const LOOP_NOTICE_PREFIX = "Playforge: ";
 const DEFAULT_ANSWER = "No preference: choose a sensible default yourself and carry on.";
+const ANSWER_TIMEOUT_MS = 10 * 60_000;
+
+/** The transpiler's name for the Phaser import (`_phaser2.default`) read as the source says it. */
+export function withPhaserNames(text: string): string {
+  return text.replace(/\b_phaser\d*\.default\b/g, "Phaser");
+}
 
 class BudgetExhausted extends Error {
-  constructor(readonly reason: Exclude<StopReason, "finished" | "model-stopped" | "cancelled" | "error">) {
+  constructor(readonly reason: Exclude<StopReason, "finished" | "model-stopped" | "cancelled" | "provider-failed" | "error">) {
     super(reason);
   }
 }
@@ -44,6 +50,8 @@ class AgentLoop {
   private idleReplies = 0;
   private questionCount = 0;
   private pendingImage: string | null = null;
+  /** Paths the model created, changed or deleted during this run. */
+  private readonly changed = new Set<string>();
   private readonly checkpoints: Checkpoint[] = [];
   private readonly context: ContextState;
   private readonly system: string;
@@ -61,7 +69,12 @@ class AgentLoop {
   }
 
   private formatReport(report: PlaytestReport): string {
-    return (this.options.formatReport ?? formatReportForModel)(report);
+    return withPhaserNames((this.options.formatReport ?? formatReportForModel)(report));
+  }
+
+  /** True while the run started from a template and the model has changed none of its files. */
+  private get untouchedTemplate(): boolean {
+    return this.options.startsFrom === "template" && this.changed.size === 0;
   }
 
   emit(event: AgentEvent): void {
@@ -86,6 +99,7 @@ class AgentLoop {
     } catch (error) {
       if (error instanceof BudgetExhausted) return this.endOnBudget(error.reason);
       if (error instanceof AgentCancelledError || this.controls.signal.aborted) return this.endCancelled();
+      if (error instanceof ProviderError) return this.endProviderFailed(error);
       return this.endFailed(error);
     }
   }
@@ -160,6 +174,7 @@ class AgentLoop {
     const result = await this.options.model.complete({
       messages,
       tools: AGENT_TOOLS,
+      task: this.taskNow(),
       signal,
       onDelta: (delta) => {
         if (delta.kind !== "text" || delta.text === "") return;
@@ -171,11 +186,18 @@ class AgentLoop {
     if (!streamed && result.message.content) this.emit({ type: "model-delta", text: result.message.content });
     const promptTokens = result.usage.promptTokens || estimateTokens(messages);
     const completionTokens = result.usage.completionTokens || estimateTokens([result.message]);
-    const usd = this.options.costOf?.({ promptTokens, completionTokens }, result.model) ?? 0;
     this.tokens += promptTokens + completionTokens;
-    this.costUsd += usd;
+    this.costUsd = this.options.spentUsd?.() ?? 0;
     this.emit({ type: "cost", promptTokens, completionTokens, tokens: this.tokens, usd: this.costUsd, model: result.model });
     return result;
+  }
+
+  /** What the next call is for, so a router can send small fixes to a cheaper model. */
+  private taskNow(): RequestTask {
+    const report = this.report;
+    if (!report || report.verdict === "playable") return { kind: "build" };
+    const files = new Set(report.errors.flatMap((e) => (e.location ? [e.location.file] : [])));
+    return { kind: "fix", errorCount: report.errors.length, filesChanged: Math.max(1, files.size) };
   }
 
   // ---- one model turn ------------------------------------------------------------------------
@@ -215,20 +237,24 @@ class AgentLoop {
    * once, and a second plain reply in a row ends the run (finished when playable, else stopped).
    */
   private async handleIdleReply(text: string): Promise<AgentOutcome | null> {
-    const hasFiles = Object.keys(this.files).length > 0;
-    if (hasFiles && this.reportVersion !== this.filesVersion) {
+    if (this.changed.size > 0 && this.reportVersion !== this.filesVersion) {
       this.idleReplies = 0;
       await this.autoPlaytest("You stopped calling tools, so I ran the playtest on your edits");
       return null;
     }
     this.idleReplies++;
-    const playable = this.report?.verdict === "playable";
+    const playable = !this.untouchedTemplate && this.report?.verdict === "playable";
     if (this.idleReplies >= 2) return playable ? this.endFinished(text.trim() || "The game is playable.") : this.endModelStopped(text);
-    const nudge = !hasFiles
-      ? "Nothing is written yet. Use write_file to create the game's files."
-      : playable
-        ? "The latest playtest says playable. Call finish(summary) to end the run, or keep improving the game with the tools."
-        : "The game is still broken (see the latest playtest). Use the tools to fix it; finish is refused until the playtest says playable.";
+    const nudge =
+      Object.keys(this.files).length === 0
+        ? "Nothing is written yet. Use write_file to create the game's files."
+        : this.untouchedTemplate
+          ? "You wrote nothing: the project is still the starter template it began as, not the game that was asked for. Build the requested game with write_file and edit_file."
+          : playable
+            ? "The latest playtest says playable. Call finish(summary) to end the run, or keep improving the game with the tools."
+            : this.report
+              ? "The game is still broken (see the latest playtest). Use the tools to fix it; finish is refused until the playtest says playable."
+              : "Nothing has been playtested yet. Change what the request needs with the tools, then run_playtest.";
     this.pushUser(LOOP_NOTICE_PREFIX + nudge);
     return null;
   }
@@ -267,6 +293,7 @@ class AgentLoop {
   private apply(change: FileChange): string {
     this.files = change.files;
     this.filesVersion++;
+    this.changed.add(change.path);
     if (change.after === null) this.context.touched = this.context.touched.filter((p) => p !== change.path);
     else this.touch(change.path);
     this.emit({ type: "file-diff", path: change.path, before: change.before, after: change.after });
@@ -304,33 +331,46 @@ class AgentLoop {
         const text = guide.length <= GUIDE_CHARS ? guide : `${guide.slice(0, GUIDE_CHARS)}\n… [guide cut at ${GUIDE_CHARS} characters]`;
         return plain(text, `[Phaser guide "${call.args.topic}" was shown here; read it again if you need it]`);
       }
-      case "ask_user": {
-        const answer = await this.ask(call.args.question, call.args.choices);
-        return plain(`The user answered: ${answer}`);
-      }
+      case "ask_user":
+        return plain(await this.ask(call.args.question, call.args.choices));
       case "finish":
         return this.finish(id, call.args.summary);
     }
   }
 
+  /** Asks the user; the answer (or a default, labelled as one) is the tool result. */
   private async ask(question: string, choices: string[] | undefined): Promise<string> {
     const id = `${this.runId}-q${++this.questionCount}`;
+    const fallback = choices?.[0] ?? DEFAULT_ANSWER;
+    const nobody: DefaultAnswerReason | null = this.options.chattiness === "quiet" ? "quiet" : this.options.interactive === false ? "no-one-to-ask" : null;
+    // Registered before the question is announced, so an answer given inside the event is kept.
+    const waiting = nobody ? null : this.controls.waitForAnswer(id, this.options.answerTimeoutMs ?? ANSWER_TIMEOUT_MS);
     this.emit({ type: "question", id, question, ...(choices?.length ? { choices } : {}) });
-    let answer: string;
-    let auto = false;
-    if (this.options.chattiness === "quiet") {
-      answer = choices?.[0] ?? DEFAULT_ANSWER;
-      auto = true;
-      this.progress(`Quiet mode: answered "${question}" myself with "${answer}".`);
-    } else {
-      answer = await this.controls.waitForAnswer(id);
+    const given = waiting ? await waiting : null;
+    const why: DefaultAnswerReason | null = given !== null ? null : (nobody ?? "timeout");
+    const answer = given ?? fallback;
+    this.emit({ type: "answer", id, answer, auto: why !== null, ...(why ? { why } : {}) });
+    if (!why) {
+      this.context.notes.push(`Q: ${question} A: ${answer}`);
+      return `The user answered: ${answer}`;
     }
-    this.emit({ type: "answer", id, answer, auto });
-    this.context.notes.push(`Q: ${question} A: ${answer}${auto ? " (default chosen in quiet mode)" : ""}`);
-    return auto ? `${answer} (quiet mode: the user is not asked; this is a default)` : answer;
+    const waited = this.options.answerTimeoutMs ?? ANSWER_TIMEOUT_MS;
+    const because = {
+      quiet: "quiet mode: the user is not asked",
+      "no-one-to-ask": "no one can answer: the run has no terminal",
+      timeout: `nobody answered within ${waited >= 1000 ? `${Math.round(waited / 1000)} s` : `${waited} ms`}`,
+    }[why];
+    this.progress(`No answer to "${question}" (${because}); using the default "${answer}".`);
+    this.context.notes.push(`Q: ${question} — not answered (${because}); default used: ${answer}`);
+    return `No answer from the user (${because}). Default: ${answer}. Decide the rest yourself and carry on.`;
   }
 
   private async finish(id: string, summary: string): Promise<ToolOutcome> {
+    if (this.untouchedTemplate) {
+      const full = "Not finished: you have not changed any file, so the project is still the starter template it began as, not the game that was asked for. Build the requested game with write_file and edit_file, run_playtest, then finish.";
+      this.progress("Refused finish: the model wrote nothing; this is the starter.");
+      return { result: { id, full, brief: "Not finished: nothing was written." } };
+    }
     let playtested = false;
     if (!this.report || this.reportVersion !== this.filesVersion) {
       this.progress("finish called with unplaytested edits; playtesting first.");
@@ -393,6 +433,7 @@ class AgentLoop {
   }
 
   private verdictNow(): { playable: boolean; words: string } {
+    if (this.untouchedTemplate) return { playable: false, words: "The model wrote no file: the project is still the starter template it began as, not the requested game." };
     if (!this.report) return { playable: false, words: "No playtest ran, so the game is not known to be playable." };
     const fresh = this.reportVersion === this.filesVersion;
     if (this.report.verdict === "playable") {
@@ -401,7 +442,7 @@ class AgentLoop {
         : { playable: false, words: `The last playtest said playable, but later edits were not playtested.` };
     }
     const stale = fresh ? "" : " Later edits were not playtested.";
-    const reasons = this.report.reasons.map((r) => r.replace(/\.+$/, "")).join("; ") || "no reason given";
+    const reasons = withPhaserNames(this.report.reasons.map((r) => r.replace(/\.+$/, "")).join("; ")) || "no reason given";
     return { playable: false, words: `Not playable: the last playtest (iteration ${this.iteration}) says broken: ${reasons}.${stale}` };
   }
 
@@ -436,6 +477,13 @@ class AgentLoop {
     const summary = `Cancelled after ${this.iteration} iteration(s); every file is as of its last complete change. ${this.verdictNow().words}`;
     this.emit({ type: "failed", reason: summary });
     return this.outcome(false, "cancelled", summary);
+  }
+
+  private endProviderFailed(error: ProviderError): AgentOutcome {
+    const failure: ProviderFailure = { provider: error.provider, model: error.model, kind: error.kind, advice: error.advice, ...(error.status !== undefined ? { status: error.status } : {}) };
+    const summary = `The model could not be reached: ${error.message} ${this.verdictNow().words}`;
+    this.emit({ type: "failed", reason: summary, failure });
+    return { ...this.outcome(false, "provider-failed", summary), failure };
   }
 
   private endFailed(error: unknown): AgentOutcome {

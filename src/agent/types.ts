@@ -3,7 +3,7 @@
 
 import type { ProjectFiles } from "../project/files";
 import type { PlaytestReport } from "../playtest/report";
-import type { ChatModel, Usage } from "../providers/types";
+import type { ChatModel } from "../providers/types";
 
 export type Chattiness = "quiet" | "normal" | "chatty";
 
@@ -42,8 +42,20 @@ export interface AgentOptions {
   guides: GuideLibrary;
   budgets: AgentBudgets;
   chattiness: Chattiness;
-  /** Price of one completion in USD; without it cost stays 0 and maxCostUsd cannot trigger. */
-  costOf?: (usage: Usage, modelId: string) => number;
+  /**
+   * USD spent so far by this run's model calls: the router's cost meter, the one source of cost.
+   * Without it cost stays 0 and maxCostUsd cannot trigger.
+   */
+  spentUsd?: () => number;
+  /**
+   * "template": the files are a starting template (the starter game), not an answer to the prompt,
+   * so a run whose model changed no file is not playable. Default "project" (the user's own game).
+   */
+  startsFrom?: "template" | "project";
+  /** False when nobody can answer ask_user (a headless run without a terminal): defaults at once. Default true. */
+  interactive?: boolean;
+  /** How long a question waits for the user before the default answer is used. Default 10 minutes. */
+  answerTimeoutMs?: number;
   /** Seed for every playtest of the run, so two runs see the same frames. Default 1. */
   seed?: number;
   /** Playtest length when the model does not say. Default 10 s. */
@@ -67,13 +79,25 @@ export type AgentEvent =
   | { type: "file-diff"; path: string; before: string | null; after: string | null }
   | { type: "playtest"; iteration: number; report: PlaytestReport; requestedBy: "model" | "loop" }
   | { type: "question"; id: string; question: string; choices?: string[] }
-  | { type: "answer"; id: string; answer: string; auto: boolean }
+  /** `auto`: the loop chose a default; `why` says why nobody answered. */
+  | { type: "answer"; id: string; answer: string; auto: boolean; why?: DefaultAnswerReason }
   | { type: "steer-received"; text: string }
   /** After each model call: that call's prompt/completion tokens, and the run's running totals. */
   | { type: "cost"; promptTokens: number; completionTokens: number; tokens: number; usd: number; model: string }
   | ({ type: "checkpoint" } & Checkpoint)
   | { type: "finished"; playable: boolean; summary: string; iterations: number; tokens: number; costUsd: number }
-  | { type: "failed"; reason: string };
+  | { type: "failed"; reason: string; failure?: ProviderFailure };
+
+export type DefaultAnswerReason = "quiet" | "no-one-to-ask" | "timeout";
+
+/** A model call that failed after every retry and fallback, as the user needs to see it. */
+export interface ProviderFailure {
+  provider: string;
+  model: string;
+  status?: number;
+  kind: string;
+  advice: string;
+}
 
 export type StopReason =
   | "finished"
@@ -84,6 +108,8 @@ export type StopReason =
   | "max-cost"
   | "max-wall-time"
   | "cancelled"
+  /** Every model call attempt failed (after retries, back-off and failover). */
+  | "provider-failed"
   | "error";
 
 export interface AgentOutcome {
@@ -97,6 +123,8 @@ export interface AgentOutcome {
   tokens: number;
   costUsd: number;
   checkpoints: Checkpoint[];
+  /** Set when stopReason is "provider-failed". */
+  failure?: ProviderFailure;
 }
 
 export interface AgentRun {

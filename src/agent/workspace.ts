@@ -66,6 +66,33 @@ function textOf(files: ProjectFiles, tool: string, rawPath: string): { path: str
   return { path, text: content };
 }
 
+/** Largest middle (lines × lines) diffed exactly; beyond it the whole middle counts as changed. */
+const EXACT_DIFF_CELLS = 4_000_000;
+
+/**
+ * Lines added and removed between two texts, by the longest common subsequence: a moved line
+ * counts as one removed and one added, and an unchanged head and tail cost nothing.
+ */
+export function countLineChanges(before: string | null, after: string | null): { added: number; removed: number } {
+  const a = before === null || before === "" ? [] : before.split("\n");
+  const b = after === null || after === "" ? [] : after.split("\n");
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  const x = a.slice(head, a.length - tail);
+  const y = b.slice(head, b.length - tail);
+  if (x.length * y.length > EXACT_DIFF_CELLS) return { added: y.length, removed: x.length };
+  let row = new Uint32Array(y.length + 1);
+  for (const line of x) {
+    const next = new Uint32Array(y.length + 1);
+    for (let j = 0; j < y.length; j++) next[j + 1] = line === y[j] ? row[j] + 1 : Math.max(row[j + 1], next[j]);
+    row = next;
+  }
+  const common = row[y.length];
+  return { added: y.length - common, removed: x.length - common };
+}
+
 export function listFiles(files: ProjectFiles): string {
   const paths = Object.keys(files).sort();
   if (paths.length === 0) return "The project is empty.";

@@ -2,6 +2,7 @@
 // agent sees: tool calls assembled, arguments checked and repaired once, fenced files turned into writes.
 
 import { fencedWriteCalls } from "./fenced";
+import { textCommandCalls } from "./text-commands";
 import { repairToolArguments } from "./repair";
 import type { ModelDelta, ToolCall, ToolCallError } from "./types";
 
@@ -68,9 +69,10 @@ export interface CheckedAnswer {
  * Checks every tool call's arguments: valid JSON objects pass, almost-JSON is repaired once and
  * re-encoded, anything else is reported as a ToolCallError for the agent to send back. When the
  * model called no tool but offered files in fenced blocks, and write_file was on offer, those
- * blocks become write_file calls.
+ * blocks become write_file calls; with `textCommands` (the endpoint takes no tools) the
+ * RUN_PLAYTEST and FINISH: lines the model was taught become calls too.
  */
-export function checkAnswer(raw: RawAnswer, offeredTools: readonly string[]): CheckedAnswer {
+export function checkAnswer(raw: RawAnswer, offeredTools: readonly string[], options: { textCommands?: boolean } = {}): CheckedAnswer {
   const toolCallErrors: ToolCallError[] = [];
   let toolCalls = raw.toolCalls.map((call) => {
     if (isObject(safeParse(call.function.arguments))) return call;
@@ -85,6 +87,7 @@ export function checkAnswer(raw: RawAnswer, offeredTools: readonly string[]): Ch
     return call;
   });
   if (toolCalls.length === 0 && offeredTools.includes("write_file")) toolCalls = fencedWriteCalls(raw.content);
+  if (raw.toolCalls.length === 0 && options.textCommands) toolCalls = [...toolCalls, ...textCommandCalls(raw.content, offeredTools)];
   return { content: raw.content === "" && toolCalls.length ? null : raw.content, toolCalls, toolCallErrors };
 }
 

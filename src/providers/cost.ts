@@ -7,6 +7,8 @@ import type { Usage } from "./types";
 export interface Price {
   prompt: number;
   completion: number;
+  /** Prompt tokens read from the provider's cache; without it they cost the full prompt price. */
+  cachedPrompt?: number;
 }
 
 /** Keyed by ChatModel id ("openai:gpt-4o-mini") or bare model id ("gpt-4o-mini"). */
@@ -15,6 +17,8 @@ export type PriceTable = Record<string, Price>;
 export interface ModelCost {
   calls: number;
   promptTokens: number;
+  /** Of promptTokens, read from the provider's prompt cache. */
+  cachedPromptTokens: number;
   completionTokens: number;
   usd: number;
   /** False when no price is known for the model: usd is 0 and the UI should say "price unknown". */
@@ -40,7 +44,7 @@ export interface CostMeter {
 
 export function createCostMeter(initialPrices: PriceTable = {}): CostMeter {
   const prices: PriceTable = { ...initialPrices };
-  const tokens = new Map<string, { calls: number; promptTokens: number; completionTokens: number; estimated: boolean }>();
+  const tokens = new Map<string, { calls: number; promptTokens: number; cachedPromptTokens: number; completionTokens: number; estimated: boolean }>();
   const listeners = new Set<(totals: CostTotals) => void>();
 
   const priceOf = (model: string): Price | undefined => prices[model] ?? prices[model.slice(model.indexOf(":") + 1)];
@@ -50,7 +54,7 @@ export function createCostMeter(initialPrices: PriceTable = {}): CostMeter {
     const overall = { calls: 0, promptTokens: 0, completionTokens: 0, usd: 0, unpricedModels: [] as string[] };
     for (const [model, t] of tokens) {
       const price = priceOf(model);
-      const usd = price ? (t.promptTokens * price.prompt + t.completionTokens * price.completion) / 1_000_000 : 0;
+      const usd = price ? priceOfTokens(price, t) : 0;
       perModel[model] = { ...t, usd, priced: !!price };
       overall.calls += t.calls;
       overall.promptTokens += t.promptTokens;
@@ -68,9 +72,10 @@ export function createCostMeter(initialPrices: PriceTable = {}): CostMeter {
 
   return {
     record(model, usage) {
-      const t = tokens.get(model) ?? { calls: 0, promptTokens: 0, completionTokens: 0, estimated: false };
+      const t = tokens.get(model) ?? { calls: 0, promptTokens: 0, cachedPromptTokens: 0, completionTokens: 0, estimated: false };
       t.calls++;
       t.promptTokens += usage.promptTokens;
+      t.cachedPromptTokens += Math.min(usage.promptTokens, usage.cachedPromptTokens ?? 0);
       t.completionTokens += usage.completionTokens;
       t.estimated ||= !!usage.estimated;
       tokens.set(model, t);
@@ -92,4 +97,11 @@ export function createCostMeter(initialPrices: PriceTable = {}): CostMeter {
       notify();
     },
   };
+}
+
+/** USD for the tokens at a price; cached prompt tokens at the cached price when the price has one. */
+export function priceOfTokens(price: Price, usage: { promptTokens: number; cachedPromptTokens?: number; completionTokens: number }): number {
+  const cached = Math.min(usage.promptTokens, usage.cachedPromptTokens ?? 0);
+  const fresh = usage.promptTokens - cached;
+  return (fresh * price.prompt + cached * (price.cachedPrompt ?? price.prompt) + usage.completionTokens * price.completion) / 1_000_000;
 }

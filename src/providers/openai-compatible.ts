@@ -4,7 +4,8 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from "openai";
 import { ToolCallAssembler, checkAnswer, toolCallsFromMessage, type RawAnswer } from "./assemble";
 import { ProviderError, formatDuration, kindForStatus, parseRetryAfter, redactSecrets, type ProviderErrorInit } from "./errors";
-import { FENCED_WRITE_INSTRUCTION, PRESETS, estimateUsage, readUsage, saysToolsUnsupported, toWireMessages, type PresetName } from "./presets";
+import { PRESETS, estimateUsage, readUsage, saysToolsUnsupported, toWireMessages, type PresetName } from "./presets";
+import { textCommandInstruction, withoutTools } from "./text-commands";
 import type { ChatMessage, ChatModel, CompletionRequest, CompletionResult, Usage } from "./types";
 
 export interface OpenAICompatibleOptions {
@@ -114,9 +115,8 @@ export function createOpenAICompatibleModel(options: OpenAICompatibleOptions): C
   function requestBody(request: CompletionRequest, vision: boolean) {
     const useTools = transport.tools && !!request.tools?.length;
     let messages: ChatMessage[] = toWireMessages(request.messages, vision);
-    if (!useTools && request.tools?.some((t) => t.function.name === "write_file")) {
-      messages = [...withoutToolTurns(messages), { role: "system", content: FENCED_WRITE_INSTRUCTION }];
-    }
+    const instruction = useTools ? null : textCommandInstruction(request.tools ?? []);
+    if (instruction) messages = withoutTools(messages, instruction);
     return {
       model: options.model,
       messages: messages as OpenAI.Chat.ChatCompletionMessageParam[],
@@ -226,7 +226,7 @@ export function createOpenAICompatibleModel(options: OpenAICompatibleOptions): C
       if (!client) throw error({ kind: "network", detail: "no base URL is set" });
       if (preset.needsKey && !options.apiKey) throw error({ kind: "auth", detail: `no API key is set (${preset.hint})` });
       const { answer, usage } = await send(request, vision);
-      const checked = checkAnswer(answer, request.tools?.map((t) => t.function.name) ?? []);
+      const checked = checkAnswer(answer, request.tools?.map((t) => t.function.name) ?? [], { textCommands: !transport.tools });
       const replyText = answer.content + answer.toolCalls.map((c) => c.function.arguments).join("");
       return {
         message: { role: "assistant", content: checked.content, ...(checked.toolCalls.length ? { tool_calls: checked.toolCalls } : {}) },
@@ -236,18 +236,6 @@ export function createOpenAICompatibleModel(options: OpenAICompatibleOptions): C
       };
     },
   };
-}
-
-/** For endpoints without tools, earlier tool turns become plain text they can read. */
-function withoutToolTurns(messages: ChatMessage[]): ChatMessage[] {
-  return messages.map((m) => {
-    if (m.role === "tool") return { role: "user", content: `Result of tool call ${m.tool_call_id}:\n${m.content}` };
-    if (m.role === "assistant" && m.tool_calls?.length) {
-      const calls = m.tool_calls.map((c) => `[called ${c.function.name} ${c.function.arguments.slice(0, 200)}]`).join("\n");
-      return { role: "assistant", content: [m.content, calls].filter(Boolean).join("\n") };
-    }
-    return m;
-  });
 }
 
 function abortReason(signal: AbortSignal): Error {

@@ -4,20 +4,15 @@
 import { CircuitBreaker, type BreakerOptions } from "./breaker";
 import { createCostMeter, type CostMeter, type PriceTable } from "./cost";
 import { ProviderError, formatDuration } from "./errors";
-import { createOpenAICompatibleModel, type OpenAICompatibleOptions } from "./openai-compatible";
-import type { ChatModel, CompletionRequest, CompletionResult } from "./types";
+import { createChatModel, type ProviderModelOptions } from "./create";
+import type { ChatModel, CompletionRequest, CompletionResult, RequestTask } from "./types";
 
 export type Role = "build" | "fix" | "judge";
 
-/** A ready ChatModel (offline builder, fake, custom) or the options to build an OpenAI-compatible one. */
-export type ModelRef = ChatModel | OpenAICompatibleOptions;
+/** A ready ChatModel (offline builder, fake, custom) or the options to build a provider's model. */
+export type ModelRef = ChatModel | ProviderModelOptions;
 
-export interface Task {
-  kind: "build" | "fix" | "judge";
-  filesChanged?: number;
-  errorCount?: number;
-  needsVision?: boolean;
-}
+export type Task = RequestTask;
 
 export interface Clock {
   now(): number;
@@ -42,6 +37,10 @@ export interface RouterOptions {
 export interface Router {
   forRole(role: Role): ChatModel;
   pickRole(task: Task): Role;
+  /** One ChatModel for a whole run: each request goes to the role its `task` calls for (build without one). */
+  routed(): ChatModel;
+  /** True when the role has models of its own (not borrowed from build). */
+  hasOwn(role: Role): boolean;
   meter: CostMeter;
   /** One breaker per model id, shared by every role that lists the model. */
   breakers: ReadonlyMap<string, CircuitBreaker>;
@@ -110,7 +109,7 @@ export function createRouter(options: RouterOptions): Router {
 
   const chains: Record<Role, ChatModel[]> = { build: [], fix: [], judge: [] };
   for (const role of ["build", "fix", "judge"] as const) {
-    chains[role] = (options.roles[role] ?? []).map((ref) => ("complete" in ref ? ref : createOpenAICompatibleModel(ref)));
+    chains[role] = (options.roles[role] ?? []).map((ref) => ("complete" in ref ? ref : createChatModel(ref)));
     for (const model of chains[role]) {
       if (!breakers.has(model.id)) breakers.set(model.id, new CircuitBreaker(model.id, breakerOptions, clock.now));
     }
@@ -181,6 +180,13 @@ export function createRouter(options: RouterOptions): Router {
     throw new FailoverError(role, attempts, paused);
   }
 
+  function pickRole(task: Task): Role {
+    let role: Role = "build";
+    if (task.kind === "judge" || task.needsVision) role = "judge";
+    else if (task.kind === "fix" && (task.errorCount ?? 1) <= SMALL_FIX.maxErrors && (task.filesChanged ?? 1) <= SMALL_FIX.maxFiles) role = "fix";
+    return chains[role].length ? role : "build";
+  }
+
   return {
     forRole(role) {
       const chain = chainFor(role);
@@ -190,12 +196,16 @@ export function createRouter(options: RouterOptions): Router {
         complete: (request) => run(role, request),
       };
     },
-    pickRole(task) {
-      let role: Role = "build";
-      if (task.kind === "judge" || task.needsVision) role = "judge";
-      else if (task.kind === "fix" && (task.errorCount ?? 1) <= SMALL_FIX.maxErrors && (task.filesChanged ?? 1) <= SMALL_FIX.maxFiles) role = "fix";
-      return chains[role].length ? role : "build";
+    pickRole,
+    routed() {
+      const build = chains.build;
+      return {
+        id: build[0]?.id ?? "router",
+        supportsVision: build.some((m) => m.supportsVision),
+        complete: (request) => run(pickRole(request.task ?? { kind: "build" }), request),
+      };
     },
+    hasOwn: (role) => chains[role].length > 0,
     meter,
     breakers,
   };

@@ -25,15 +25,29 @@ export interface ToolDefinition {
 export interface Usage {
   promptTokens: number;
   completionTokens: number;
+  /** Of promptTokens, how many the provider read from its prompt cache (billed at the cached price). */
+  cachedPromptTokens?: number;
   /** True when the endpoint reported no usage and the numbers were estimated from text length. */
   estimated?: boolean;
 }
 
 export type ModelDelta = { kind: "text"; text: string } | { kind: "tool"; name: string; argumentsSoFar: string };
 
+/** What a request is for, so a router can pick the role (build, fix, judge) by the size of the job. */
+export interface RequestTask {
+  kind: "build" | "fix" | "judge";
+  /** Distinct errors in the latest playtest. */
+  errorCount?: number;
+  /** Files the fix is likely to touch (the files the errors are in). */
+  filesChanged?: number;
+  needsVision?: boolean;
+}
+
 export interface CompletionRequest {
   messages: ChatMessage[];
   tools?: ToolDefinition[];
+  /** Without it a router sends the request to the build role. */
+  task?: RequestTask;
   signal?: AbortSignal;
   onDelta?: (delta: ModelDelta) => void;
   /**

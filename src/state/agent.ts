@@ -3,14 +3,14 @@
 // and live preview follow along, playtests on the hidden sandbox, and turns events into chat items.
 
 import { createStore, type StoreApi } from "zustand/vanilla";
-import { runAgent, type AgentEvent, type AgentRun, type GuideLibrary } from "../agent";
+import { startRun, type AgentEvent, type AgentRun, type GuideLibrary, type ProviderFailure, type RunModel } from "../agent";
 import type { PlaytestReport } from "../playtest";
 import type { ProjectFiles } from "../project/files";
 import { starterProject } from "../project/starter";
-import { ProviderError, createRouter, type ChatModel, type ModelRef, type Role } from "../providers";
+import type { ChatModel } from "../providers";
 import type { PlaytestStore } from "./playtest";
 import type { ProjectStore } from "./project";
-import { costCapOf, endpointOf, usesProvider, type ModelSettings, type SettingsStore } from "./settings";
+import { costCapOf, endpointOf, modelPlanOf, usesProvider, type ModelSettings, type SettingsStore } from "./settings";
 
 export const SPEC_FILE = "game.spec.json";
 export const OFFLINE_LABEL = "offline builder: picks from built-in game designs; connect a model for anything";
@@ -21,13 +21,7 @@ export interface FileDiff {
   after: string | null;
 }
 
-export interface ProviderFailure {
-  provider: string;
-  model: string;
-  status?: number;
-  kind: string;
-  advice: string;
-}
+export type { ProviderFailure };
 
 export type ChatItem =
   /** `shown`: what the chat shows when the prompt is long machine-made text (a playtest report). */
@@ -120,50 +114,9 @@ function withProjectSpec(model: ChatModel, specJson: string): ChatModel {
   };
 }
 
-/** Routes each call to the judge (a frame to look at), fix (broken report) or build chain; remembers the last ProviderError. */
-function routedModel(settings: ModelSettings, latestReport: () => PlaytestReport | null, onProviderError: (error: ProviderError) => void): ChatModel {
-  const baseURL = endpointOf(settings) ?? undefined;
-  const ref = (id: string): ModelRef => ({
-    model: id,
-    preset: settings.provider === "offline" ? "custom" : settings.provider,
-    baseURL,
-    apiKey: settings.apiKey || undefined,
-  });
-  const build = settings.models.build.trim();
-  const roles: Partial<Record<Role, ModelRef[]>> = { build: [ref(build)] };
-  if (settings.models.fix.trim() && settings.models.fix.trim() !== build) roles.fix = [ref(settings.models.fix.trim()), ref(build)];
-  if (settings.models.judge.trim() && settings.models.judge.trim() !== build) roles.judge = [ref(settings.models.judge.trim()), ref(build)];
-  const router = createRouter({ roles, prices: settings.prices });
-  return {
-    id: `${settings.provider}:${build}`,
-    supportsVision: router.forRole("build").supportsVision,
-    async complete(request) {
-      const report = latestReport();
-      const seesFrame = request.messages.some((m) => m.role === "user" && Array.isArray(m.content) && m.content.some((part) => part.type === "image_url"));
-      const role = seesFrame
-        ? router.pickRole({ kind: "judge", needsVision: true })
-        : report && report.verdict === "broken"
-          ? router.pickRole({ kind: "fix", errorCount: report.errors.length })
-          : "build";
-      try {
-        return await router.forRole(role).complete(request);
-      } catch (error) {
-        if (error instanceof ProviderError) onProviderError(error);
-        throw error;
-      }
-    },
-  };
-}
-
-function priceOf(settings: ModelSettings, modelId: string) {
-  return settings.prices[modelId] ?? settings.prices[modelId.slice(modelId.indexOf(":") + 1)];
-}
-
 export function createAgentStore({ project, settings, playtest, loadGuides }: AgentStoreOptions): AgentStore {
   let nextId = 1;
   let run: AgentRun | null = null;
-  let latestReport: PlaytestReport | null = null;
-  let lastProviderError: ProviderError | null = null;
   const pendingQuestions = new Set<string>();
 
   const store = createStore<AgentState>()((set, get) => ({
@@ -234,19 +187,17 @@ export function createAgentStore({ project, settings, playtest, loadGuides }: Ag
     store.setState((state) => ({ items: state.items.map(change) }));
   }
 
-  async function chooseModel(files: ProjectFiles): Promise<ChatModel> {
-    const current = settings.getState().model;
-    if (usesProvider(current)) return routedModel(current, () => latestReport, (error) => (lastProviderError = error));
+  async function chooseModel(files: ProjectFiles): Promise<RunModel> {
+    const plan = modelPlanOf(settings.getState().model);
+    if (plan) return { plan };
     const { createOfflineBuilder } = await import("../builder");
     const spec = files[SPEC_FILE];
-    return typeof spec === "string" ? withProjectSpec(createOfflineBuilder(), spec) : createOfflineBuilder();
+    return { offline: typeof spec === "string" ? withProjectSpec(createOfflineBuilder(), spec) : createOfflineBuilder() };
   }
 
   async function start(prompt: string): Promise<void> {
     const modelSettings = settings.getState().model;
     store.setState({ running: true, paused: false, modelLabel: modelLabelOf(modelSettings), counters: { iterations: 0, tokens: 0, costUsd: 0 }, checkpoints: [] });
-    latestReport = null;
-    lastProviderError = null;
     pendingQuestions.clear();
     try {
       const [model, guides, builder] = await Promise.all([chooseModel(project.getState().files), loadGuides(), import("../builder")]);
@@ -258,20 +209,18 @@ export function createAgentStore({ project, settings, playtest, loadGuides }: Ag
       }
       const onEvent = (event: AgentEvent) => handle(event, builder.describeSpec, builder.isGameSpec);
       const cap = costCapOf(modelSettings);
-      run = runAgent({
+      const startsFrom = isUntouchedStarter(project.getState().files) ? "template" : "project";
+      ({ run } = startRun({
         prompt: scaffold?.request ?? prompt,
         files: project.getState().files,
         model,
+        startsFrom,
         playtest: (playFiles, request) => playtest.getState().runFiles(playFiles, request, "agent"),
         guides,
         budgets: cap ? { ...BUDGETS, maxCostUsd: cap } : BUDGETS,
         chattiness: settings.getState().chattiness,
-        costOf: (usage, modelId) => {
-          const price = priceOf(modelSettings, modelId);
-          return price ? (usage.promptTokens * price.prompt + usage.completionTokens * price.completion) / 1_000_000 : 0;
-        },
         onEvent,
-      });
+      }));
       await run.done;
     } catch (error) {
       push({ kind: "notice", tone: "error", text: `The run could not start: ${error instanceof Error ? error.message : String(error)}` });
@@ -304,7 +253,6 @@ export function createAgentStore({ project, settings, playtest, loadGuides }: Ag
       case "file-diff":
         return applyDiff(event, describeSpec, isGameSpec);
       case "playtest":
-        latestReport = event.report;
         store.setState((state) => ({ counters: { ...state.counters, iterations: event.iteration } }));
         return push({ kind: "playtest", iteration: event.iteration, report: event.report });
       case "question":
@@ -335,11 +283,8 @@ export function createAgentStore({ project, settings, playtest, loadGuides }: Ag
           };
         });
         return push({ kind: "finished", playable: event.playable, summary: event.summary });
-      case "failed": {
-        const error = lastProviderError;
-        const failure = error ? { provider: error.provider, model: error.model, status: error.status, kind: error.kind, advice: error.advice } : undefined;
-        return push({ kind: "notice", tone: "error", text: event.reason, failure });
-      }
+      case "failed":
+        return push({ kind: "notice", tone: "error", text: event.reason, ...(event.failure ? { failure: event.failure } : {}) });
     }
   }
 

@@ -1,26 +1,43 @@
 // Model settings: which endpoint builds the game (or the offline builder when none), models per
-// role, the API key and prices. Kept in this browser's localStorage only (the key, if the person
-// asks, only in this tab's sessionStorage): never in project files, share links or exports, and
-// the key is only sent to the chosen endpoint.
+// role, an API key per provider and prices. Kept in this browser's localStorage only (the keys, if
+// the person asks, only in this tab's sessionStorage): never in project files, share links or
+// exports, and each key is only sent to its own provider's endpoint.
 
 import { createStore, type StoreApi } from "zustand/vanilla";
-import type { Chattiness } from "../agent";
-import { PRESETS, type PresetName, type PriceTable } from "../providers";
+import type { Chattiness, ModelPlan } from "../agent";
+import { PRESETS, type PresetName, type PriceTable, type ProviderModelOptions } from "../providers";
 import { readItem, writeItem } from "./browser-storage";
 
 export const SETTINGS_STORAGE_KEY = "playforge.settings.v1";
-/** Where the key lives when it is not remembered: this tab's sessionStorage, gone when it closes. */
+/** Where the keys live when they are not remembered: this tab's sessionStorage, gone when it closes. */
 export const SESSION_KEY_STORAGE_KEY = "playforge.settings.v1.apiKey";
 
 export type ProviderChoice = "offline" | PresetName;
 
-export interface ModelSettings {
-  provider: ProviderChoice;
+/** One provider's endpoint and key. */
+export interface ProviderAccount {
   /** Empty = the preset's own URL. */
   baseURL: string;
   apiKey: string;
+}
+
+export interface ModelSettings {
+  provider: ProviderChoice;
+  /** The chosen provider's base URL; empty = the preset's own URL. */
+  baseURL: string;
+  /** The chosen provider's key. */
+  apiKey: string;
+  /**
+   * Every other provider the person has set up, by preset: switching provider swaps the base URL
+   * and key in and out of here, so a key is never sent to another provider's endpoint.
+   */
+  accounts?: Partial<Record<PresetName, ProviderAccount>>;
   /** False: the key is kept only until this tab closes (shared or classroom computers). Default true. */
   rememberKey?: boolean;
+  /**
+   * Models per role, comma-separated, preferred first ("gpt-4.1, gpt-4.1-mini"). An entry may name
+   * another provider set up here: "openrouter:openai/gpt-4.1".
+   */
   models: { build: string; fix: string; judge: string };
   /** USD per million tokens, keyed by model id. */
   prices: PriceTable;
@@ -68,6 +85,51 @@ export function usesProvider(model: ModelSettings): boolean {
   return endpointOf(model) !== null && model.models.build.trim() !== "";
 }
 
+/**
+ * Switches the chosen provider: the current base URL and key are kept under the old provider,
+ * and the new provider's own (or none) come in.
+ */
+export function switchProvider(model: ModelSettings, next: ProviderChoice): ModelSettings {
+  if (next === model.provider) return model;
+  const accounts = { ...model.accounts };
+  if (model.provider !== "offline") accounts[model.provider] = { baseURL: model.baseURL, apiKey: model.apiKey };
+  const incoming = next === "offline" ? undefined : accounts[next];
+  return { ...model, provider: next, baseURL: incoming?.baseURL ?? "", apiKey: incoming?.apiKey ?? "", accounts };
+}
+
+/** The account of `preset`: the chosen provider's fields, or the one kept for it. */
+function accountOf(model: ModelSettings, preset: PresetName): ProviderAccount {
+  if (preset === model.provider) return { baseURL: model.baseURL, apiKey: model.apiKey };
+  return model.accounts?.[preset] ?? { baseURL: "", apiKey: "" };
+}
+
+/** "gpt-4.1, openrouter:openai/gpt-4.1" → the chain of models, each on its own provider. */
+function chainOf(model: ModelSettings, list: string): ProviderModelOptions[] {
+  const own = model.provider === "offline" ? "custom" : model.provider;
+  return list
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const at = entry.indexOf(":");
+      const named = at > 0 ? entry.slice(0, at) : "";
+      const preset = named in PRESETS ? (named as PresetName) : own;
+      const id = preset === named ? entry.slice(at + 1).trim() : entry;
+      const account = accountOf(model, preset);
+      const baseURL = account.baseURL.trim() || PRESETS[preset].baseURL;
+      return { preset, model: id, ...(baseURL ? { baseURL: baseURL.replace(/\/+$/, "") } : {}), ...(account.apiKey ? { apiKey: account.apiKey } : {}) };
+    });
+}
+
+/** The run factory's model plan for these settings, or null for the offline builder. */
+export function modelPlanOf(model: ModelSettings): ModelPlan | null {
+  if (!usesProvider(model)) return null;
+  return {
+    roles: { build: chainOf(model, model.models.build), fix: chainOf(model, model.models.fix), judge: chainOf(model, model.models.judge) },
+    prices: model.prices,
+  };
+}
+
 /** The spending cap a run obeys: only a real model costs anything. */
 export function costCapOf(model: ModelSettings): number | null {
   return usesProvider(model) ? model.maxCostUsd : null;
@@ -81,11 +143,19 @@ function readStored(storage: Storage | undefined, session: Storage | undefined):
     const parsed = JSON.parse(raw) as Partial<{ model: Partial<ModelSettings>; chattiness: Chattiness }>;
     const m = parsed.model ?? {};
     const provider = m.provider === "offline" || (typeof m.provider === "string" && m.provider in PRESETS) ? m.provider : "offline";
+    const tabKeys = m.rememberKey === false ? readTabKeys(session, provider) : {};
+    const keyOf = (name: string, stored: unknown) => (m.rememberKey === false ? (tabKeys[name] ?? "") : typeof stored === "string" ? stored : "");
+    const accounts: Partial<Record<PresetName, ProviderAccount>> = {};
+    for (const [name, account] of Object.entries(m.accounts ?? {})) {
+      if (!(name in PRESETS) || name === provider || !account || typeof account !== "object") continue;
+      accounts[name as PresetName] = { baseURL: typeof account.baseURL === "string" ? account.baseURL : "", apiKey: keyOf(name, account.apiKey) };
+    }
     return {
       model: {
         provider,
         baseURL: typeof m.baseURL === "string" ? m.baseURL : "",
-        apiKey: m.rememberKey === false ? (readItem(session, SESSION_KEY_STORAGE_KEY) ?? "") : typeof m.apiKey === "string" ? m.apiKey : "",
+        apiKey: keyOf(provider, m.apiKey),
+        accounts,
         rememberKey: m.rememberKey !== false,
         models: { build: m.models?.build ?? "", fix: m.models?.fix ?? "", judge: m.models?.judge ?? "" },
         prices: m.prices && typeof m.prices === "object" ? m.prices : {},
@@ -100,12 +170,35 @@ function readStored(storage: Storage | undefined, session: Storage | undefined):
   }
 }
 
-/** Writes the settings; a key that is not to be remembered goes to `session` only. */
+/** The tab's keys by provider; an older tab kept one plain key, for the chosen provider. */
+function readTabKeys(session: Storage | undefined, provider: string): Record<string, string> {
+  const raw = readItem(session, SESSION_KEY_STORAGE_KEY);
+  if (!raw) return {};
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) {
+      return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+    }
+  } catch {
+    // Not JSON: the older format, one key.
+  }
+  return { [provider]: raw };
+}
+
+/** Writes the settings; keys that are not to be remembered go to `session` only. */
 function writeStored(storage: Storage | undefined, session: Storage | undefined, model: ModelSettings, chattiness: Chattiness) {
   const remember = model.rememberKey !== false;
-  storage?.setItem(SETTINGS_STORAGE_KEY, JSON.stringify({ model: remember ? model : { ...model, apiKey: "" }, chattiness }));
-  // Without session storage a key not to be remembered lives in memory only, until a reload.
-  writeItem(session, SESSION_KEY_STORAGE_KEY, !remember && model.apiKey ? model.apiKey : null);
+  const keys: Record<string, string> = {};
+  if (model.apiKey) keys[model.provider] = model.apiKey;
+  for (const [name, account] of Object.entries(model.accounts ?? {})) if (account?.apiKey) keys[name] = account.apiKey;
+  const keyless = {
+    ...model,
+    apiKey: "",
+    accounts: Object.fromEntries(Object.entries(model.accounts ?? {}).map(([name, account]) => [name, { baseURL: account?.baseURL ?? "", apiKey: "" }])),
+  };
+  storage?.setItem(SETTINGS_STORAGE_KEY, JSON.stringify({ model: remember ? model : keyless, chattiness }));
+  // Without session storage keys not to be remembered live in memory only, until a reload.
+  writeItem(session, SESSION_KEY_STORAGE_KEY, !remember && Object.keys(keys).length ? JSON.stringify(keys) : null);
 }
 
 export function createSettingsStore(storage: Storage | undefined = globalThis.localStorage, session: Storage | undefined = globalThis.sessionStorage): SettingsStore {

@@ -1,12 +1,12 @@
 // `npm run make` end to end: the CLI as a child process, the fake LLM as the endpoint, the real
 // headless playtest in Debian Chromium, and the files it leaves in --out.
 
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { startFakeLlm, type FakeLlm } from "../fake-llm";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -17,16 +17,27 @@ const BROKEN_LINE = BROKEN_PLAY.split("\n").findIndex((l) => l.includes("Phaser.
 const outDirs: string[] = [];
 afterAll(() => outDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-function make(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function make(
+  args: string[],
+  env: Record<string, string> = {},
+  onStart?: (child: ChildProcess, output: () => string) => void,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(join(root, "node_modules/.bin/tsx"), ["src/node/cli/make.ts", ...args], { cwd: root, env: { ...process.env, ...env } });
+    // stdin is not a terminal here, as in CI and scripts: nobody can answer a question.
+    // node with tsx's loader (not the tsx wrapper, which re-raises signals): the exit code is make's own.
+    const child = spawn(process.execPath, ["--import", "tsx", "src/node/cli/make.ts", ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.stdout!.on("data", (chunk) => (stdout += chunk));
+    onStart?.(child, () => stdout);
+    child.stderr!.on("data", (chunk) => (stderr += chunk));
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+const FIXED_PLAY = BROKEN_PLAY.replace("new Phaser.Geom.Point(400, 300)", "new Phaser.Math.Vector2(400, 300)");
+const fix = { name: "edit_file", arguments: { path: "src/scenes/Play.ts", search: "new Phaser.Geom.Point(400, 300)", replace: "new Phaser.Math.Vector2(400, 300)" } };
+const transcriptOf = (out: string) => readFileSync(join(out, "transcript.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
 
 function outDir(): string {
   const dir = mkdtempSync(join(tmpdir(), "playforge-make-"));
@@ -131,6 +142,114 @@ describe("npm run make", () => {
       expect(last).toMatch(/^NOT PLAYABLE — 1 iterations, .*max-iterations: Stopped: the iteration budget \(1\) ran out/);
       expect(last).toContain(`src/scenes/Play.ts:${BROKEN_LINE}`);
       expect(JSON.parse(readFileSync(join(out, "report.json"), "utf8")).verdict).toBe("broken");
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it("survives a 500, a 429 with Retry-After, a stream cut mid tool call, an unreadable SSE line and a timeout, and ends playable", async () => {
+    const fake = await startFakeLlm([
+      { fault: "500" },
+      { reply: { tool_calls: [{ name: "write_file", arguments: { path: "src/scenes/Play.ts", content: BROKEN_PLAY } }] } },
+      { fault: "429", retryAfterSeconds: 1 },
+      { reply: { tool_calls: [{ name: "run_playtest", arguments: { seconds: 4 } }] } },
+      { fault: "cut-tool-stream" },
+      { reply: { tool_calls: [fix] } },
+      { fault: "garbage" },
+      { fault: "hang" },
+      { reply: { tool_calls: [{ name: "finish", arguments: { summary: "Catch the stars." } }] } },
+    ]);
+    try {
+      const out = outDir();
+      const result = await make(["a star catcher", "--out", out, "--base-url", fake.url, "--model", "fake-model", "--timeout", "2", "--max-iterations", "4"]);
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(0);
+      const retried = result.stdout.split("\n").filter((l) => l.includes("retrying with custom:fake-model"));
+      expect(retried.length).toBe(5);
+      expect(retried.join("\n")).toMatch(/HTTP 500[\s\S]*HTTP 429[\s\S]*cut the stream[\s\S]*unreadable[\s\S]*did not answer in time/);
+      expect(readFileSync(join(out, "project/src/scenes/Play.ts"), "utf8")).toBe(FIXED_PLAY);
+      expect(existsSync(join(out, "project/src/main.ts"))).toBe(true);
+      expect(JSON.parse(readFileSync(join(out, "report.json"), "utf8")).verdict).toBe("playable");
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it("fails over to the second --model when the first keeps failing, and exits 3 with what to do when every model fails", async () => {
+    const fake = await startFakeLlm((req) =>
+      req.body.model !== "backup"
+        ? { fault: "500" }
+        : req.body.messages.some((m: { role: string }) => m.role === "tool")
+          ? { reply: { tool_calls: [{ name: "finish", arguments: { summary: "Fixed by the backup." } }] } }
+          : { reply: { tool_calls: [{ name: "write_file", arguments: { path: "src/scenes/Play.ts", content: FIXED_PLAY } }] } },
+    );
+    try {
+      const out = outDir();
+      const saved = await make(["a star catcher", "--out", out, "--base-url", fake.url, "--model", "primary,backup", "--max-iterations", "2"]);
+      expect(saved.code).toBe(0);
+      expect(saved.stdout).toContain("custom:primary failed");
+      expect(saved.stdout).toContain("retrying with custom:backup");
+
+      const lost = outDir();
+      const failed = await make(["a star catcher", "--out", lost, "--base-url", fake.url, "--model", "primary", "--max-iterations", "2"]);
+      expect(failed.code).toBe(3);
+      const last = failed.stdout.trim().split("\n").at(-1)!;
+      expect(last).toMatch(/^NOT PLAYABLE — 0 iterations, .*provider-failed: The model could not be reached: /);
+      expect(last).toContain(`The endpoint ${fake.url} failed with a server error for model "primary" (HTTP 500)`);
+      expect(last).toContain("add a fallback model");
+      expect(existsSync(join(lost, "project/index.html"))).toBe(true);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it("ends a refusing model's run not playable with the reason, and answers a question itself without a terminal", async () => {
+    const fake = await startFakeLlm([
+      { reply: { content: "I'm sorry, but I can't help with that request." } },
+      { reply: { content: "I can't do that." } },
+    ]);
+    try {
+      const refused = await make(["an apple catching game", "--out", outDir(), "--base-url", fake.url, "--model", "fake-model"]);
+      expect(refused.code).toBe(1);
+      expect(refused.stdout.trim().split("\n").at(-1)).toMatch(/^NOT PLAYABLE — 0 iterations, .*model-stopped: .*The model wrote no file: the project is still the starter template/);
+      expect(refused.stdout).not.toContain("▶ playtest");
+
+      fake.push(
+        { reply: { content: "One question.", tool_calls: [{ name: "ask_user", arguments: { question: "Apples or pears?", choices: ["Apples", "Pears"] } }] } },
+        { reply: { tool_calls: [{ name: "write_file", arguments: { path: "src/scenes/Play.ts", content: FIXED_PLAY } }] } },
+        { reply: { tool_calls: [{ name: "finish", arguments: { summary: "Catch apples." } }] } },
+      );
+      const out = outDir();
+      const asked = await make(["an apple catching game", "--out", out, "--base-url", fake.url, "--model", "fake-model", "--chattiness", "normal", "--max-iterations", "2"]);
+      expect(asked.code).toBe(0);
+      expect(asked.stdout).toContain("? Apples or pears? [Apples / Pears]");
+      expect(asked.stdout).toContain("  answer: Apples (default: nobody answered)");
+      const answerSeen = JSON.stringify(fake.requests.at(-2)!.body.messages);
+      expect(answerSeen).toContain("No answer from the user (no one can answer: the run has no terminal). Default: Apples.");
+      expect(transcriptOf(out).find((e) => e.type === "answer")).toMatchObject({ answer: "Apples", auto: true, why: "no-one-to-ask" });
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it("writes the project and the last report when stopped with SIGTERM", async () => {
+    const fake = await startFakeLlm([
+      { reply: { tool_calls: [{ name: "write_file", arguments: { path: "src/scenes/Play.ts", content: BROKEN_PLAY } }, { name: "run_playtest", arguments: { seconds: 3 } }] } },
+      { fault: "hang" },
+    ]);
+    try {
+      const out = outDir();
+      let sent: Promise<void> | undefined;
+      const result = await make(["a star catcher", "--out", out, "--base-url", fake.url, "--model", "fake-model"], {}, (child, stdout) => {
+        // Stopped while the model thinks about the broken report (the second request hangs).
+        sent = vi.waitFor(() => expect(fake.requests.length === 2 && stdout().includes("▶ playtest 1")).toBe(true), { timeout: 60_000, interval: 50 }).then(() => void child.kill("SIGTERM"));
+      });
+      await sent;
+      expect(result.stdout).toContain("· Terminated: stopping after the current step and writing what there is.");
+      expect(result.code).toBe(1);
+      expect(readFileSync(join(out, "project/src/scenes/Play.ts"), "utf8")).toBe(BROKEN_PLAY);
+      expect(JSON.parse(readFileSync(join(out, "report.json"), "utf8")).verdict).toBe("broken");
+      expect(transcriptOf(out).at(-1)).toMatchObject({ type: "failed" });
     } finally {
       await fake.close();
     }

@@ -25,6 +25,8 @@ export type FakeFault =
   | "tools-unsupported"
   | "hang"
   | "cut-stream"
+  /** A stream that drops in the middle of a tool call's arguments. */
+  | "cut-tool-stream"
   | "garbage"
   | "bad-tool-json"
   | "unknown-tool"
@@ -159,6 +161,8 @@ export async function startFakeLlm(script: FakeScript = [], options: FakeLlmOpti
         return; // never answer; close() destroys the socket
       case "cut-stream":
         return cutStream(res, model, stream);
+      case "cut-tool-stream":
+        return cutToolStream(res, model);
       case "garbage":
         if (stream) {
           res.writeHead(200, { "Content-Type": "text/event-stream" });
@@ -266,6 +270,16 @@ function cutStream(res: ServerResponse, model: string, stream: boolean): void {
   chunk({ content: "Here is the pl" });
   // Half an event, then the connection drops: what a proxy timeout or network loss looks like.
   res.write('data: {"id":"chatcmpl-fake","choices":[{"index":0,"delta":{"content":"an');
+  setTimeout(() => res.destroy(), 20);
+}
+
+function cutToolStream(res: ServerResponse, model: string): void {
+  res.writeHead(200, { "Content-Type": "text/event-stream" });
+  const chunk = (delta: unknown) =>
+    sse(res, { id: "chatcmpl-fake", object: "chat.completion.chunk", created: 0, model, choices: [{ index: 0, delta, finish_reason: null }] });
+  chunk({ role: "assistant", content: "" });
+  chunk({ tool_calls: [{ index: 0, id: "call_cut", type: "function", function: { name: "write_file", arguments: "" } }] });
+  chunk({ tool_calls: [{ index: 0, function: { arguments: '{"path": "src/scenes/Play.ts", "content": "import Phaser' } }] });
   setTimeout(() => res.destroy(), 20);
 }
 

@@ -2,7 +2,7 @@
 // with the faults small models produce (broken JSON, unknown tools, wrong types, fenced code).
 
 import { afterEach, describe, expect, it } from "vitest";
-import { runAgent, type AgentEvent } from "../../src/agent";
+import { runAgent, startRun, type AgentEvent, type ModelPlan } from "../../src/agent";
 import { createOpenAICompatibleModel } from "../../src/providers";
 import { startFakeLlm, type FakeLlm, type RecordedRequest } from "../fake-llm";
 import { BROKEN_LINE, BROKEN_PLAY, NO_GUIDES, STARTER, formatReport, staticPlaytest } from "./agent-support";
@@ -95,5 +95,91 @@ describe("runAgent with the OpenAI-compatible provider and the fake LLM", () => 
     expect(outcome.stopReason).toBe("cancelled");
     expect(outcome.files).toEqual({ ...STARTER, "src/scenes/Play.ts": BROKEN_PLAY });
     expect(events.at(-1)).toMatchObject({ type: "failed" });
+  });
+});
+
+describe("a run built by the run factory (plan → router → runAgent) against the fake LLM", () => {
+  const plan = (...models: string[]): ModelPlan => ({ roles: { build: models.map((model) => ({ model, baseURL: fake!.url, timeoutMs: 400 })) }, prices: { "fake-model": { prompt: 1000, completion: 2000 }, backup: { prompt: 1000, completion: 2000 } } });
+  const begin = (models: ModelPlan, events: AgentEvent[]) =>
+    startRun({
+      prompt: "A star catcher game",
+      files: { ...STARTER },
+      startsFrom: "template",
+      model: { plan: models },
+      router: { backoff: { baseMs: 10, maxMs: 50 } },
+      playtest: staticPlaytest,
+      formatReport,
+      guides: NO_GUIDES,
+      budgets: { maxIterations: 6, maxTokens: 1_000_000, maxWallMs: 60_000 },
+      chattiness: "normal",
+      onEvent: (e) => events.push(e),
+    });
+
+  it("survives a 500, a 429 with Retry-After, a stream cut mid tool call, an unreadable SSE line and a silent endpoint, and ends playable", async () => {
+    fake = await startFakeLlm([
+      { fault: "500" },
+      { reply: { tool_calls: [{ name: "write_file", arguments: { path: "src/scenes/Play.ts", content: BROKEN_PLAY } }] } },
+      { fault: "429", retryAfterSeconds: 1 },
+      { reply: { tool_calls: [{ name: "run_playtest", arguments: {} }] } },
+      { fault: "cut-tool-stream" },
+      { reply: { tool_calls: [{ name: "edit_file", arguments: { path: "src/scenes/Play.ts", search: "new Phaser.Geom.Point(400, 300)", replace: "new Phaser.Math.Vector2(400, 300)" } }] } },
+      { fault: "garbage" },
+      { fault: "hang" },
+      { reply: { tool_calls: [{ name: "finish", arguments: { summary: "Catch the stars." } }] } },
+    ]);
+    const events: AgentEvent[] = [];
+    const { run, meter } = begin(plan("fake-model"), events);
+    const outcome = await run.done;
+    expect(outcome).toMatchObject({ playable: true, stopReason: "finished", summary: "Catch the stars." });
+    expect(outcome.files["src/scenes/Play.ts"]).toBe(FIXED_PLAY);
+    expect(outcome.files["src/main.ts"]).toBe(STARTER["src/main.ts"]);
+    const retries = events.flatMap((e) => (e.type === "progress" && e.message.includes("retrying") ? [e.message] : []));
+    expect(retries.map((m) => /failed \((.*?)\)/.exec(m)?.[1] ?? m).join("\n")).toMatch(/HTTP 500[\s\S]*HTTP 429[\s\S]*cut the stream[\s\S]*unreadable[\s\S]*did not answer in time/);
+    expect(retries.find((m) => m.includes("HTTP 429"))).toContain("in 1000 ms");
+    // The cost every event shows is the meter's, and the meter priced every answered call.
+    const costs = events.filter((e): e is Extract<AgentEvent, { type: "cost" }> => e.type === "cost");
+    expect(costs.at(-1)!.usd).toBe(meter!.totals().overall.usd);
+    expect(outcome.costUsd).toBe(meter!.totals().overall.usd);
+    expect(meter!.totals().overall.calls).toBe(4);
+    expect(outcome.costUsd).toBeGreaterThan(0);
+  });
+
+  it("fails over to the second model when the first keeps failing", async () => {
+    fake = await startFakeLlm((req) =>
+      req.body.model === "fake-model"
+        ? { fault: "500" }
+        : req.body.messages.some((m: { role: string }) => m.role === "tool")
+          ? { reply: { tool_calls: [{ name: "finish", arguments: { summary: "done" } }] } }
+          : { reply: { tool_calls: [{ name: "write_file", arguments: { path: "src/scenes/Play.ts", content: FIXED_PLAY } }] } },
+    );
+    const events: AgentEvent[] = [];
+    const outcome = await begin(plan("fake-model", "backup"), events).run.done;
+    expect(outcome).toMatchObject({ playable: true, stopReason: "finished" });
+    expect(events.some((e) => e.type === "progress" && e.message.includes("custom:fake-model failed") && e.message.includes("retrying with custom:backup"))).toBe(true);
+    expect(events.filter((e) => e.type === "cost").map((e) => (e as { model: string }).model)).toEqual(expect.arrayContaining(["custom:backup"]));
+  });
+
+  it("ends provider-failed, naming provider, model, status and what to do, when every attempt fails", async () => {
+    fake = await startFakeLlm(() => ({ fault: "500" }));
+    const events: AgentEvent[] = [];
+    const outcome = await begin(plan("fake-model"), events).run.done;
+    expect(outcome).toMatchObject({ playable: false, stopReason: "provider-failed", failure: { model: "fake-model", status: 500, kind: "server" } });
+    expect(outcome.summary).toContain(`The endpoint ${fake.url}`);
+    expect(outcome.summary).toMatch(/HTTP 500.*add a fallback model/);
+    expect(events.at(-1)).toMatchObject({ type: "failed", failure: { status: 500 } });
+    expect(fake.requests.length).toBe(3);
+  });
+
+  it("never calls a refusing model's untouched starter playable", async () => {
+    fake = await startFakeLlm([
+      { reply: { content: "I'm sorry, but I can't help with making games." } },
+      { reply: { content: "I can't do that." } },
+    ]);
+    const events: AgentEvent[] = [];
+    const outcome = await begin(plan("fake-model"), events).run.done;
+    expect(outcome).toMatchObject({ playable: false, stopReason: "model-stopped" });
+    expect(outcome.summary).toContain("The model wrote no file: the project is still the starter template it began as");
+    expect(events.some((e) => e.type === "playtest")).toBe(false);
+    expect(JSON.stringify(fake.requests[1].body.messages)).toContain("You wrote nothing");
   });
 });

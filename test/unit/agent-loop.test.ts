@@ -147,9 +147,10 @@ describe("runAgent: budgets", () => {
     expect(ofType(opts.events, "cost").map((e) => e.tokens)).toEqual([1000, 2000, 3000, 4000]);
   });
 
-  it("stops at the cost budget using the caller's prices", async () => {
+  it("stops at the cost budget, reading the spend from the caller's meter", async () => {
     const model = runaway();
-    const opts = options(model, { budgets: { maxIterations: 50, maxTokens: 1e9, maxCostUsd: 0.025, maxWallMs: 60_000 }, costOf: (usage) => (usage.promptTokens + usage.completionTokens) * 0.00001 });
+    const spentUsd = () => model.requests.length * 0.01;
+    const opts = options(model, { budgets: { maxIterations: 50, maxTokens: 1e9, maxCostUsd: 0.025, maxWallMs: 60_000 }, spentUsd });
     const outcome = await runAgent(opts).done;
     expect(outcome.stopReason).toBe("max-cost");
     expect(outcome.costUsd).toBeCloseTo(0.03, 6);
@@ -159,11 +160,9 @@ describe("runAgent: budgets", () => {
   it("stops a model that hangs when the wall-time budget ends, aborting the call", async () => {
     let aborted = false;
     const model = scriptedModel([(req) => untilAborted(req.signal).finally(() => (aborted = true))]);
-    const started = Date.now();
     const outcome = await runAgent(options(model, { budgets: { maxIterations: 5, maxTokens: 1e9, maxWallMs: 150 } })).done;
     expect(outcome.stopReason).toBe("max-wall-time");
     expect(aborted).toBe(true);
-    expect(Date.now() - started).toBeLessThan(2_000);
   });
 });
 
@@ -211,14 +210,40 @@ describe("runAgent: the user in the loop", () => {
     expect(ofType(opts.events, "answer")).toEqual([]);
   });
 
-  it("answers questions itself in quiet mode and says so", async () => {
+  it("answers questions itself in quiet mode, labelled as a default, never as the user's answer", async () => {
     const model = scriptedModel([turn(call("ask_user", { question: "Which key jumps?", choices: ["Space", "Up"] })), turn(call("ask_user", { question: "Theme?" })), turn(call("finish", { summary: "ok" }))]);
     const opts = options(model, { chattiness: "quiet" });
     await runAgent(opts).done;
-    expect(ofType(opts.events, "answer").map((e) => [e.answer, e.auto])).toEqual([["Space", true], [expect.stringContaining("sensible default"), true]]);
-    expect(toolResults(model.requests[1]).at(-1)).toContain("Space (quiet mode: the user is not asked; this is a default)");
-    expect(ofType(opts.events, "progress").some((e) => e.message.includes('Quiet mode: answered "Which key jumps?" myself with "Space"'))).toBe(true);
+    expect(ofType(opts.events, "answer").map((e) => [e.answer, e.auto, e.why])).toEqual([["Space", true, "quiet"], [expect.stringContaining("sensible default"), true, "quiet"]]);
+    const result = toolResults(model.requests[1]).at(-1)!;
+    expect(result).toBe("No answer from the user (quiet mode: the user is not asked). Default: Space. Decide the rest yourself and carry on.");
+    expect(allText(model.requests.at(-1)!.messages)).not.toContain("The user answered");
+    expect(ofType(opts.events, "progress").some((e) => e.message.includes('No answer to "Which key jumps?" (quiet mode: the user is not asked); using the default "Space"'))).toBe(true);
     expect(model.requests[0].messages[0].content).toContain("Chattiness: quiet");
+  });
+
+  it("keeps an answer given inside the question event (a terminal or UI that answers at once)", async () => {
+    const model = scriptedModel([turn(call("ask_user", { question: "Which key jumps?", choices: ["Space", "Up"] })), turn(call("finish", { summary: "ok" }))]);
+    let run!: ReturnType<typeof runAgent>;
+    const opts = options(model, { onEvent: (e) => e.type === "question" && run.answer(e.id, "Up") });
+    run = runAgent(opts);
+    await run.done;
+    expect(toolResults(model.requests[1])).toContain("The user answered: Up");
+  });
+
+  it("uses the labelled default at once when nobody can answer, and after the deadline when nobody does", async () => {
+    const ask = () => turn(call("ask_user", { question: "Which key jumps?", choices: ["Space", "Up"] }));
+    const headless = scriptedModel([ask(), turn(call("finish", { summary: "ok" }))]);
+    const events: AgentEvent[] = [];
+    await runAgent(options(headless, { interactive: false, onEvent: (e) => events.push(e) })).done;
+    expect(toolResults(headless.requests[1]).at(-1)).toBe("No answer from the user (no one can answer: the run has no terminal). Default: Space. Decide the rest yourself and carry on.");
+    expect(ofType(events, "answer")).toEqual([expect.objectContaining({ answer: "Space", auto: true, why: "no-one-to-ask" })]);
+
+    const ignored = scriptedModel([ask(), turn(call("finish", { summary: "ok" }))]);
+    const later: AgentEvent[] = [];
+    await runAgent(options(ignored, { answerTimeoutMs: 30, onEvent: (e) => later.push(e) })).done;
+    expect(toolResults(ignored.requests[1]).at(-1)).toMatch(/^No answer from the user \(nobody answered within 30 ms\)\. Default: Space\./);
+    expect(ofType(later, "answer")).toEqual([expect.objectContaining({ auto: true, why: "timeout" })]);
   });
 
   it("waits between steps while paused and continues after resume", async () => {
@@ -254,14 +279,11 @@ describe("runAgent: the user in the loop", () => {
   it("cancels promptly even when the model ignores its abort signal", async () => {
     const model = scriptedModel([() => new Promise<never>(() => {})]);
     const run = runAgent(options(model));
-    await sleep(20);
-    const started = Date.now();
+    await vi.waitFor(() => expect(model.requests.length).toBe(1));
     run.cancel();
+    // Without the run's own cancel the model's promise would keep it waiting for ever.
     const outcome = await run.done;
     expect(outcome.stopReason).toBe("cancelled");
-    // Without the run's own cancel the model's promise would keep it waiting for ever; the
-    // bound is loose because CI machines are busy.
-    expect(Date.now() - started).toBeLessThan(5000);
     expect(outcome.files).toEqual(STARTER);
   });
 
@@ -282,23 +304,7 @@ describe("runAgent: the user in the loop", () => {
   });
 });
 
-describe("runAgent: overhead", () => {
-  it("spends little time of its own per iteration (measured with an instant model and playtest)", async () => {
-    const iterations = 40;
-    const steps = Array.from({ length: iterations }, (_, i) => [
-      turn(call("edit_file", { path: "src/scenes/Play.ts", search: i === 0 ? "const PLAYER_SPEED = 260;" : `const PLAYER_SPEED = ${260 + i};`, replace: `const PLAYER_SPEED = ${261 + i};` })),
-      turn(call("run_playtest", {})),
-    ]).flat();
-    const model = scriptedModel(steps);
-    const started = performance.now();
-    const outcome = await runAgent(options(model, { budgets: { maxIterations: iterations, maxTokens: 1e9, maxWallMs: 60_000 } })).done;
-    const perIteration = (performance.now() - started) / iterations;
-    console.log(`loop overhead: ${perIteration.toFixed(2)} ms per iteration (static playtest included)`);
-    expect(outcome.iterations).toBe(iterations);
-    expect(outcome.stopReason).toBe("max-iterations");
-    expect(perIteration).toBeLessThan(100);
-  });
-
+describe("runAgent: the iteration budget", () => {
   it("never playtests past the iteration budget, even when finish asks for one", async () => {
     const model = scriptedModel([turn(call("run_playtest", {}), call("write_file", { path: "src/x.ts", content: "export {};" }), call("finish", { summary: "ok" }))]);
     const opts = options(model, { budgets: { maxIterations: 1, maxTokens: 1e9, maxWallMs: 60_000 } });

@@ -93,11 +93,35 @@ describe("OpenAI-compatible ChatModel", () => {
     expect(JSON.parse(result.message.tool_calls![0]!.function.arguments)).toEqual({ path: "src/main.ts", content: "console.log('hi');\n" });
     const retried = fake.requests[1]!.body;
     expect(retried.tools).toBeUndefined();
-    expect(retried.messages.at(-1).content).toContain("fenced code block");
+    expect(retried.messages[0]).toMatchObject({ role: "system" });
+    expect(retried.messages[0].content).toContain("fenced code block");
+    expect(retried.messages[0].content).toContain("FINISH:");
     expect(retried.messages.some((m: { role: string }) => m.role === "tool")).toBe(false);
-    expect(retried.messages[2]).toEqual({ role: "user", content: "Result of tool call c1:\nnot yet: the playtest is broken" });
+    expect(retried.messages.slice(1).map((m: { role: string }) => m.role)).toEqual(["user", "assistant", "user"]);
+    expect(retried.messages[3]).toEqual({ role: "user", content: "Result of tool call c1:\nnot yet: the playtest is broken" });
     await model.complete(ask);
     expect(fake.requests).toHaveLength(3);
+  });
+
+  it("without tools, turns the taught RUN_PLAYTEST and FINISH: lines into calls, but never a tool-calling model's prose", async () => {
+    const playtestTool = tool("run_playtest");
+    fake = await startFakeLlm((req) =>
+      req.body.tools?.length
+        ? req.index === 3
+          ? { reply: { content: "FINISH: not a command here" } }
+          : { fault: "tools-unsupported" }
+        : req.index === 1
+          ? { reply: { content: "Written.\n```ts src/main.ts\nconsole.log(1);\n```\nRUN_PLAYTEST" } }
+          : { reply: { content: "All good.\nFINISH: Catch the stars with the arrow keys." } },
+    );
+    const local = createOpenAICompatibleModel({ baseURL: fake.url, model: "gemma:2b", preset: "ollama" });
+    const tools = [...TOOLS, playtestTool];
+    const first = await local.complete({ messages: ask.messages, tools });
+    expect(first.message.tool_calls!.map((c) => c.function.name)).toEqual(["write_file", "run_playtest"]);
+    const second = await local.complete({ messages: ask.messages, tools });
+    expect(second.message.tool_calls!.map((c) => [c.function.name, JSON.parse(c.function.arguments)])).toEqual([["finish", { summary: "Catch the stars with the arrow keys." }]]);
+    const withTools = createOpenAICompatibleModel({ baseURL: fake.url, model: "gpt", preset: "custom" });
+    expect((await withTools.complete({ messages: ask.messages, tools })).message.tool_calls).toBeUndefined();
   });
 
   it("turns a fenced block that names its file into a write_file call when the model called no tool", async () => {
@@ -165,6 +189,7 @@ describe("ProviderError kinds for injected faults", () => {
     ["404-model", { fault: "404-model" }, "model-not-found", false, 404],
     ["context-too-long", { fault: "context-too-long" }, "context-too-long", false, 400],
     ["cut-stream", { fault: "cut-stream" }, "stream-cut", true, undefined],
+    ["cut-tool-stream", { fault: "cut-tool-stream" }, "stream-cut", true, undefined],
     ["garbage", { fault: "garbage" }, "bad-response", true, undefined],
   ];
   for (const [name, step, kind, retryable, status] of cases) {

@@ -1,8 +1,10 @@
 // Model settings in this browser: saved and read back, the key kept only for this tab when the
 // person asks (shared computers), and unreadable settings falling back to the offline builder.
 import { describe, expect, it } from "vitest";
+import { createOpenAICompatibleModel } from "../../src/providers";
 import { OFFLINE_SETTINGS, SETTINGS_STORAGE_KEY, createSettingsStore, type ModelSettings } from "../../src/state";
-import { SESSION_KEY_STORAGE_KEY } from "../../src/state/settings";
+import { SESSION_KEY_STORAGE_KEY, modelPlanOf, switchProvider } from "../../src/state/settings";
+import { startFakeLlm } from "../fake-llm";
 import { memoryStorage } from "../support/memory-storage";
 
 const KEY = "sk-test-0123456789";
@@ -21,7 +23,7 @@ describe("settings store", () => {
     const tab = memoryStorage();
     createSettingsStore(local, tab).getState().saveModel({ ...openai, rememberKey: false });
     expect(local.getItem(SETTINGS_STORAGE_KEY)).not.toContain(KEY);
-    expect(tab.getItem(SESSION_KEY_STORAGE_KEY)).toBe(KEY);
+    expect(JSON.parse(tab.getItem(SESSION_KEY_STORAGE_KEY)!)).toEqual({ openai: KEY });
     // A reload in the same tab still has it.
     expect(createSettingsStore(local, tab).getState().model).toMatchObject({ apiKey: KEY, rememberKey: false });
     // A new tab (or the browser reopened) has the settings without the key.
@@ -42,5 +44,53 @@ describe("settings store", () => {
     const local = memoryStorage();
     local.setItem(SETTINGS_STORAGE_KEY, "{ not json");
     expect(createSettingsStore(local, memoryStorage()).getState().model.provider).toBe("offline");
+  });
+
+  it("keeps a key per provider: switching provider brings that provider's own key, or none", () => {
+    const onCustom = switchProvider(openai, "custom");
+    expect(onCustom).toMatchObject({ provider: "custom", apiKey: "", baseURL: "" });
+    const back = switchProvider({ ...onCustom, baseURL: "http://127.0.0.1:9/v1", apiKey: "local-key" }, "openai");
+    expect(back).toMatchObject({ provider: "openai", apiKey: KEY });
+    expect(switchProvider(back, "custom")).toMatchObject({ apiKey: "local-key", baseURL: "http://127.0.0.1:9/v1" });
+
+    const local = memoryStorage();
+    const tab = memoryStorage();
+    createSettingsStore(local, tab).getState().saveModel({ ...back, rememberKey: false });
+    expect(local.getItem(SETTINGS_STORAGE_KEY)).not.toContain(KEY);
+    expect(local.getItem(SETTINGS_STORAGE_KEY)).not.toContain("local-key");
+    const reloaded = createSettingsStore(local, tab).getState().model;
+    expect(reloaded).toMatchObject({ provider: "openai", apiKey: KEY, accounts: { custom: { apiKey: "local-key", baseURL: "http://127.0.0.1:9/v1" } } });
+  });
+
+  it("never sends the old provider's key to the new provider's endpoint", async () => {
+    const fake = await startFakeLlm([{ reply: { content: "hi" } }, { reply: { content: "hi" } }]);
+    try {
+      const switched = { ...switchProvider(openai, "custom"), baseURL: fake.url, models: { build: "fake-model", fix: "", judge: "" } };
+      const [choice] = modelPlanOf(switched)!.roles.build;
+      expect(choice).toEqual({ preset: "custom", model: "fake-model", baseURL: fake.url });
+      await createOpenAICompatibleModel(choice).complete({ messages: [{ role: "user", content: "hello" }] });
+      expect(fake.requests[0].headers.authorization).toBeUndefined();
+      expect(JSON.stringify(fake.requests[0])).not.toContain(KEY);
+
+      const own = { ...switched, apiKey: "custom-key" };
+      await createOpenAICompatibleModel(modelPlanOf(own)!.roles.build[0]).complete({ messages: [{ role: "user", content: "hello" }] });
+      expect(fake.requests[1].headers.authorization).toBe("Bearer custom-key");
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it("plans several models per role, each entry on its own provider with that provider's key", () => {
+    const setUp = { ...openai, accounts: { openrouter: { baseURL: "", apiKey: "or-key" } }, models: { build: "gpt-4.1, openrouter:openai/gpt-4.1", fix: "gpt-4.1-mini", judge: "" } };
+    const plan = modelPlanOf(setUp)!;
+    expect(plan.roles.build).toEqual([
+      { preset: "openai", model: "gpt-4.1", baseURL: "https://api.openai.com/v1", apiKey: KEY },
+      { preset: "openrouter", model: "openai/gpt-4.1", baseURL: "https://openrouter.ai/api/v1", apiKey: "or-key" },
+    ]);
+    expect(plan.roles.fix).toEqual([{ preset: "openai", model: "gpt-4.1-mini", baseURL: "https://api.openai.com/v1", apiKey: KEY }]);
+    expect(plan.roles.judge).toEqual([]);
+    // An Ollama tag is a model id, not a provider.
+    expect(modelPlanOf({ ...OFFLINE_SETTINGS, provider: "ollama", models: { build: "llama3.1:8b", fix: "", judge: "" } })!.roles.build[0]).toMatchObject({ preset: "ollama", model: "llama3.1:8b" });
+    expect(modelPlanOf(OFFLINE_SETTINGS)).toBeNull();
   });
 });

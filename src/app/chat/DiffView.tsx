@@ -1,6 +1,7 @@
 // A file change as the chat shows it: the changed middle of the file (common head and tail
 // trimmed) in removed/added lines, capped so a whole new file does not flood the chat.
 
+import { countLineChanges } from "../../agent";
 import type { FileDiff } from "../../state";
 
 const MAX_LINES = 60;
@@ -24,8 +25,8 @@ function hunkOf(before: string, after: string): Hunk {
 export function diffStats(diff: FileDiff): string {
   if (diff.after === null) return "deleted";
   if (diff.before === null) return `new, ${diff.after.split("\n").length} lines`;
-  const hunk = hunkOf(diff.before, diff.after);
-  return `+${hunk.added.length} −${hunk.removed.length}`;
+  const { added, removed } = countLineChanges(diff.before, diff.after);
+  return `+${added} −${removed}`;
 }
 
 export function DiffView({ diff }: { diff: FileDiff }) {

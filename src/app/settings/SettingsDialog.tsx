@@ -4,7 +4,7 @@
 import { useEffect, useState } from "react";
 import { useStore } from "zustand";
 import { PRESETS, type Price, type PresetName } from "../../providers";
-import { OFFLINE_LABEL, type ModelSettings, type ProviderChoice } from "../../state";
+import { OFFLINE_LABEL, switchProvider, type ModelSettings, type ProviderChoice } from "../../state";
 import { useWorkbench } from "../workbench";
 import "./settings.css";
 
@@ -96,7 +96,7 @@ export function SettingsDialog() {
         </header>
         <label className="settings-field">
           <span>Provider</span>
-          <select data-testid="settings-provider" value={draft.provider} onChange={(event) => setDraft({ ...draft, provider: event.target.value as ProviderChoice })}>
+          <select data-testid="settings-provider" value={draft.provider} onChange={(event) => setDraft(switchProvider(draft, event.target.value as ProviderChoice))}>
             {CHOICES.map((choice) => (
               <option key={choice.value} value={choice.value}>
                 {choice.label}
@@ -125,6 +125,7 @@ export function SettingsDialog() {
             </p>
             <fieldset className="settings-roles">
               <legend>Models per role</legend>
+              <p className="settings-note">Several models, preferred first, separated by commas; the next one takes over when one keeps failing. An entry like openrouter:openai/gpt-4.1 uses another provider with the key you gave it.</p>
               {(["build", "fix", "judge"] as const).map((role) => (
                 <label key={role} className="settings-field">
                   <span>{role === "build" ? "Build (strongest)" : role === "fix" ? "Fix small errors (cheaper; optional)" : "Judge frames (vision; optional)"}</span>

@@ -1,36 +1,85 @@
-// `npm run make -- "<prompt>" --out <dir>`: the agent loop headless. The model is an
-// OpenAI-compatible endpoint (--base-url/--model, key from OPENAI_API_KEY) or the offline builder;
-// playtests run in Debian Chromium through the headless driver. Exit 0 playable, 1 not, 2 bad input.
+// `npm run make -- "<prompt>" --out <dir>`: the agent run headless, built by the same run factory
+// as the IDE (router: retries, back-off, Retry-After, failover, circuit breaker, cost meter).
+// Playtests run in Debian Chromium through the headless driver.
+// Exit 0 every required check passes, 1 not playable, 2 bad input, 3 the model could not be reached.
 
-import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { createInterface } from "node:readline/promises";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { createGuideLibrary, runAgent, type AgentEvent, type AgentOutcome, type AgentRun, type Chattiness } from "../../agent";
+import { createGuideLibrary, startRun, type AgentEvent, type AgentRun, type Chattiness, type ModelPlan, type RunModel } from "../../agent";
 import type { ProjectFiles } from "../../project";
-import { createOpenAICompatibleModel, type ChatModel } from "../../providers";
+import { PRESETS, type PresetName } from "../../providers";
 import { loadProjectDir, openPlaytester, type Playtester } from "../driver";
+import { ModelText, eventLine, transcriptJson, writeOutputs } from "./run-output";
 
-const USAGE = `Usage: npm run make -- "<prompt>" --out <dir> [--base-url <url> --model <id> [--scaffold]] [--max-iterations N]
-                     [--chattiness quiet|normal|chatty] [--seed S]
-The key comes from OPENAI_API_KEY; without --base-url the offline builder writes the game.
---scaffold: when the prompt names a built-in design, the model starts from the offline builder's game.`;
+const USAGE = `Usage: npm run make -- "<prompt>" --out <dir> [--base-url <url> | --provider <name>] [--model <id>[,<id>…]]
+                     [--fix-model <id>[,…]] [--judge-model <id>[,…]] [--timeout S] [--scaffold]
+                     [--max-iterations N] [--chattiness quiet|normal|chatty] [--seed S]
+--model: the build models, preferred first; later ones take over when the first keeps failing.
+--provider: ${Object.keys(PRESETS).join(", ")} (default custom, which needs --base-url).
+The key comes from the environment, never a flag: OPENAI_API_KEY (custom endpoints and OpenAI),
+ANTHROPIC_API_KEY, GEMINI_API_KEY or OPENROUTER_API_KEY for those providers.
+Without --model the offline builder writes the game.
+--timeout: seconds an endpoint may stay silent before the request is retried (default per provider).
+--scaffold: when the prompt names a built-in design, the model starts from the offline builder's game.
+Exit 0 all required checks pass, 1 not playable, 2 bad input, 3 the model could not be reached.`;
 
-const EXIT = { playable: 0, notPlayable: 1, badInput: 2 } as const;
+const EXIT = { playable: 0, notPlayable: 1, badInput: 2, providerFailed: 3 } as const;
+
+/** Each provider's key has its own variable, so one provider's key never reaches another. */
+const KEY_VARIABLE: Record<PresetName, string> = {
+  openai: "OPENAI_API_KEY",
+  anthropic: "ANTHROPIC_API_KEY",
+  gemini: "GEMINI_API_KEY",
+  openrouter: "OPENROUTER_API_KEY",
+  custom: "OPENAI_API_KEY",
+  ollama: "OPENAI_API_KEY",
+  lmstudio: "OPENAI_API_KEY",
+};
 
 class UsageError extends Error {}
 
 interface MakeArgs {
   prompt: string;
   out: string;
-  baseUrl?: string;
-  model?: string;
+  plan: ModelPlan | null;
   maxIterations: number;
   chattiness: Chattiness;
   seed: number;
   scaffold: boolean;
+}
+
+function listOf(values: string[] | undefined): string[] {
+  return (values ?? []).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+}
+
+function modelPlan(values: Record<string, string | string[] | boolean | undefined>): ModelPlan | null {
+  const build = listOf(values.model as string[] | undefined);
+  const baseURL = values["base-url"] as string | undefined;
+  const providerName = (values.provider as string | undefined) ?? "custom";
+  if (!(providerName in PRESETS)) throw new UsageError(`--provider must be one of ${Object.keys(PRESETS).join(", ")}, got "${providerName}".`);
+  const preset = providerName as PresetName;
+  const endpoint = baseURL ?? PRESETS[preset].baseURL;
+  if (build.length === 0) {
+    if (baseURL || values.provider) throw new UsageError("--base-url and --provider need --model <id> (the model name the endpoint knows).");
+    if (values["fix-model"] || values["judge-model"]) throw new UsageError("--fix-model and --judge-model need --model and an endpoint.");
+    return null;
+  }
+  if (!endpoint) throw new UsageError("--model needs --base-url <url> (or --provider with a known endpoint); without both the offline builder is used.");
+  let timeoutMs: number | undefined;
+  if (values.timeout !== undefined) {
+    const seconds = Number(values.timeout);
+    if (!(seconds > 0)) throw new UsageError(`--timeout must be a number of seconds > 0, got "${values.timeout}".`);
+    timeoutMs = seconds * 1000;
+  }
+  const apiKey = process.env[KEY_VARIABLE[preset]] || undefined;
+  const ref = (model: string) => ({ preset, model, baseURL: endpoint, ...(apiKey ? { apiKey } : {}), ...(timeoutMs ? { timeoutMs } : {}) });
+  return {
+    roles: { build: build.map(ref), fix: listOf(values["fix-model"] as string[] | undefined).map(ref), judge: listOf(values["judge-model"] as string[] | undefined).map(ref) },
+  };
 }
 
 function parseMakeArgs(argv: string[]): MakeArgs {
@@ -42,7 +91,11 @@ function parseMakeArgs(argv: string[]): MakeArgs {
       options: {
         out: { type: "string" },
         "base-url": { type: "string" },
-        model: { type: "string" },
+        provider: { type: "string" },
+        model: { type: "string", multiple: true },
+        "fix-model": { type: "string", multiple: true },
+        "judge-model": { type: "string", multiple: true },
+        timeout: { type: "string" },
         "max-iterations": { type: "string" },
         chattiness: { type: "string" },
         seed: { type: "string" },
@@ -56,9 +109,8 @@ function parseMakeArgs(argv: string[]): MakeArgs {
   const prompt = positionals.join(" ").trim();
   if (!prompt) throw new UsageError("The prompt is missing: describe the game in quotes.");
   if (!values.out) throw new UsageError("--out <dir> is missing: the folder that receives project/, report.json, thumb.png and transcript.jsonl.");
-  if (values["base-url"] && !values.model) throw new UsageError("--base-url needs --model <id> (the model name the endpoint knows).");
-  if (values.model && !values["base-url"]) throw new UsageError("--model needs --base-url <url>; without both the offline builder is used.");
-  if (values.scaffold && !values["base-url"]) throw new UsageError("--scaffold needs --base-url and --model: the offline builder makes the built-in designs itself.");
+  const plan = modelPlan(values);
+  if (values.scaffold && !plan) throw new UsageError("--scaffold needs --base-url and --model: the offline builder makes the built-in designs itself.");
   const integer = (flag: string, raw: string | undefined, fallback: number, min: number) => {
     if (raw === undefined) return fallback;
     const n = Number(raw);
@@ -70,8 +122,7 @@ function parseMakeArgs(argv: string[]): MakeArgs {
   return {
     prompt,
     out: resolve(values.out),
-    baseUrl: values["base-url"],
-    model: values.model,
+    plan,
     maxIterations: integer("--max-iterations", values["max-iterations"], 8, 1),
     chattiness,
     seed: integer("--seed", values.seed, 1, 0),
@@ -91,96 +142,9 @@ function phaserGuides() {
   return createGuideLibrary(entries);
 }
 
-function lineDelta(before: string | null, after: string | null): string {
-  const count = (text: string | null) => {
-    const map = new Map<string, number>();
-    for (const line of text?.split("\n") ?? []) map.set(line, (map.get(line) ?? 0) + 1);
-    return map;
-  };
-  const a = count(before);
-  const b = count(after);
-  let added = 0;
-  let removed = 0;
-  for (const [line, n] of b) added += Math.max(0, n - (a.get(line) ?? 0));
-  for (const [line, n] of a) removed += Math.max(0, n - (b.get(line) ?? 0));
-  return `+${added} -${removed}`;
-}
-
-function argumentHint(name: string, raw: string): string {
-  try {
-    const args = JSON.parse(raw) as Record<string, unknown>;
-    const hint = args.path ?? args.topic ?? args.question ?? args.summary ?? (args.seconds !== undefined ? `${args.seconds} s` : "");
-    return hint === "" ? "" : ` ${String(hint).slice(0, 100)}`;
-  } catch {
-    return " (arguments are not JSON)";
-  }
-}
-
-/** One readable line per event (null for events that only go to the transcript). */
-function eventLine(event: AgentEvent): string | null {
-  switch (event.type) {
-    case "progress":
-      return `· ${event.message}`;
-    case "tool-call":
-      return `→ ${event.name}${argumentHint(event.name, event.arguments)}`;
-    case "tool-result":
-      return event.ok ? null : `  ✗ ${event.result.split("\n")[0].slice(0, 200)}`;
-    case "file-diff":
-      return `  ~ ${event.path} (${event.after === null ? "deleted" : lineDelta(event.before, event.after)})`;
-    case "playtest":
-      return `▶ playtest ${event.iteration}: ${event.report.verdict.toUpperCase()}${event.report.reasons.length ? ` — ${event.report.reasons.join("; ").slice(0, 240)}` : ""}`;
-    case "question":
-      return `? ${event.question}${event.choices ? ` [${event.choices.join(" / ")}]` : ""}`;
-    case "answer":
-      return `  answer: ${event.answer}${event.auto ? " (default)" : ""}`;
-    case "steer-received":
-      return `  steering: ${event.text}`;
-    case "failed":
-      return `✗ ${event.reason}`;
-    default:
-      return null;
-  }
-}
-
-/** Plain replies are printed as one line once the model moves on. */
-class ModelText {
-  private text = "";
-  add(delta: string) {
-    this.text += delta;
-  }
-  flush(print: (line: string) => void) {
-    const line = this.text.trim().replace(/\s+/g, " ");
-    this.text = "";
-    if (line) print(`» ${line.length > 300 ? `${line.slice(0, 300)}…` : line}`);
-  }
-}
-
-function transcriptJson(event: AgentEvent, t: number): string {
-  return JSON.stringify({ t, ...event }, (_key, value) => (value instanceof Uint8Array ? { binaryBytes: value.byteLength } : value));
-}
-
-function writeOutputs(out: string, outcome: AgentOutcome, print: (line: string) => void): void {
-  const projectDir = join(out, "project");
-  rmSync(projectDir, { recursive: true, force: true });
-  for (const [path, content] of Object.entries(outcome.files)) {
-    const target = join(projectDir, path);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, content);
-  }
-  writeFileSync(join(out, "report.json"), `${JSON.stringify(outcome.report, null, 2)}\n`);
-  const thumbnail = outcome.report?.thumbnails.at(-1);
-  const png = thumbnail && /^data:image\/png;base64,(.+)$/.exec(thumbnail.dataUrl)?.[1];
-  if (png) writeFileSync(join(out, "thumb.png"), Buffer.from(png, "base64"));
-  else print("· No frame was captured, so there is no thumb.png.");
-}
-
-function answerFromTerminal(run: AgentRun, event: Extract<AgentEvent, { type: "question" }>, print: (line: string) => void): void {
+/** Asks on the terminal; the run registered the question before announcing it, so answering here is safe. */
+function answerFromTerminal(run: AgentRun, event: Extract<AgentEvent, { type: "question" }>): void {
   const fallback = event.choices?.[0] ?? "No preference: choose a sensible default yourself.";
-  if (!process.stdin.isTTY) {
-    print(`  (no terminal to ask; answering "${fallback}")`);
-    run.answer(event.id, fallback);
-    return;
-  }
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   void rl.question(`  your answer [${fallback}]: `).then((typed) => {
     rl.close();
@@ -199,9 +163,7 @@ async function make(argv: string[]): Promise<number> {
     return EXIT.badInput;
   }
   // The offline builder is loaded only when it is the model.
-  const model: ChatModel = args.baseUrl
-    ? createOpenAICompatibleModel({ model: args.model!, baseURL: args.baseUrl, apiKey: process.env.OPENAI_API_KEY })
-    : (await import("../../builder")).createOfflineBuilder();
+  const model: RunModel = args.plan ? { plan: args.plan } : { offline: (await import("../../builder")).createOfflineBuilder() };
   mkdirSync(args.out, { recursive: true });
   const transcript = join(args.out, "transcript.jsonl");
   writeFileSync(transcript, "");
@@ -213,21 +175,25 @@ async function make(argv: string[]): Promise<number> {
     process.stderr.write(`Cannot start the headless playtest: ${(error as Error).message}\n`);
     return EXIT.badInput;
   }
+  // Vite exits the process on SIGTERM and Playwright closes the browser on SIGINT/SIGTERM, which
+  // would race the run's own stop; make handles both signals itself and closes them afterwards.
+  process.removeAllListeners("SIGTERM");
+  process.removeAllListeners("SIGINT");
   const started = Date.now();
   const text = new ModelText();
+  const interactive = process.stdin.isTTY === true;
   try {
-    print(`Making "${args.prompt}" with ${model.id} (max ${args.maxIterations} iterations, chattiness ${args.chattiness}, seed ${args.seed}) → ${args.out}`);
     const scaffold = args.scaffold ? (await import("../../builder")).scaffoldFor(args.prompt) : null;
-    if (scaffold) print(`· Starting from the offline builder's ${scaffold.spec.genre} game; the model refines it.`);
-    else if (args.scaffold) print("· The prompt names no built-in design, so the model starts from the starter game.");
-    const run: AgentRun = runAgent({
+    const { run, modelId, meter } = startRun({
       prompt: scaffold?.request ?? args.prompt,
       files: scaffold?.files ?? (loadProjectDir(join(repoRoot, "templates/starter")) as ProjectFiles),
+      startsFrom: scaffold ? "project" : "template",
       model,
-      playtest: (files, request) => playtester.playtest(files, { seconds: request.seconds, seed: request.seed, signal: request.signal, onProgress: request.onProgress }),
+      playtest: (files, request) => playtester.playtest(files, request),
       guides: phaserGuides(),
       budgets: { maxIterations: args.maxIterations, maxTokens: 2_000_000, maxWallMs: 30 * 60_000 },
       chattiness: args.chattiness,
+      interactive,
       seed: args.seed,
       onEvent: (event) => {
         appendFileSync(transcript, `${transcriptJson(event, Date.now() - started)}\n`);
@@ -235,21 +201,28 @@ async function make(argv: string[]): Promise<number> {
         text.flush(print);
         const line = eventLine(event);
         if (line) print(line);
-        if (event.type === "question" && args.chattiness !== "quiet") answerFromTerminal(run, event, print);
+        if (event.type === "question" && interactive && args.chattiness !== "quiet") answerFromTerminal(run, event);
       },
     });
-    const onInterrupt = () => {
-      print("· Interrupted: stopping after the current step.");
+    print(`Making "${args.prompt}" with ${modelId} (max ${args.maxIterations} iterations, chattiness ${args.chattiness}, seed ${args.seed}) → ${args.out}`);
+    if (scaffold) print(`· Starting from the offline builder's ${scaffold.spec.genre} game; the model refines it.`);
+    else if (args.scaffold) print("· The prompt names no built-in design, so the model starts from the starter game.");
+    const onInterrupt = (signal: NodeJS.Signals) => {
+      print(`· ${signal === "SIGTERM" ? "Terminated" : "Interrupted"}: stopping after the current step and writing what there is.`);
       run.cancel();
     };
     process.once("SIGINT", onInterrupt);
+    process.once("SIGTERM", onInterrupt);
     const outcome = await run.done;
     process.off("SIGINT", onInterrupt);
+    process.off("SIGTERM", onInterrupt);
     text.flush(print);
     writeOutputs(args.out, outcome, print);
-    const cost = outcome.costUsd > 0 ? `$${outcome.costUsd.toFixed(4)}` : "$0 (no price known)";
+    const unpriced = meter?.totals().overall.unpricedModels ?? [];
+    const cost = !meter ? "$0 (offline builder)" : `$${outcome.costUsd.toFixed(4)}${unpriced.length ? ` (price unknown for ${unpriced.join(", ")})` : ""}`;
     print(`${outcome.playable ? "PLAYABLE" : "NOT PLAYABLE"} — ${outcome.iterations} iterations, ${outcome.tokens} tokens, ${cost}; ${outcome.stopReason}: ${outcome.summary}`);
     if (outcome.playable) return EXIT.playable;
+    if (outcome.stopReason === "provider-failed") return EXIT.providerFailed;
     return outcome.stopReason === "error" ? EXIT.badInput : EXIT.notPlayable;
   } finally {
     await playtester.close();
