@@ -3,8 +3,8 @@
 // events become console lines and a run status the toolbar and preview show.
 
 import { createStore, type StoreApi } from "zustand/vanilla";
-import type { HarnessCommand, SourceLocation } from "../runtime/harness/protocol";
-import type { ExitReason, Sandbox } from "../runtime/sandbox";
+import type { CommandResult, HarnessCommand, SourceLocation } from "../runtime/harness/protocol";
+import { SandboxCommandError, type ExitReason, type Sandbox } from "../runtime/sandbox";
 import type { ConsoleStore } from "./console";
 import { diffFiles, type ProjectStore } from "./project";
 import { readSoundOff, writeSoundOff } from "./sound";
@@ -44,6 +44,8 @@ export interface PreviewState {
    */
   hold(): () => void;
   setMuted(muted: boolean): void;
+  /** A harness command to the live game (the on-screen touch controls ask its keys and press them). */
+  command<C extends HarnessCommand>(command: C, signal?: AbortSignal): Promise<CommandResult[C["op"]]>;
 }
 
 export type PreviewStore = StoreApi<PreviewState>;
@@ -143,6 +145,10 @@ export function createPreviewStore({ project, console: log, createSandbox, debou
       set({ muted });
       writeSoundOff(muted, storage);
       if (session?.mounted) tell(session, { op: "mute", muted });
+    },
+    command(command, signal) {
+      if (!session) return Promise.reject(new SandboxCommandError(command.op, "no game is running"));
+      return session.sandbox.command(command, signal);
     },
     hold() {
       holds += 1;

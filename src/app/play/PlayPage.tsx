@@ -1,5 +1,6 @@
 // The /play page's one component: a bad link shows an error page; a good one shows the game
-// with a thin bar (title, Remix, QR code, Sound on/off, View code) above it.
+// with a thin bar (title, Remix, QR code, Sound on/off, View code) above it, and on a touch
+// screen on-screen controls for the keys the game listens for.
 
 import { useEffect, useMemo, useRef, useState } from "react";
 import { ShareLinkError, decodeShareLink, projectTitle, remixUrl, shareQrSvg, type ProjectFiles } from "../../project";
@@ -8,6 +9,7 @@ import { readSoundOff, writeSoundOff } from "../../state/sound";
 import { playSpecCompiler } from "./spec";
 import { CodeViewer } from "./CodeViewer";
 import { SoundButton } from "../preview/SoundButton";
+import { TOUCH_SCREEN, TouchControls, useMediaQuery } from "../touch";
 
 type Decoded = { ok: true; files: ProjectFiles; fragment: string } | { ok: false; message: string };
 
@@ -49,6 +51,9 @@ function GameView({ files, fragment }: { files: ProjectFiles; fragment: string }
   const [qr, setQr] = useState<{ svg: string } | { error: string } | null>(null);
   const [muted, setMuted] = useState(readSoundOff);
   const sandboxRef = useRef<Sandbox | null>(null);
+  // The same sandbox for the on-screen controls, which render once it exists.
+  const [game, setGame] = useState<Sandbox | null>(null);
+  const touchScreen = useMediaQuery(TOUCH_SCREEN);
   const mutedRef = useRef(muted);
   const title = projectTitle(files);
 
@@ -78,6 +83,7 @@ function GameView({ files, fragment }: { files: ProjectFiles; fragment: string }
     // second page is kept loaded for a re-run (it would cost a phone a second copy of Phaser).
     const sandbox = createIframeSandbox(stage.current!, { heartbeatTimeoutMs: 8000, prewarm: false });
     sandboxRef.current = sandbox;
+    setGame(sandbox);
     const offExit = sandbox.on("exit", (exit) => {
       if (exit.reason !== "stopped") setGameError(exit.message);
     });
@@ -98,6 +104,7 @@ function GameView({ files, fragment }: { files: ProjectFiles; fragment: string }
       offReady();
       sandbox.stop();
       sandboxRef.current = null;
+      setGame(null);
     };
   }, [files, title]);
 
@@ -119,8 +126,11 @@ function GameView({ files, fragment }: { files: ProjectFiles; fragment: string }
         </button>
       </header>
       <div className="play-body">
-        <div className="play-stage" ref={stage} data-testid="play-stage">
-          {gameError && <p className="play-game-error" data-testid="play-game-error">The game stopped: {gameError}</p>}
+        <div className="play-main">
+          <div className="play-stage" ref={stage} data-testid="play-stage">
+            {gameError && <p className="play-game-error" data-testid="play-game-error">The game stopped: {gameError}</p>}
+          </div>
+          {touchScreen && <TouchControls game={game} />}
         </div>
         {showCode && <CodeViewer files={files} />}
       </div>

@@ -1,12 +1,16 @@
 // The live game: a host element the sandbox puts its iframe into, a notice over it when the game
 // froze, crashed, was stopped or could not start, a badge while a playtest holds it paused, and
-// Sound on/off and Full screen in its title bar.
+// Sound on/off and Full screen in its title bar; on a narrow touch screen, on-screen controls.
 
-import { useEffect, useRef } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { useStore } from "zustand";
 import type { PreviewStatus } from "../../state";
 import { useWorkbench } from "../workbench";
 import { SoundButton } from "./SoundButton";
+import { TOUCH_SCREEN, TouchControls, useMediaQuery, type LiveGame } from "../touch";
+
+/** A tablet or phone running the IDE: wide ones have a keyboard more often than not. */
+const NARROW_TOUCH_SCREEN = `${TOUCH_SCREEN} and (max-width: 1024px)`;
 
 function overlayText(status: PreviewStatus): string | null {
   if (status.state === "failed") return `The game could not start: ${status.message}`;
@@ -42,6 +46,8 @@ export function PreviewPanel() {
   const status = useStore(preview, (s) => s.status);
   const paused = useStore(preview, (s) => s.paused);
   const muted = useStore(preview, (s) => s.muted);
+  const touchControls = useMediaQuery(NARROW_TOUCH_SCREEN);
+  const game = useMemo<LiveGame>(() => ({ command: (command, signal) => preview.getState().command(command, signal) }), [preview]);
 
   useEffect(() => {
     if (!host.current) return;
@@ -64,6 +70,7 @@ export function PreviewPanel() {
       </div>
       <div className="preview-body" ref={body}>
         <div className="preview-host" ref={host} />
+        {touchControls && <TouchControls game={game} compact />}
         {paused && (
           <div className="preview-paused" role="status" data-testid="preview-paused">
             Paused while the playtest runs
