@@ -14,6 +14,8 @@ import type { Checkpoint, ScenarioRecord } from "./scenario";
 const BLANK_THRESHOLD = 0.00005;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const GAMEOVER_KEY = /over|result|lose|lost|dead|death/i;
+/** Gameplay shorter than this, cut by an error or a freeze, is too short to judge the controls on. */
+const MIN_JUDGED_MS = 3000;
 
 const SAYS: Record<GenericCheckId, string> = {
   boots: "The game boots and draws its first frame",
@@ -72,7 +74,10 @@ function controlsCheck(play: ScenarioRecord, control: ScenarioRecord | null): Co
   const all = pairs(play, control);
   const mask = noiseMask(all.filter((p) => p.frame <= (play.gameplayFrame ?? 0)));
   const window = gameplayPairs(all, play.gameplayFrame);
-  if (window.length < 2) return { check: check("controls", "unknown", { detail: "Gameplay ended too soon after it started to compare input against no input." }), effects: [] };
+  const span = window.length ? window[window.length - 1].atMs - window[0].atMs : 0;
+  if (window.length < 2 || (span < MIN_JUDGED_MS && play.stop.reason !== "completed")) {
+    return { check: check("controls", "unknown", { detail: `Gameplay ended ${span ? `${seconds(span)} after it started` : "as soon as it started"} (${play.stop.reason}), too soon to compare input against no input.` }), effects: [] };
+  }
   const effects: InputEffect[] = [];
   // The clearest evidence is an object that moved; a changed field or region is the fallback.
   let first: { pair: Pair; text: string } | null = null;
@@ -102,10 +107,9 @@ function controlsCheck(play: ScenarioRecord, control: ScenarioRecord | null): Co
   const best = moving ?? first;
   if (best) return { check: check("controls", "pass", { detail: best.text, atMs: best.pair.atMs }), effects };
   const tried = [...new Set(window.flatMap((p) => p.play.inputs))].slice(0, 4).join(", ") || "no input could be sent";
-  const span = `${seconds(window[0].atMs)}–${seconds(window[window.length - 1].atMs)}`;
   const detail = stateOnly
     ? `${stateOnly}: input handlers change state that nothing draws.`
-    : `In gameplay (${span}) the picture stayed the same as with no input at every compared moment, with ${tried}. Check that input handlers move the player.`;
+    : `In gameplay (${seconds(window[0].atMs)}–${seconds(window[window.length - 1].atMs)}) the picture stayed the same as with no input at every compared moment, with ${tried}. Check that input handlers move the player.`;
   return { check: check("controls", "fail", { detail, atMs: window[0].atMs }), effects };
 }
 

@@ -120,6 +120,13 @@ function withFrames(checks: Check[], thumbnails: Thumbnail[]): Check[] {
   });
 }
 
+/** Failed checks in the order a person fixes them: it must boot and not throw before its controls matter. */
+const PRIORITY = ["boots", "no-errors", "leaves-title", "not-blank", "survives", "controls", "restart"];
+function priority(check: Check): number {
+  const at = PRIORITY.indexOf(check.id);
+  return at < 0 ? PRIORITY.length : at;
+}
+
 function checkReason(check: Check): string {
   return `${check.says}: no. ${check.evidence.detail}`;
 }
@@ -131,7 +138,7 @@ export function judge(play: ScenarioRecord, control: ScenarioRecord | null, cont
   const judged: Judged = genericChecks(play, control, errors, context.requestedSeconds);
   const thumbnails = pickThumbnails(play, control, errors);
   const checks = withFrames([...judged.checks, ...taskChecks(play, control, context.tasks ?? [])], thumbnails);
-  const failed = checks.filter((c) => c.required && c.status === "fail");
+  const failed = checks.filter((c) => c.required && c.status === "fail").sort((a, b) => priority(a) - priority(b));
   const frames = runs.reduce((n, r) => n + r.frames, 0);
   const wallSeconds = Math.max(context.wallMs, 1) / 1000;
 
