@@ -2,7 +2,9 @@
 // finishes, or a budget ends the run with an honest summary. Pure TS: browser, Node and tests.
 
 import type { ProjectFiles } from "../project/files";
-import { formatReportForModel, type PlaytestReport } from "../playtest";
+import { formatReportForModel, type PlaytestReport, type TaskCheckSpec } from "../playtest";
+import { FULL_PLAYTEST_SECONDS, acceptance, isFullLength, unmetText } from "./acceptance";
+import { parseTaskChecks } from "./task-checks";
 import { ProviderError, repairToolArguments, type ChatMessage, type CompletionResult, type ContentPart, type RequestTask, type ToolCall } from "../providers";
 import { AgentCancelledError, RunControls } from "./control";
 import { buildRequest, estimateTokens, systemPrompt, type ContextState, type HistoryEntry, type ToolResultEntry } from "./prompt";
@@ -52,6 +54,8 @@ class AgentLoop {
   private pendingImage: string | null = null;
   /** Paths the model created, changed or deleted during this run. */
   private readonly changed = new Set<string>();
+  /** The task's checks declared with set_checks; every playtest verifies them. */
+  private taskChecks: TaskCheckSpec[] = [];
   private readonly checkpoints: Checkpoint[] = [];
   private readonly context: ContextState;
   private readonly system: string;
@@ -70,6 +74,11 @@ class AgentLoop {
 
   private formatReport(report: PlaytestReport): string {
     return withPhaserNames((this.options.formatReport ?? formatReportForModel)(report));
+  }
+
+  /** The latest report is of the current files and passes every required check. */
+  private get passing(): boolean {
+    return !this.untouchedTemplate && this.report !== null && this.reportVersion === this.filesVersion && acceptance(this.report, this.taskChecks).accepted;
   }
 
   /** True while the run started from a template and the model has changed none of its files. */
@@ -243,8 +252,13 @@ class AgentLoop {
       return null;
     }
     this.idleReplies++;
-    const playable = !this.untouchedTemplate && this.report?.verdict === "playable";
-    if (this.idleReplies >= 2) return playable ? this.endFinished(text.trim() || "The game is playable.") : this.endModelStopped(text);
+    const playable = this.passing;
+    if (this.idleReplies >= 2) {
+      if (!playable) return this.endModelStopped(text);
+      // Ending on a plain reply passes the same bar as finish: a full-length playtest.
+      const done = await this.finish("idle", text.trim() || "The game is playable.");
+      return done.finishedWith !== undefined ? this.endFinished(done.finishedWith) : this.endModelStopped(text);
+    }
     const nudge =
       Object.keys(this.files).length === 0
         ? "Nothing is written yet. Use write_file to create the game's files."
@@ -333,6 +347,16 @@ class AgentLoop {
       }
       case "ask_user":
         return plain(await this.ask(call.args.question, call.args.choices));
+      case "set_checks": {
+        this.taskChecks = parseTaskChecks(call.args.checks);
+        const fields = [...new Set(this.taskChecks.flatMap((c) => [c.probe.field, ...(c.probe.seek ? [c.probe.seek] : [])]))];
+        const listed = this.taskChecks.map((c) => `- ${c.id}${c.required === false ? " (optional)" : ""}: ${c.says}`).join("\n");
+        this.progress(`The model declared ${this.taskChecks.length} task check${this.taskChecks.length === 1 ? "" : "s"}: ${this.taskChecks.map((c) => c.id).join(", ")}.`);
+        return plain(
+          `Checks set (${this.taskChecks.length}); every later playtest verifies them in gameplay and finish waits for the required ones:\n${listed}\nThe gameplay scene's describe() must return: ${fields.join(", ")}.`,
+          `[${this.taskChecks.length} task checks set: ${this.taskChecks.map((c) => c.id).join(", ")}]`,
+        );
+      }
       case "finish":
         return this.finish(id, call.args.summary);
     }
@@ -365,6 +389,7 @@ class AgentLoop {
     return `No answer from the user (${because}). Default: ${answer}. Decide the rest yourself and carry on.`;
   }
 
+  /** finish: accepted only after a full-length playtest of the current files with every required check passing. */
   private async finish(id: string, summary: string): Promise<ToolOutcome> {
     if (this.untouchedTemplate) {
       const full = "Not finished: you have not changed any file, so the project is still the starter template it began as, not the game that was asked for. Build the requested game with write_file and edit_file, run_playtest, then finish.";
@@ -372,19 +397,23 @@ class AgentLoop {
       return { result: { id, full, brief: "Not finished: nothing was written." } };
     }
     let playtested = false;
-    if (!this.report || this.reportVersion !== this.filesVersion) {
-      this.progress("finish called with unplaytested edits; playtesting first.");
-      await this.playtest("loop");
+    if (!this.report || this.reportVersion !== this.filesVersion || !isFullLength(this.report)) {
+      const why = !this.report || this.reportVersion !== this.filesVersion ? "the current files were not playtested" : `the latest playtest was ${this.report.requestedSeconds} s`;
+      this.progress(`finish: ${why}; playtesting for ${FULL_PLAYTEST_SECONDS} s first.`);
+      await this.playtest("loop", FULL_PLAYTEST_SECONDS);
       playtested = true;
     }
     const report = this.report as PlaytestReport;
-    if (report.verdict === "playable") {
+    const verdict = acceptance(report, this.taskChecks);
+    if (verdict.accepted) {
+      if (verdict.missing.length) this.progress(`Finished, but the playtest did not verify the declared checks ${verdict.missing.join(", ")}.`);
       return { playtested, result: { id, full: "Finished.", brief: "Finished." }, finishedWith: summary };
     }
-    const reasons = report.reasons.join("; ") || "the playtest verdict is broken";
-    this.progress(`Refused finish: the game is still broken (${reasons}).`);
-    const full = `Not finished: the playtest (iteration ${this.iteration}) says the game is still broken: ${reasons}.\n${this.formatReport(report)}\nFix it, run_playtest, and call finish once it is playable.`;
-    return { playtested, result: { id, full, brief: `Not finished: broken (${reasons}).`, reportIteration: this.iteration } };
+    const reasons = withPhaserNames(unmetText(verdict.unmet) || report.reasons.join("; ")) || "the playtest verdict is broken";
+    this.progress(`Refused finish: ${reasons}.`);
+    const what = verdict.unmet.length ? "has required checks that do not pass" : "says the game is broken";
+    const full = `Not finished: the ${report.requestedSeconds} s playtest (iteration ${this.iteration}) of the current files ${what}: ${reasons}.\n${this.formatReport(report)}\nFix it, run_playtest, and call finish again.`;
+    return { playtested, result: { id, full, brief: `Not finished: ${reasons.slice(0, 300)}.`, reportIteration: this.iteration } };
   }
 
   // ---- playtests and checkpoints ---------------------------------------------------------------
@@ -393,11 +422,12 @@ class AgentLoop {
     // Each playtest closes an iteration, so a playtest past the budget ends the run instead.
     if (this.iteration >= this.options.budgets.maxIterations) throw new BudgetExhausted("max-iterations");
     const length = Math.min(60, Math.max(1, Math.round(seconds ?? this.options.playtestSeconds ?? 10)));
+    const tasks = this.taskChecks.length ? { tasks: this.taskChecks } : {};
     const iteration = this.iteration + 1;
     this.progress(`Playtesting iteration ${iteration} (${length} s${requestedBy === "loop" ? ", started by the loop" : ""}).`);
     const files = this.files;
     const version = this.filesVersion;
-    const report = await this.withDeadline((signal) => this.options.playtest(files, { seconds: length, seed: this.options.seed ?? 1, signal, onProgress: (text) => this.progress(text) }));
+    const report = await this.withDeadline((signal) => this.options.playtest(files, { seconds: length, seed: this.options.seed ?? 1, signal, onProgress: (text) => this.progress(text), ...tasks }));
     this.iteration = iteration;
     this.turnsThisIteration = 0;
     this.report = report;
@@ -420,7 +450,7 @@ class AgentLoop {
   private async autoPlaytest(why: string): Promise<void> {
     this.progress(`${why}.`);
     const report = await this.playtest("loop");
-    const text = `${LOOP_NOTICE_PREFIX}${why} (iteration ${this.iteration}):\n${this.formatReport(report)}\n${report.verdict === "playable" ? "If the game does what was asked, call finish(summary)." : "Fix what it shows."}`;
+    const text = `${LOOP_NOTICE_PREFIX}${why} (iteration ${this.iteration}):\n${this.formatReport(report)}\n${this.passing ? "If the game does what was asked, call finish(summary)." : "Fix what it shows."}`;
     const image = this.pendingImage;
     this.pendingImage = null;
     this.pushUser(image ? [{ type: "text", text }, { type: "image_url", image_url: { url: image } }] : text, this.iteration);
@@ -436,15 +466,17 @@ class AgentLoop {
     if (this.untouchedTemplate) return { playable: false, words: "The model wrote no file: the project is still the starter template it began as, not the requested game." };
     if (!this.report) return { playable: false, words: "No playtest ran, so the game is not known to be playable." };
     const fresh = this.reportVersion === this.filesVersion;
-    if (this.report.verdict === "playable") {
+    const verdict = acceptance(this.report, this.taskChecks);
+    if (verdict.accepted) {
       return fresh
-        ? { playable: true, words: `The last playtest (iteration ${this.iteration}) says playable.` }
-        : { playable: false, words: `The last playtest said playable, but later edits were not playtested.` };
+        ? { playable: true, words: `The last playtest (iteration ${this.iteration}) passes every required check.` }
+        : { playable: false, words: `The last playtest passed, but later edits were not playtested.` };
     }
     const stale = fresh ? "" : " Later edits were not playtested.";
-    const reasons = withPhaserNames(this.report.reasons.map((r) => r.replace(/\.+$/, "")).join("; ")) || "no reason given";
+    const reasons = withPhaserNames(unmetText(verdict.unmet) || this.report.reasons.map((r) => r.replace(/\.+$/, "")).join("; ")) || "no reason given";
     return { playable: false, words: `Not playable: the last playtest (iteration ${this.iteration}) says broken: ${reasons}.${stale}` };
   }
+
 
   private endFinished(summary: string): AgentOutcome {
     const outcome = this.outcome(true, "finished", summary);

@@ -30,7 +30,8 @@ Project contract (a Vite + Phaser 4 + TypeScript project):
 
 Phaser 4 is not Phaser 3: use Phaser.AUTO or Phaser.WEBGL (the Canvas renderer is deprecated); FX and masks are Filters; Phaser.Geom.Point is gone (use Phaser.Math.Vector2); tint and pipelines (now RenderNodes) changed. When unsure, read_phaser_guide. Topics: ${guideTopics.join(", ")}.
 
-Work in cycles: write or edit files (edit_file's search must be copied exactly from the current text) → run_playtest → read errors (file:line), frames and input response → fix. When the verdict is playable, call finish(summary). finish is refused while the game is broken.
+Work in cycles: write or edit files (edit_file's search must be copied exactly from the current text) → run_playtest → read the checks (failed first), errors (file:line), frames and input response → fix.
+Early on, set_checks: declare what the request asks for as facts about the gameplay scene's describe() state ("score rises when a pearl is collected": field score, expect rises); every later playtest verifies them. finish is accepted only after a 30 s playtest of the current files with every required check passing (the loop runs that playtest if needed).
 Each request shows the file list, the files you touched recently and the latest playtest; older tool results are shortened.
 
 ${CHATTINESS_RULES[chattiness]}

@@ -3,7 +3,29 @@
 
 import type { ToolCall, ToolDefinition } from "../providers/types";
 
-type ParamSpec = { type: "string" | "number" | "string[]"; description: string; optional?: true };
+type ParamSpec = { type: "string" | "number" | "string[]" | "object[]"; description: string; optional?: true; items?: Record<string, unknown> };
+
+/** One task check as JSON Schema; parseTaskChecks (task-checks.ts) checks it in full. */
+const TASK_CHECK_SCHEMA = {
+  type: "object",
+  properties: {
+    id: { type: "string", description: "Short kebab-case id, e.g. score-rises" },
+    says: { type: "string", description: "The fact as a sentence a person can check, e.g. The score rises when a pearl is collected" },
+    required: { type: "boolean", description: "Default true: finish waits for it to pass" },
+    probe: {
+      type: "object",
+      properties: {
+        field: { type: "string", description: "Dotted path into the gameplay scene's describe(), e.g. score or player.x" },
+        expect: { type: "string", enum: ["rises", "falls", "changes", "atLeast", "atMost", "stays"] },
+        value: { type: "number", description: "Only for atLeast / atMost" },
+        run: { type: "string", enum: ["play", "control", "either"], description: "play (with input, default), control (no input after the start) or either" },
+        seek: { type: "string", description: "Optional: describe() path of a list of {x, y} the playtest steers the player towards (describe().player is {x, y})" },
+      },
+      required: ["field", "expect"],
+    },
+  },
+  required: ["id", "says", "probe"],
+};
 
 const TOOL_SPECS = {
   list_files: { description: "List every file in the project with its size.", params: {} },
@@ -45,8 +67,13 @@ const TOOL_SPECS = {
       choices: { type: "string[]", description: "Suggested answers", optional: true },
     },
   },
+  set_checks: {
+    description:
+      "Declare what the request asks for as observable facts the playtest verifies in gameplay, from the gameplay scene's describe() state (\"the score rises when a pearl is collected\", \"oxygen falls under water\"). Replaces earlier checks; every later playtest runs them, and finish waits for every required one to pass. Make describe() return the fields you name.",
+    params: { checks: { type: "object[]", description: "The task's checks", items: TASK_CHECK_SCHEMA } },
+  },
   finish: {
-    description: "End the run. Only accepted when the latest playtest says playable.",
+    description: "End the run. Accepted only after a full-length playtest (30 s; the loop runs one if the latest is shorter or older than your edits) on the current files with every required check passing.",
     params: { summary: { type: "string", description: "What the game is and how to play it, in two or three sentences" } },
   },
 } satisfies Record<string, { description: string; params: Record<string, ParamSpec> }>;
@@ -62,6 +89,7 @@ export interface ToolArguments {
   run_playtest: { seconds?: number };
   read_phaser_guide: { topic: string };
   ask_user: { question: string; choices?: string[] };
+  set_checks: { checks: Array<Record<string, unknown>> };
   finish: { summary: string };
 }
 
@@ -74,8 +102,8 @@ function jsonSchemaOf(params: Record<string, ParamSpec>): Record<string, unknown
   const properties: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(params)) {
     properties[name] =
-      spec.type === "string[]"
-        ? { type: "array", items: { type: "string" }, description: spec.description }
+      spec.type === "string[]" || spec.type === "object[]"
+        ? { type: "array", items: spec.items ?? { type: "string" }, description: spec.description }
         : { type: spec.type, description: spec.description };
   }
   const required = Object.entries(params).filter(([, spec]) => !spec.optional).map(([name]) => name);
@@ -103,7 +131,7 @@ function isToolName(name: string): name is ToolName {
 
 function exampleOf(name: ToolName): string {
   const params = TOOL_SPECS[name].params as Record<string, ParamSpec>;
-  const parts = Object.entries(params).map(([key, spec]) => `"${key}": ${spec.type === "string" ? '"..."' : spec.type === "number" ? "10" : '["..."]'}`);
+  const parts = Object.entries(params).map(([key, spec]) => `"${key}": ${spec.type === "string" ? '"..."' : spec.type === "number" ? "10" : spec.type === "object[]" ? "[{...}]" : '["..."]'}`);
   return `{${parts.join(", ")}}`;
 }
 
@@ -150,11 +178,13 @@ export function parseToolCall(call: ToolCall, repair?: ToolArgumentRepair): Pars
     const ok =
       spec.type === "string[]"
         ? Array.isArray(value) && value.every((item) => typeof item === "string")
+        : spec.type === "object[]"
+          ? Array.isArray(value) && value.every((item) => typeof item === "object" && item !== null && !Array.isArray(item))
         : spec.type === "number"
           ? typeof value === "number" && Number.isFinite(value)
           : typeof value === "string";
     if (!ok) {
-      const want = spec.type === "string[]" ? "an array of strings" : `a ${spec.type}`;
+      const want = spec.type === "string[]" ? "an array of strings" : spec.type === "object[]" ? "an array of objects" : `a ${spec.type}`;
       throw new ToolError(name, `${name}: "${key}" must be ${want}, got ${describeValue(value)}. Example: ${exampleOf(name)}.`);
     }
     args[key] = value;

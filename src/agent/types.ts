@@ -3,6 +3,7 @@
 
 import type { ProjectFiles } from "../project/files";
 import type { PlaytestReport } from "../playtest/report";
+import type { TaskCheckSpec } from "../playtest/checks";
 import type { ChatModel } from "../providers/types";
 
 export type Chattiness = "quiet" | "normal" | "chatty";
@@ -11,6 +12,8 @@ export interface PlaytestRequest {
   seconds: number;
   seed: number;
   signal: AbortSignal;
+  /** The task's checks declared with set_checks, verified in gameplay; absent until declared. */
+  tasks?: TaskCheckSpec[];
   /** Short lines about what the playtest is doing; they become progress events. */
   onProgress: (text: string) => void;
 }

@@ -93,8 +93,9 @@ describe("agent in the IDE with a configured provider (fake LLM)", () => {
     expect(fake.requests[before].headers.authorization).toBe(`Bearer ${KEY}`);
     expect(await page.getByTestId("verdict").innerText()).toBe("playable");
     expect(await page.locator("[data-testid=chat-finished]").last().getAttribute("data-playable")).toBe("true");
-    expect(await page.locator("[data-testid=checkpoint-restore]").count()).toBe(3);
-    expect(await page.getByTestId("run-counters").innerText()).toMatch(/iteration 3/);
+    // The fourth is the 30 s playtest finish needs after the model's 5 s one.
+    expect(await page.locator("[data-testid=checkpoint-restore]").count()).toBe(4);
+    expect(await page.getByTestId("run-counters").innerText()).toMatch(/iteration 4/);
     await page.screenshot({ path: ".out/agent-ide-provider-done.png" });
   });
 

@@ -2,6 +2,7 @@
 
 import { describe, expect, it, vi } from "vitest";
 import { restoreCheckpoint, runAgent, type AgentEvent, type AgentOptions } from "../../src/agent";
+import { GENERIC_CHECK_IDS, type Check, type PlaytestReport } from "../../src/playtest";
 import type { ChatMessage, CompletionRequest } from "../../src/providers/types";
 import { BROKEN_LINE, BROKEN_PLAY, NO_GUIDES, STARTER, call, formatReport, say, scriptedModel, staticPlaytest, turn, untilAborted } from "./agent-support";
 
@@ -66,7 +67,8 @@ describe("runAgent: the fix cycle", () => {
     const auto = model.requests[2].messages.filter((m) => m.role === "user").map((m) => String(m.content)).join("\n");
     expect(auto).toContain("Playforge: You stopped calling tools, so I ran the playtest on your edits");
     expect(auto).toContain(`src/scenes/Play.ts:${BROKEN_LINE}`);
-    expect(ofType(opts.events, "playtest").map((e) => e.requestedBy)).toEqual(["loop", "loop"]);
+    // The third is the full-length playtest that ending the run needs.
+    expect(ofType(opts.events, "playtest").map((e) => [e.requestedBy, e.report.requestedSeconds])).toEqual([["loop", 10], ["loop", 10], ["loop", 30]]);
     // Two plain replies on a fresh playable verdict end the run with the model's words.
     expect(outcome).toMatchObject({ playable: true, stopReason: "finished", summary: "All good." });
   });
@@ -77,7 +79,7 @@ describe("runAgent: the fix cycle", () => {
     const opts = options(model, { budgets: { maxIterations: 5, maxTokens: 3_500, maxWallMs: 60_000 } });
     const outcome = await runAgent(opts).done;
 
-    expect(toolResults(model.requests[2]).at(-1)).toMatch(/^Not finished: the playtest \(iteration 1\) says the game is still broken/);
+    expect(toolResults(model.requests[2]).at(-1)).toMatch(/^Not finished: the 30 s playtest \(iteration 1\) of the current files says the game is broken: error at src\/scenes\/Play.ts/);
     expect(outcome.playable).toBe(false);
     expect(outcome.stopReason).toBe("max-tokens");
     expect(outcome.summary).toContain("token budget (3500)");
@@ -97,7 +99,7 @@ describe("runAgent: the fix cycle", () => {
 
   it("saves one checkpoint per iteration with that iteration's files and report, and restores any of them", async () => {
     const model = scriptedModel([writeBroken(), turn(call("run_playtest", {})), fixBroken(), turn(call("run_playtest", {})), turn(call("finish", { summary: "ok" }))]);
-    const opts = options(model);
+    const opts = options(model, { playtestSeconds: 30 });
     const outcome = await runAgent(opts).done;
 
     expect(outcome.checkpoints.map((c) => [c.iteration, c.report?.verdict])).toEqual([[1, "broken"], [2, "playable"]]);
@@ -118,6 +120,69 @@ describe("runAgent: the fix cycle", () => {
     const blind = scriptedModel([turn(call("run_playtest", {})), turn(call("finish", { summary: "ok" }))]);
     await runAgent(options(blind)).done;
     expect(JSON.stringify(blind.requests[1].messages)).not.toContain("image_url");
+  });
+});
+
+/** A report of the starter as the engine gives it: the generic checks, and the task's from `tasks`. */
+function reportWithChecks(base: PlaytestReport, checks: Array<[string, Check["status"], boolean?]>): PlaytestReport {
+  const all: Check[] = checks.map(([id, status, required = true]) => ({ id, says: `${id} holds`, required, status, evidence: { detail: `${id} evidence` }, source: GENERIC_CHECK_IDS.includes(id as never) ? "generic" : "task" }));
+  const failed = all.some((c) => c.required && c.status === "fail");
+  return { ...base, checks: all, verdict: failed ? "broken" : "playable" };
+}
+
+describe("runAgent: checks and finish", () => {
+  const scoreCheck = { id: "score-rises", says: "The score rises when a star is caught", probe: { field: "score", expect: "rises" } };
+
+  it("accepts finish only after a full-length playtest: a 10 s playable report makes the loop playtest 30 s first", async () => {
+    const model = scriptedModel([writeBroken(), fixBroken(), turn(call("run_playtest", { seconds: 10 })), turn(call("finish", { summary: "ok" }))]);
+    const opts = options(model);
+    const outcome = await runAgent(opts).done;
+    expect(outcome).toMatchObject({ playable: true, stopReason: "finished" });
+    expect(ofType(opts.events, "playtest").map((e) => [e.requestedBy, e.report.requestedSeconds])).toEqual([["model", 10], ["loop", 30]]);
+    expect(ofType(opts.events, "progress").some((e) => e.message === "finish: the latest playtest was 10 s; playtesting for 30 s first.")).toBe(true);
+  });
+
+  it("passes set_checks to every later playtest as tasks and refuses finish until every required check passes, failed checks first", async () => {
+    const seen: Array<string[] | undefined> = [];
+    let caught = false;
+    const model = scriptedModel([
+      turn(call("set_checks", { checks: [scoreCheck, { id: "Lives Fall", says: "Lives fall when hit", required: false, probe: { field: "lives", expect: "falls", run: "either" } }] })),
+      fixBroken(),
+      turn(call("finish", { summary: "first try" })),
+      () => ((caught = true), turn(call("edit_file", { path: "src/scenes/Play.ts", search: "const PLAYER_SPEED = 260;", replace: "const PLAYER_SPEED = 300;" }))),
+      turn(call("finish", { summary: "Catch stars; the score rises." })),
+    ]);
+    const opts = options(model, {
+      files: { ...STARTER, "src/scenes/Play.ts": BROKEN_PLAY },
+      playtest: async (files, request) => {
+        seen.push(request.tasks?.map((t) => t.id));
+        const base = await staticPlaytest(files, request);
+        return reportWithChecks(base, [["boots", "pass"], ["controls", caught ? "pass" : "unknown"], ["score-rises", caught ? "pass" : "fail"], ["lives-fall", "fail", false]]);
+      },
+    });
+    const outcome = await runAgent(opts).done;
+    expect(outcome).toMatchObject({ playable: true, stopReason: "finished", summary: "Catch stars; the score rises." });
+    expect(seen).toEqual([["score-rises", "lives-fall"], ["score-rises", "lives-fall"]]);
+    const setResult = toolResults(model.requests[1]).at(-1)!;
+    expect(setResult).toContain("Checks set (2)");
+    expect(setResult).toContain("describe() must return: score, lives");
+    const refused = toolResults(model.requests[3]).at(-1)!;
+    expect(refused).toMatch(/^Not finished: the 30 s playtest \(iteration 1\) of the current files has required checks that do not pass: FAIL score-rises: score-rises holds \(score-rises evidence\); NOT VERIFIED controls/);
+    expect(refused).not.toContain("lives-fall: ");
+  });
+
+  it("falls back to the verdict when the report carries no checks, and rejects malformed checks precisely", async () => {
+    const model = scriptedModel([
+      turn(call("set_checks", { checks: [{ id: "boots", says: "It boots", probe: { field: "score", expect: "rises" } }] })),
+      turn(call("set_checks", { checks: [{ id: "score", says: "Score", probe: { field: "score", expect: "goes up" } }] })),
+      fixBroken(),
+      turn(call("finish", { summary: "ok" })),
+    ]);
+    const opts = options(model, { files: { ...STARTER, "src/scenes/Play.ts": BROKEN_PLAY } });
+    const outcome = await runAgent(opts).done;
+    expect(toolResults(model.requests[1]).at(-1)).toMatch(/^Error: checks\[0\]\.id "boots" is a generic check the playtest always runs/);
+    expect(toolResults(model.requests[2]).at(-1)).toMatch(/^Error: checks\[0\]\.probe\.expect must be one of rises, falls, changes, atLeast, atMost, stays; got "goes up"\. Example: /);
+    expect(outcome).toMatchObject({ playable: true, stopReason: "finished" });
   });
 });
 

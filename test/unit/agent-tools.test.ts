@@ -36,7 +36,8 @@ async function oneCall(toolCall: ReturnType<typeof call>, guides = NO_GUIDES) {
 describe("AGENT_TOOLS", () => {
   it("defines exactly the shared tool protocol as OpenAI functions with required arguments", () => {
     const byName = Object.fromEntries(AGENT_TOOLS.map((t) => [t.function.name, t.function.parameters]));
-    expect(Object.keys(byName).sort()).toEqual(["ask_user", "delete_file", "edit_file", "finish", "list_files", "read_file", "read_phaser_guide", "run_playtest", "write_file"]);
+    expect(Object.keys(byName).sort()).toEqual(["ask_user", "delete_file", "edit_file", "finish", "list_files", "read_file", "read_phaser_guide", "run_playtest", "set_checks", "write_file"]);
+    expect(byName.set_checks).toMatchObject({ required: ["checks"], properties: { checks: { type: "array", items: { required: ["id", "says", "probe"] } } } });
     expect(byName.edit_file).toMatchObject({ type: "object", required: ["path", "search", "replace"] });
     expect(byName.ask_user).toMatchObject({ required: ["question"], properties: { choices: { type: "array", items: { type: "string" } } } });
     expect(byName.run_playtest).toMatchObject({ required: [] });
