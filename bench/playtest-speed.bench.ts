@@ -1,5 +1,6 @@
-// Playtest speed: a 30-virtual-second playtest of the starter game (idle + play runs, boot included)
-// in headless Chromium, against the 30 s it would take in real time. Budget: ≥5× real time.
+// Playtest speed: a 30-virtual-second playtest of the starter game (a play run and a control run of
+// 30 s each, boots included) in headless Chromium, against the 30 s it would take a person to play
+// it in real time. Budget: ≥5× real time for the judged 30 s; the issue's aim is ≥10× per simulated second.
 import { loadProjectDir, openPlaytester } from "../src/node/driver";
 import { median, recordResults } from "./results";
 
@@ -25,7 +26,7 @@ async function main() {
     const ratio = (SECONDS * 1000) / wall;
     recordResults({
       "playtest-speed": {
-        what: `starter game: a ${SECONDS}-virtual-second playtest (idle + play run, boots included, median of ${ROUNDS}) vs ${SECONDS} s of real time; all virtual frames simulated per wall second: ${median(simulated)}×`,
+        what: `starter game: a ${SECONDS}-virtual-second playtest (play run + control run of ${SECONDS} s each, boots included, median of ${ROUNDS}) vs ${SECONDS} s of real time; virtual seconds simulated per wall second (both runs): ${median(simulated)}×`,
         value: wall,
         unit: "ms",
         baseline: SECONDS * 1000,
