@@ -4,7 +4,7 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { projectTitle, takeRemixFromLocation, type ProjectFiles, type RemixHistory, type RemixLocation, type ShareCodecOptions } from "../project";
 import { starterProject } from "../project/starter";
-import { ProjectStorage, createAutosaver, type Autosaver, type ProjectListing, type ProjectSnapshot, type ProjectSummary, type RunMarker } from "../storage";
+import { ProjectStorage, StorageQuotaError, StorageUnavailableError, createAutosaver, type Autosaver, type ProjectListing, type ProjectSnapshot, type ProjectSummary, type RunMarker } from "../storage";
 import type { ChatItem } from "./agent";
 import type { PreviewStore } from "./preview";
 import type { ProjectStore } from "./project";
@@ -93,6 +93,18 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** An autosave that failed: what happened and what to do (from the error), and that it retries. */
+function saveFailedMessage(error: unknown): string {
+  return `${message(error)} Playforge tries to save again with your next change.`;
+}
+
+/** Storage that could not be used at all: the IDE works on in memory, and says so. */
+function storageOffMessage(error: unknown): string {
+  if (error instanceof StorageUnavailableError) return error.message;
+  if (error instanceof StorageQuotaError) return `${error.message} Saving stays off in this tab until you reload.`;
+  return `Playforge could not open its saved projects: ${message(error)} Saving stays off in this tab until you reload; export the project as a zip (Export → Download zip) to keep your work.`;
+}
+
 export function createPersistenceStore({ project, preview, storage: makeStorage = () => new ProjectStorage(), autosaveDelayMs = 400 }: PersistenceOptions): PersistenceStore {
   let storage: ProjectStorage | null = null;
   let autosaver: Autosaver | null = null;
@@ -110,7 +122,7 @@ export function createPersistenceStore({ project, preview, storage: makeStorage 
 
   const store = createStore<PersistenceState>()((set, get) => {
     const fail = (kind: Banner["kind"], error: unknown) => set({ banner: { kind, message: message(error) } });
-    const storageOff = (error: unknown) => set({ current: null, save: { state: "off", message: message(error) }, banner: { kind: "storage", message: message(error) } });
+    const storageOff = (error: unknown) => set({ current: null, save: { state: "off", message: storageOffMessage(error) }, banner: { kind: "storage", message: storageOffMessage(error) } });
 
     /** Stops saving the current project, after writing what it has pending. */
     const closeCurrent = async () => {
@@ -139,7 +151,7 @@ export function createPersistenceStore({ project, preview, storage: makeStorage 
           // A save that works again ends the "not saved" warning.
           set((state) => ({ save: { state: "saved", at }, banner: state.banner?.kind === "storage" ? null : state.banner }));
         },
-        onError: (error) => set({ save: { state: "failed", message: message(error) }, banner: { kind: "storage", message: message(error) } }),
+        onError: (error) => set({ save: { state: "failed", message: saveFailedMessage(error) }, banner: { kind: "storage", message: saveFailedMessage(error) } }),
       });
       set({ current: summary, interruptedRun, save: { state: "idle" } });
     };

@@ -11,24 +11,28 @@ export class StorageError extends Error {
 /** The browser refused the write because this site's storage is full. */
 export class StorageQuotaError extends StorageError {
   constructor(readonly lastSavedAt: number | null, cause?: unknown) {
-    super(
-      `This browser's storage for Playforge is full, so the latest changes were not saved. ${lastSaved(lastSavedAt)} Export the project as a zip, or delete old projects from the list, then keep working: the next change saves again.`,
-      cause,
-    );
+    super(`This browser's storage for Playforge is full, so the latest changes were not saved. ${lastSaved(lastSavedAt)} ${EXPORT} to keep them, or free space by deleting old projects from the list.`, cause);
     this.name = "StorageQuotaError";
   }
 }
 
-/** IndexedDB cannot be used at all here (private browsing, disabled storage, blocked by policy). */
+/** Why IndexedDB cannot be used: it refused (private browsing, blocked site data) or never answered. */
+export type UnavailableReason = "refused" | "no-answer";
+
+/** IndexedDB cannot be used (private browsing, disabled or blocked storage, a database that never opens). */
 export class StorageUnavailableError extends StorageError {
-  constructor(cause?: unknown) {
-    super(
-      "This browser window does not let Playforge save projects (private browsing or blocked site data?). Your work lives only in this tab: export it as a zip before closing, or open Playforge in a normal window.",
-      cause,
-    );
+  constructor(readonly lastSavedAt: number | null, readonly reason: UnavailableReason = "refused", cause?: unknown) {
+    const kept = lastSavedAt === null ? "Nothing is saved in this window: your work lives only in this tab." : `Your last save (${time(lastSavedAt)}) was not changed; what you did since lives only in this tab.`;
+    super(`${UNAVAILABLE[reason]} ${kept} ${EXPORT} before closing the tab.`, cause);
     this.name = "StorageUnavailableError";
   }
 }
+
+const UNAVAILABLE: Record<UnavailableReason, string> = {
+  refused: "This browser does not let Playforge use its storage (private browsing, or site data blocked or cleared in the browser's settings), so nothing can be saved.",
+  "no-answer": "This browser's storage (IndexedDB) does not answer, so nothing can be saved: another Playforge tab may be holding it, or the browser's storage is damaged. Close other Playforge tabs and reload to try again.",
+};
+const EXPORT = "Export the project as a zip (Export → Download zip)";
 
 export class StoredProjectNotFoundError extends StorageError {
   constructor(readonly id: string) {
@@ -38,7 +42,11 @@ export class StoredProjectNotFoundError extends StorageError {
 }
 
 function lastSaved(at: number | null): string {
-  return at === null ? "Nothing of this project was saved before." : `The save from ${new Date(at).toLocaleTimeString()} is kept unchanged.`;
+  return at === null ? "Nothing of this project was saved before." : `The save from ${time(at)} is kept unchanged.`;
+}
+
+function time(at: number): string {
+  return new Date(at).toLocaleTimeString();
 }
 
 const QUOTA_NAMES = new Set(["QuotaExceededError", "NS_ERROR_DOM_QUOTA_REACHED"]);
@@ -49,7 +57,7 @@ export function classifyStorageError(error: unknown, lastSavedAt: number | null)
   if (error instanceof StorageError) return error;
   const name = (error as { name?: unknown } | null)?.name;
   if (typeof name === "string" && QUOTA_NAMES.has(name)) return new StorageQuotaError(lastSavedAt, error);
-  if (typeof name === "string" && UNAVAILABLE_NAMES.has(name)) return new StorageUnavailableError(error);
-  if (error instanceof ReferenceError && /indexedDB/.test(error.message)) return new StorageUnavailableError(error);
+  if (typeof name === "string" && UNAVAILABLE_NAMES.has(name)) return new StorageUnavailableError(lastSavedAt, "refused", error);
+  if (error instanceof ReferenceError && /indexedDB/.test(error.message)) return new StorageUnavailableError(lastSavedAt, "refused", error);
   return error;
 }

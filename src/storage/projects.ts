@@ -1,12 +1,13 @@
 // Projects in IndexedDB (through idb-keyval): a list, and per project a head pointer to its last
-// good snapshot. A save writes a new snapshot record first and only then moves the pointer, so a
-// failed write (quota, tab closed) leaves the previous save intact.
+// good snapshot. A save writes a new snapshot record first and only then, in one transaction,
+// moves the pointer (and drops the older snapshot), so a failed write (quota, tab closed) leaves
+// the previous save intact and current.
 
-import { createStore, del, delMany, get, getMany, keys, set, update, type UseStore } from "idb-keyval";
+import { createStore, del, delMany, get, getMany, keys, promisifyRequest, set, update, type UseStore } from "idb-keyval";
 import type { ProjectFiles } from "../project/files";
 import type { ChatMessage } from "../providers/types";
 import type { Checkpoint } from "../agent/types";
-import { StoredProjectNotFoundError, classifyStorageError } from "./errors";
+import { StorageUnavailableError, StoredProjectNotFoundError, classifyStorageError } from "./errors";
 
 export type ProjectSettings = Record<string, string | number | boolean | null>;
 
@@ -59,7 +60,8 @@ interface Revision {
 
 const INDEX_KEY = "projects";
 const headKey = (id: string) => `project/${id}/head`;
-const revKey = (id: string, rev: number) => `project/${id}/rev/${rev}`;
+const revPrefix = (id: string) => `project/${id}/rev/`;
+const revKey = (id: string, rev: number) => `${revPrefix(id)}${rev}`;
 const runKey = (id: string) => `project/${id}/run`;
 // Thumbnails live beside the index, not in it, so the index that every save rewrites stays small.
 const thumbKey = (id: string) => `project/${id}/thumb`;
@@ -67,10 +69,23 @@ const projectPrefix = (id: string) => `project/${id}/`;
 
 export const DEFAULT_DATABASE = { name: "playforge", store: "projects" } as const;
 
+/**
+ * How long the database may take to answer its first request. An open that never settles (a
+ * "blocked" open, a broken profile) would otherwise leave the IDE waiting forever; after one
+ * answer, requests are not timed (a large save on a busy machine may be slow).
+ */
+export const FIRST_ANSWER_TIMEOUT_MS = 10_000;
+
 export class ProjectStorage {
+  /** True once IndexedDB has answered a request (see FIRST_ANSWER_TIMEOUT_MS). */
+  private answered = false;
+  /** The save time of each project this storage opened or saved, for messages when reads fail too. */
+  private readonly knownSaves = new Map<string, number>();
+
   constructor(
     private readonly store: UseStore = createStore(DEFAULT_DATABASE.name, DEFAULT_DATABASE.store),
     private readonly now: () => number = Date.now,
+    private readonly firstAnswerTimeoutMs = FIRST_ANSWER_TIMEOUT_MS,
   ) {}
 
   /** Projects not in the trash, most recently changed first, with their thumbnails. */
@@ -98,18 +113,17 @@ export class ProjectStorage {
     const revision = head && (await this.read<Revision>(revKey(id, head.rev)));
     if (!head || !revision) throw new StoredProjectNotFoundError(id);
     const interruptedRun = (await this.read<RunMarker>(runKey(id))) ?? null;
+    this.knownSaves.set(id, revision.savedAt);
     return { summary, snapshot: revision.snapshot, savedAt: revision.savedAt, interruptedRun };
   }
 
   /** Saves a new snapshot; on failure the previous one stays the project's current save. */
   async save(id: string, snapshot: ProjectSnapshot): Promise<{ savedAt: number }> {
-    await this.summary(id);
-    const head = await this.read<Head>(headKey(id));
-    const lastSavedAt = head?.savedAt ?? null;
-    const rev = (head?.rev ?? 0) + 1;
-    const savedAt = await this.writeRevision(id, rev, snapshot, lastSavedAt);
-    await this.updateIndex((list) => list.map((p) => (p.id === id ? { ...p, updatedAt: savedAt } : p)), lastSavedAt);
-    await this.dropRevisionsExcept(id, rev, lastSavedAt);
+    const known = this.knownSaves.get(id) ?? null;
+    await this.summary(id, known);
+    const head = await this.read<Head>(headKey(id), known);
+    const lastSavedAt = head?.savedAt ?? known;
+    const savedAt = await this.writeRevision(id, (head?.rev ?? 0) + 1, snapshot, lastSavedAt);
     return { savedAt };
   }
 
@@ -163,50 +177,86 @@ export class ProjectStorage {
     await this.guard(() => del(runKey(id), this.store), null);
   }
 
+  /** Writes the snapshot as revision `rev`, then commits it; a failure leaves the previous revision current. */
   private async writeRevision(id: string, rev: number, snapshot: ProjectSnapshot, lastSavedAt: number | null): Promise<number> {
     const savedAt = this.now();
     const revision: Revision = { snapshot, savedAt };
     try {
       await this.guard(() => set(revKey(id, rev), revision, this.store), lastSavedAt);
-      await this.guard(() => set(headKey(id), { rev, savedAt } satisfies Head, this.store), lastSavedAt);
+      await this.guard(() => this.commit(id, { rev, savedAt }), lastSavedAt);
     } catch (error) {
       // The head still names the previous revision; remove the half-written new one if we can.
       await del(revKey(id, rev), this.store).catch(() => undefined);
       throw error;
     }
+    this.knownSaves.set(id, savedAt);
     return savedAt;
   }
 
-  private async dropRevisionsExcept(id: string, keep: number, lastSavedAt: number | null) {
-    const prefix = `project/${id}/rev/`;
-    const stale = (await this.guard(() => keys<string>(this.store), lastSavedAt)).filter((k) => String(k).startsWith(prefix) && k !== revKey(id, keep));
-    if (stale.length) await this.guard(() => delMany(stale, this.store), lastSavedAt);
+  /**
+   * One transaction: the head names the new revision, the project's other revisions are dropped and
+   * its list entry takes the save time. All of it happens or none of it (a full disk, a closed tab).
+   */
+  private commit(id: string, head: Head): Promise<void> {
+    return this.store("readwrite", (store) => {
+      store.put(head, headKey(id));
+      const revisions = store.getAllKeys();
+      revisions.onsuccess = () => {
+        for (const key of revisions.result) if (String(key).startsWith(revPrefix(id)) && key !== revKey(id, head.rev)) store.delete(key);
+      };
+      const index = store.get(INDEX_KEY);
+      index.onsuccess = () => {
+        const list = (index.result as ProjectSummary[] | undefined) ?? [];
+        store.put(list.map((p) => (p.id === id ? { ...p, updatedAt: head.savedAt } : p)), INDEX_KEY);
+      };
+      return promisifyRequest(store.transaction);
+    });
   }
 
-  private async summary(id: string): Promise<ProjectSummary> {
-    const found = (await this.index()).find((p) => p.id === id);
+  private async summary(id: string, lastSavedAt: number | null = null): Promise<ProjectSummary> {
+    const found = (await this.index(lastSavedAt)).find((p) => p.id === id);
     if (!found) throw new StoredProjectNotFoundError(id);
     return found;
   }
 
-  private async index(): Promise<ProjectSummary[]> {
-    return (await this.read<ProjectSummary[]>(INDEX_KEY)) ?? [];
+  private async index(lastSavedAt: number | null = null): Promise<ProjectSummary[]> {
+    return (await this.read<ProjectSummary[]>(INDEX_KEY, lastSavedAt)) ?? [];
   }
 
   private async updateIndex(change: (list: ProjectSummary[]) => ProjectSummary[], lastSavedAt: number | null): Promise<void> {
     await this.guard(() => update<ProjectSummary[]>(INDEX_KEY, (list) => change(list ?? []), this.store), lastSavedAt);
   }
 
-  private read<T>(key: string): Promise<T | undefined> {
-    return this.guard(() => get<T>(key, this.store), null);
+  /** `lastSavedAt`: the save a failure message may call kept, when the caller knows one. */
+  private read<T>(key: string, lastSavedAt: number | null = null): Promise<T | undefined> {
+    return this.guard(() => get<T>(key, this.store), lastSavedAt);
   }
 
   private async guard<T>(operation: () => Promise<T>, lastSavedAt: number | null): Promise<T> {
     try {
-      return await operation();
+      const result = await (this.answered ? operation() : this.firstAnswer(operation, lastSavedAt));
+      this.answered = true;
+      return result;
     } catch (error) {
       throw classifyStorageError(error, lastSavedAt);
     }
+  }
+
+  /** The operation, or a StorageUnavailableError if the database does not answer in time. */
+  private firstAnswer<T>(operation: () => Promise<T>, lastSavedAt: number | null): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new StorageUnavailableError(lastSavedAt, "no-answer")), this.firstAnswerTimeoutMs);
+      Promise.resolve().then(operation).then(
+        (result) => {
+          clearTimeout(timer);
+          resolve(result);
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      );
+    });
   }
 }
 

@@ -1,68 +1,10 @@
-// Project storage on an in-memory fake of idb-keyval's custom store (a UseStore whose object
-// store stages writes per transaction and can fail them like a full disk).
+// Project storage on an in-memory fake of idb-keyval's custom store (test/support/memory-idb.ts),
+// which stages writes per transaction and can fail them like a full disk.
 
 import { describe, expect, it, vi } from "vitest";
 import type { UseStore } from "idb-keyval";
+import { memoryStore } from "../support/memory-idb";
 import { ProjectStorage, StorageQuotaError, StorageUnavailableError, StoredProjectNotFoundError, createAutosaver, type ProjectSnapshot } from "../../src/storage";
-
-/* eslint-disable @typescript-eslint/no-explicit-any */
-function memoryStore() {
-  const data = new Map<IDBValidKey, unknown>();
-  let failPut: ((key: string) => boolean) | null = null;
-  const store: UseStore = (mode, callback) =>
-    Promise.resolve().then(() => {
-      const staged: (() => void)[] = [];
-      let failure: DOMException | null = null;
-      let outstanding = 0;
-      const tx: any = { error: null };
-      const request = (compute: () => unknown) => {
-        const req: any = {};
-        outstanding++;
-        setTimeout(() => {
-          outstanding--;
-          req.result = compute();
-          req.onsuccess?.();
-        });
-        return req;
-      };
-      const objectStore: any = {
-        transaction: tx,
-        get: (key: IDBValidKey) => request(() => structuredClone(data.get(key))),
-        getAllKeys: () => request(() => [...data.keys()]),
-        put: (value: unknown, key: IDBValidKey) => {
-          if (mode !== "readwrite") throw new DOMException("read-only transaction", "ReadOnlyError");
-          if (failPut?.(String(key))) failure = new DOMException("The quota has been exceeded.", "QuotaExceededError");
-          const copy = structuredClone(value);
-          staged.push(() => data.set(key, copy));
-          return request(() => key);
-        },
-        delete: (key: IDBValidKey) => {
-          staged.push(() => data.delete(key));
-          return request(() => undefined);
-        },
-      };
-      const finish = () => {
-        if (outstanding > 0) return void setTimeout(finish);
-        if (failure) {
-          tx.error = failure;
-          tx.onerror?.();
-        } else {
-          staged.forEach((apply) => apply());
-          tx.oncomplete?.();
-        }
-      };
-      const result = callback(objectStore);
-      setTimeout(finish);
-      return result;
-    });
-  return {
-    store,
-    data,
-    failPutsWhere(predicate: ((key: string) => boolean) | null) {
-      failPut = predicate;
-    },
-  };
-}
 
 function snapshot(main: string, extra: Partial<ProjectSnapshot> = {}): ProjectSnapshot {
   return {
@@ -180,7 +122,7 @@ describe("project storage", () => {
     const refused: UseStore = () => Promise.reject(new DOMException("A mutation operation was attempted on a database that did not allow mutations.", "InvalidStateError"));
     const error = await new ProjectStorage(refused).list().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StorageUnavailableError);
-    expect((error as Error).message).toMatch(/private browsing.*export it as a zip/);
+    expect((error as Error).message).toMatch(/private browsing.*Export the project as a zip/);
   });
 });
 

@@ -3,9 +3,10 @@
 
 import { useStore } from "zustand";
 import { useWorkbench } from "../workbench";
+import { downloadZip } from "../share/exports";
 
 export function Banners() {
-  const { persistence } = useWorkbench();
+  const { persistence, project } = useWorkbench();
   const banner = useStore(persistence, (s) => s.banner);
   const run = useStore(persistence, (s) => s.interruptedRun);
   // attachAgentState notifies subscribers, so this is re-evaluated when an agent (and its send) arrives.
@@ -16,6 +17,12 @@ export function Banners() {
       {banner && (
         <div className={`ide-banner ide-banner-${banner.kind}`} role="alert" data-testid="ide-banner" data-kind={banner.kind}>
           <span data-testid="ide-banner-message">{banner.message}</span>
+          {/* What every storage message advises, one click away. */}
+          {banner.kind === "storage" && (
+            <button type="button" data-testid="banner-export-zip" onClick={() => downloadZip(project.getState().files, persistence.getState().current?.name ?? "playforge-game")}>
+              Download zip
+            </button>
+          )}
           <button type="button" onClick={() => persistence.getState().dismissBanner()} aria-label="Dismiss">
             ×
           </button>
