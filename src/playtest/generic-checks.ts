@@ -59,7 +59,10 @@ function titleCheck(play: ScenarioRecord): Check {
   if (start.to === "none") {
     return check("leaves-title", "fail", { detail: `After ${start.by ?? "waiting"}, no scene is running (the screen is empty): the title started a scene that does not exist or stopped everything. Tried: ${tried}.`, atMs: at });
   }
-  if (!start.left) return check("leaves-title", "fail", { detail: `Stuck on the ${start.from === "boot" ? "loading screen" : "title"}: tried ${tried}, then waited; nothing left it (by ${seconds(at)}).`, atMs: at });
+  if (!start.left && start.by === null && play.stop.reason !== "completed") {
+    return check("leaves-title", "unknown", { detail: `The run ended (${play.stop.reason}) at ${seconds(at)} while getting past the title, after ${tried}.`, atMs: at });
+  }
+  if (!start.left) return check("leaves-title", "fail", { detail: `Stuck on the ${start.from === "boot" ? "loading screen" : "title"}: tried ${tried}, then waited until ${seconds(at)}; nothing left it.`, atMs: at });
   return check("leaves-title", "pass", { detail: `${start.by === "waiting" ? "It moved on by itself" : `"${start.by}" left it`}: ${start.to} from ${seconds(at)}.`, atMs: at });
 }
 

@@ -103,6 +103,9 @@ const UNRUNNABLE = new Set(["module", "syntax", "load"]);
 const MAX_STEP_FRAMES = 120;
 const MOUNT_TIMEOUT_MS = 30000;
 
+/** A failed asset or a Phaser warning is a bug to report, but the game goes on: the run does too. */
+const isFatal = (e: RecordedError) => e.kind !== "asset" && e.kind !== "warning";
+
 const now = () => globalThis.performance.now();
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -143,7 +146,7 @@ export class Timeline {
   }
 
   get failed(): boolean {
-    return this.record.errors.length > 0;
+    return this.record.errors.some(isFatal);
   }
 
   get ended(): boolean {
@@ -295,8 +298,9 @@ export async function runScenario(sandbox: Sandbox, files: ProjectFiles, options
     const timeline = new Timeline(record, command, step, since, options, [...scheduled, ...(options.replay?.checkpointFrames ?? [])]);
     if (options.replay) await runControl(record, timeline, options.replay, options);
     else await runPlay(record, timeline, options);
-    if (record.errors.length > 0) {
-      const at = Math.max(0, Math.min(...record.errors.map((e) => e.atMs)));
+    const fatal = record.errors.filter(isFatal);
+    if (fatal.length > 0) {
+      const at = Math.max(0, Math.min(...fatal.map((e) => e.atMs)));
       // An uncaught error usually ends Phaser's loop; keep the picture at that moment.
       if (record.checkpoints[record.checkpoints.length - 1]?.frame !== timeline.frame) await timeline.observe();
       record.stop = { reason: "error", atMs: at };
@@ -332,8 +336,9 @@ async function boot(record: ScenarioRecord, step: Step, command: Command, option
     if (status.rendered || record.firstFrameMs !== null) return true;
     if (record.bootFrames >= BOOT_MAX_FRAMES || now() - started >= BOOT_MAX_WALL_MS) return false;
     // An error in create() may or may not stop the game loop (a rejected promise does not): one more step tells.
-    const frames = record.errors.length > 0 ? BOOT_FRAMES_AFTER_ERROR : 1;
-    if (record.errors.length > 0 && stepsAfterError++ > 0) return false;
+    const failing = record.errors.some(isFatal);
+    const frames = failing ? BOOT_FRAMES_AFTER_ERROR : 1;
+    if (failing && stepsAfterError++ > 0) return false;
     await step(frames);
     record.bootFrames += frames;
   }

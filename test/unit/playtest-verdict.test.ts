@@ -110,7 +110,7 @@ describe("playtest checks judge gameplay, not the title", () => {
     const title = () => ({ scene: "Menu", x: 400 });
     const r = report(run("play", title, { start: stuck, gameplayFrame: null }), run("control", title, { gameplayFrame: null }));
     expect(r.verdict).toBe("broken");
-    expect(checkOf(r, "leaves-title")?.evidence.detail).toBe('Stuck on the title: tried press Enter, press Space, click "Start" (400, 300), click centre (400, 300), then waited; nothing left it (by 3.0 s).');
+    expect(checkOf(r, "leaves-title")?.evidence.detail).toBe('Stuck on the title: tried press Enter, press Space, click "Start" (400, 300), click centre (400, 300), then waited until 3.0 s; nothing left it.');
     expect(checkOf(r, "controls")?.status).toBe("unknown");
   });
 
