@@ -1,5 +1,6 @@
 // The Playtest button in the real IDE page: the engine runs on a hidden sandbox (not the live
-// preview) and the report shows a verdict, thumbnails, and errors that open the editor at their line.
+// preview) and the report shows a verdict, its checks (failed first), the phases, thumbnails, and
+// errors that open the editor at their line.
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { openBrowser, readProject, serverUrl } from "../support/browser";
@@ -48,7 +49,15 @@ describe("Playtest button in the IDE", () => {
     const [panelBox, previewBox] = [await page.getByTestId("playtest-panel").boundingBox(), await page.getByTestId("preview-frame").boundingBox()];
     expect(panelBox!.y).toBeGreaterThanOrEqual(previewBox!.y + previewBox!.height - 1);
     expect(panelBox!.x + panelBox!.width).toBeLessThanOrEqual((page.viewportSize()?.width ?? 0) + 1);
-    expect(await report.locator("figcaption").allTextContents()).toEqual(expect.arrayContaining(["boot 0.0 s", "idle 10.0 s"]));
+    const captions = await report.locator("[data-testid=report-thumbs] figcaption").allTextContents();
+    expect(captions[0]).toBe("boot 0.0 s");
+    expect(captions.some((caption) => caption.startsWith("play "))).toBe(true);
+    // The checks: none failed, the game booted, and the run reached gameplay.
+    const checks = report.locator("[data-testid=report-check]");
+    expect(await checks.count()).toBeGreaterThan(4);
+    expect(await report.locator("[data-testid=report-check][data-status=fail]").count()).toBe(0);
+    expect(await report.locator("[data-testid=report-check][data-check=boots]").innerText()).toMatch(/^passed/i);
+    expect(await report.getByTestId("report-phases").innerText()).toContain("gameplay");
     expect(await page.getByTestId("console-panel").isVisible()).toBe(false);
     await expect
       .poll(async () => {
@@ -78,6 +87,10 @@ describe("Playtest button in the IDE", () => {
     expect(await page.getByTestId("verdict").innerText()).toBe("broken");
     const report = page.locator("[data-testid=playtest-panel] [data-testid=playtest-report]");
     expect(await report.innerText()).toContain("the diver got lost");
+    // A failed check leads the list, saying so in words.
+    const first = report.locator("[data-testid=report-check]").first();
+    expect(await first.getAttribute("data-status")).toBe("fail");
+    expect(await first.innerText()).toMatch(/^failed/i);
     const link = report.locator(`[data-testid=report-error-link][data-location="src/scenes/Title.ts:${line}"]`);
     expect(await link.count()).toBeGreaterThan(0);
     // With no model connected there is no fix button, but the report says how to get one.

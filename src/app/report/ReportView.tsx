@@ -1,8 +1,10 @@
-// A PlaytestReport for people: verdict, reasons, a strip of thumbnails and the errors, each error
-// linked to its file and line in the editor. Used inline in the chat and in the Playtest panel.
+// A PlaytestReport for people: verdict, reasons, the checks with their evidence and the phases, a
+// strip of thumbnails and the errors, each error linked to its file and line in the editor. Used
+// inline in the chat (compact: the checks as one line) and in the Playtest panel.
 
 import type { PlaytestReport, ReportedError } from "../../playtest";
 import { useWorkbench } from "../workbench";
+import { CheckCounts, ChecksView, PhasesView } from "./ChecksView";
 
 /** "src/scenes/Title.ts:9" for an error with a source line, else null. */
 export function errorWhere(error: ReportedError): string | null {
@@ -58,6 +60,14 @@ export function ReportView({ report, compact = false }: { report: PlaytestReport
             <li key={reason}>{reason}</li>
           ))}
         </ul>
+      )}
+      {compact ? (
+        <CheckCounts checks={report.checks} />
+      ) : (
+        <>
+          <ChecksView report={report} />
+          <PhasesView report={report} />
+        </>
       )}
       {thumbs.length > 0 && (
         <div className="report-thumbs" data-testid="report-thumbs">
