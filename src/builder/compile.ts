@@ -36,6 +36,7 @@ export function genreModule(genre: Genre): GenreModule {
 
 export function compileSpec(spec: GameSpec): ProjectFiles {
   const genre = genreModule(spec.genre);
+  const play = gameSource(`scenes/Play.${spec.genre}.ts`);
   const entries: [string, string][] = [
     ["package.json", packageJson(spec)],
     ["index.html", indexHtml(spec)],
@@ -44,11 +45,30 @@ export function compileSpec(spec: GameSpec): ProjectFiles {
     ["src/main.ts", mainSource(genre)],
     ["src/config.ts", configSource(spec, genre)],
     ...SHARED_FILES.map((path): [string, string] => [`src/${path}`, gameSource(path)]),
-    ["src/scenes/Play.ts", gameSource(`scenes/Play.${spec.genre}.ts`)],
+    ["src/scenes/Play.ts", play],
     ["src/scenes/GameOver.ts", gameSource("scenes/GameOver.ts")],
-    ...(genre.blocks ?? []).map((block): [string, string] => [`src/kit/${block}.ts`, gameSource(`kit/${block}.ts`)]),
+    ...kitFiles(play).map((path): [string, string] => [`src/${path}`, gameSource(path)]),
   ];
   let files: ProjectFiles = {};
   for (const [path, content] of entries) files = writeFile(files, path, content);
   return files;
+}
+
+/** A scene's imports of kit blocks ("../kit/paddle"), and a block's imports of other blocks ("./nearest"). */
+const SCENE_IMPORT = /from "\.\.\/kit\/([\w-]+)"/g;
+const BLOCK_IMPORT = /from "\.\/([\w-]+)"/g;
+
+/** The kit blocks a scene needs, as paths under game/ ("kit/paddle.ts"). */
+function kitFiles(scene: string): string[] {
+  const found = new Set<string>();
+  const visit = (source: string, imports: RegExp) => {
+    for (const [, name] of source.matchAll(imports)) {
+      const path = `kit/${name}.ts`;
+      if (found.has(path)) continue;
+      found.add(path);
+      visit(gameSource(path), BLOCK_IMPORT);
+    }
+  };
+  visit(scene, SCENE_IMPORT);
+  return [...found].sort();
 }

@@ -7,3 +7,4 @@ export { parsePrompt, type ParseResult } from "./parse";
 export { compileSpec, UnknownGenreError } from "./compile";
 export { createOfflineBuilder, describeSpec, OFFLINE_BUILDER_ID } from "./model";
 export { scaffoldFor, type Scaffold } from "./scaffold";
+export { specChecks, projectChecks } from "./checks";

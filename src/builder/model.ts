@@ -3,6 +3,7 @@
 // write_file × every file → run_playtest → finish. No network, no model weights.
 
 import type { ChatMessage, ChatModel, CompletionRequest, CompletionResult, ToolCall } from "../providers/types";
+import { specChecks } from "./checks";
 import { compileSpec } from "./compile";
 import { parsePrompt } from "./parse";
 import { DESIGNS, GENRES, isGameSpec, specProblem, type GameSpec, type Genre } from "./spec";
@@ -109,7 +110,12 @@ function respond(messages: ChatMessage[]): AssistantMessage {
     const updated = findSpec(messages.slice(0, userIndex)) !== null || turn.some((m) => m.role === "assistant" && (m.tool_calls ?? []).some((c) => c.function.name === "read_file"));
     return finishMessage(summary(writtenSpec(turn) ?? shown, resultOf("run_playtest"), updated), callId);
   }
-  if (called("finish")) return { role: "assistant", content: "Done. Describe a change (for example \"make it harder\" or \"more pearls\") and I will rebuild the game." };
+  if (called("finish")) {
+    const refusal = resultOf("finish");
+    // The loop refuses finish while a required check fails; the builder cannot fix code, so it says so.
+    if (/^Not finished/i.test(refusal)) return { role: "assistant", content: `The playtest still fails (${refusal.split("\n")[0].slice(14, 400)}). The offline builder cannot change game code beyond its designs; connect a model to fix it, or describe the game differently.` };
+    return { role: "assistant", content: "Done. Describe a change (for example \"make it harder\" or \"more pearls\") and I will rebuild the game." };
+  }
   // Anything else (a steering message answered by the agent, an unknown tool): carry on from the spec.
   if (!writtenSpec(turn)) return buildOrAsk(task, notes, shown, false, callId);
   return { role: "assistant", content: "Playtesting the game.", tool_calls: [call(callId(0), "run_playtest", { seconds: PLAYTEST_SECONDS })] };
@@ -172,12 +178,15 @@ function buildMessage(spec: GameSpec, notes: string[], previous: GameSpec | null
   const files = compileSpec(spec);
   // game.spec.json goes last: the agent shows the most recently written files to the next request.
   const ordered = Object.entries(files).sort(([a], [b]) => Number(a === SPEC_PATH) - Number(b === SPEC_PATH));
-  const calls = ordered.map(([path, content], i) => call(callId(i), "write_file", { path, content: typeof content === "string" ? content : "" }));
+  const writes = ordered.map(([path, content], i) => call(callId(i), "write_file", { path, content: typeof content === "string" ? content : "" }));
+  // The design's gameplay facts: every later playtest verifies them and finish waits for them.
+  const calls = [...writes, call(callId(writes.length), "set_checks", { checks: specChecks(spec) })];
   const lines = [
     previous ? `Updating the game (offline builder: built-in designs only; connect a model for anything else).` : `Offline builder: picks from built-in game designs; connect a model for anything else.`,
     describeSpec(spec),
     ...(notes.length ? [`Notes: ${notes.join(" ")}`] : previous ? [`No change understood from that message; rebuilding the same design.`] : []),
-    `Writing ${calls.length} files (edit game.spec.json and ask me to rebuild to change the design).`,
+    `Writing ${writes.length} files (edit game.spec.json and ask me to rebuild to change the design).`,
+    `Checks the playtest must pass: ${specChecks(spec).map((c) => c.says).join("; ")}.`,
   ];
   return { role: "assistant", content: lines.join("\n"), tool_calls: calls };
 }
@@ -199,13 +208,26 @@ function summary(spec: GameSpec | null, report: string, updated: boolean): strin
   const verdict = readVerdict(report);
   const what = spec ? `"${spec.title}", a ${DESIGNS[spec.genre].label.toLowerCase()} game` : "the game";
   const built = updated ? "Updated" : "Built";
+  const checks = spec ? checksLine(specChecks(spec).map((c) => c.id), report) : "";
   if (verdict.verdict === "playable") {
-    return `${built} ${what}. The playtest says it is playable${verdict.reasons.length ? ` (${verdict.reasons.join("; ")})` : ""}. Try it in the preview; ask for changes such as "make it harder" or "more ${spec?.collectibles[0]?.name ?? "enemies"}".`;
+    return `${built} ${what}. The playtest says it is playable${verdict.reasons.length ? ` (${verdict.reasons.join("; ")})` : ""}.${checks} Try it in the preview; ask for changes such as "make it harder" or "more ${spec?.collectibles[0]?.name ?? "enemies"}".`;
   }
   if (verdict.verdict === "broken") {
-    return `${built} ${what}, but the playtest says it is broken${verdict.reasons.length ? `: ${verdict.reasons.join("; ")}` : ""}. The offline builder cannot debug code; connect a model to fix it, or describe the game differently.`;
+    return `${built} ${what}, but the playtest says it is broken${verdict.reasons.length ? `: ${verdict.reasons.join("; ")}` : ""}.${checks} The offline builder cannot debug code; connect a model to fix it, or describe the game differently.`;
   }
   return `${built} ${what}. The playtest did not report a verdict I could read (${report.slice(0, 200)}), so I cannot say whether it is playable.`;
+}
+
+/** " Its own checks: 2 of 3 pass; failed: lap-rises." from the report's check lines ("- PASS lap-rises: ..."). */
+function checksLine(ids: string[], report: string): string {
+  const status = new Map<string, string>();
+  for (const m of report.matchAll(/^- (PASS|FAIL|NOT VERIFIED)(?: \(optional\))? ([a-z0-9-]+):/gm)) status.set(m[2], m[1]);
+  const seen = ids.filter((id) => status.has(id));
+  if (seen.length === 0) return "";
+  const failed = seen.filter((id) => status.get(id) === "FAIL");
+  const unverified = seen.filter((id) => status.get(id) === "NOT VERIFIED");
+  const passed = seen.length - failed.length - unverified.length;
+  return ` Its own checks: ${passed} of ${seen.length} pass${failed.length ? `; failed: ${failed.join(", ")}` : ""}${unverified.length ? `; not verified: ${unverified.join(", ")}` : ""}.`;
 }
 
 function readVerdict(report: string): { verdict: "playable" | "broken" | null; reasons: string[] } {

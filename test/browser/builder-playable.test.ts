@@ -1,8 +1,9 @@
 // Every offline-builder design, in several themes and difficulties, passes the real playtest
-// engine (headless Chromium through the driver) as playable for 30 virtual seconds.
+// engine (headless Chromium through the driver) as playable for 30 virtual seconds, with every
+// required check passing: the generic ones and the design's own (specChecks).
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { openPlaytester, type Playtester } from "../../src/node/driver";
-import { compileSpec, parsePrompt } from "../../src/builder";
+import { GENRES, compileSpec, parsePrompt, specChecks } from "../../src/builder";
 import { DESIGN_PROMPTS } from "../unit/builder-prompts";
 
 const SECONDS = 30;
@@ -30,8 +31,12 @@ describe("offline builder games are playable", () => {
   for (const prompt of PROMPTS) {
     it(`"${prompt}" playtests as playable for ${SECONDS} s`, async () => {
       const { spec } = parsePrompt(prompt);
-      const report = await playtester.playtest(compileSpec(spec), { seconds: SECONDS, seed: 1 });
+      const tasks = specChecks(spec);
+      const report = await playtester.playtest(compileSpec(spec), { seconds: SECONDS, seed: 1, tasks });
       const summary = `${spec.genre}/${spec.theme}/${spec.difficulty}: ${report.verdict} — ${report.reasons.join(" | ")}`;
+      const failed = report.checks.filter((c) => c.required && c.status !== "pass").map((c) => `${c.id} ${c.status}: ${c.evidence.detail}`);
+      expect(failed, summary).toEqual([]);
+      for (const task of tasks.filter((t) => t.required !== false)) expect(report.checks.find((c) => c.id === task.id)?.status, `${task.id}: ${summary}`).toBe("pass");
       expect(report.verdict, summary).toBe("playable");
       expect(report.errors, summary).toEqual([]);
       expect(report.survivedSeconds, summary).toBe(SECONDS);
@@ -40,6 +45,6 @@ describe("offline builder games are playable", () => {
   }
 
   it("covers every design in the prompts above", () => {
-    expect(new Set(PROMPTS.map((p) => parsePrompt(p).spec.genre)).size).toBe(8);
+    expect(new Set(PROMPTS.map((p) => parsePrompt(p).spec.genre))).toEqual(new Set(GENRES));
   });
 });

@@ -1,9 +1,10 @@
 // Property: seeded generated prompts (any genre word, vague ones, themes, numbers, negations) all
-// become games that the real playtest engine judges playable for 30 virtual seconds.
+// become games that the real playtest engine judges playable for 30 virtual seconds, passing
+// every required check, their design's own (specChecks) included.
 // PLAYFORGE_BUILDER_SWEEP=N runs N prompts instead of 100.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { openPlaytester, type Playtester } from "../../src/node/driver";
-import { compileSpec, GENRES, parsePrompt } from "../../src/builder";
+import { compileSpec, GENRES, parsePrompt, specChecks } from "../../src/builder";
 import { generatedPrompts } from "../unit/builder-prompts";
 
 const SECONDS = 30;
@@ -26,9 +27,10 @@ describe(`property: ${COUNT} generated prompts are all playable`, () => {
     const failures: string[] = [];
     for (const prompt of prompts) {
       const { spec } = parsePrompt(prompt);
-      const report = await playtester.playtest(compileSpec(spec), { seconds: SECONDS, seed: spec.seed });
+      const report = await playtester.playtest(compileSpec(spec), { seconds: SECONDS, seed: spec.seed, tasks: specChecks(spec) });
       const survived = report.survivedSeconds === SECONDS && report.errors.length === 0;
-      if (report.verdict !== "playable" || !survived) failures.push(`"${prompt}" (${spec.genre}): ${report.verdict}, ${report.reasons.join(" | ")}`);
+      const unproven = report.checks.filter((c) => c.required && c.status !== "pass").map((c) => `${c.id} ${c.status}`);
+      if (report.verdict !== "playable" || !survived || unproven.length) failures.push(`"${prompt}" (${spec.genre}): ${report.verdict}, ${[...unproven, ...report.reasons].join(" | ")}`);
     }
     expect(failures).toEqual([]);
   }, COUNT * 60_000);

@@ -1,6 +1,6 @@
 // Specification of the offline builder as a ChatModel speaking the shared tool protocol.
 import { describe, expect, it } from "vitest";
-import { compileSpec, createOfflineBuilder, defaultSpec, scaffoldFor, type GameSpec } from "../../src/builder";
+import { compileSpec, createOfflineBuilder, defaultSpec, scaffoldFor, specChecks, type GameSpec } from "../../src/builder";
 import type { ChatMessage, ToolCall } from "../../src/providers/types";
 
 const SYSTEM = (chattiness: string): ChatMessage => ({ role: "system", content: `You build Phaser games.\nChattiness: ${chattiness}` });
@@ -29,6 +29,11 @@ async function runTurn(messages: ChatMessage[], playtest = '{"verdict":"playable
   return names;
 }
 
+/** One build step: every file written, then the design's checks declared. */
+function writesThenChecks(names: string[]): boolean {
+  return names.length > 1 && names.slice(0, -1).every((n) => n === "write_file") && names.at(-1) === "set_checks";
+}
+
 function writtenSpec(messages: ChatMessage[]): GameSpec {
   for (const m of [...messages].reverse()) {
     if (m.role !== "assistant") continue;
@@ -48,7 +53,7 @@ describe("createOfflineBuilder", () => {
   it("writes every file, then playtests, then finishes with an honest summary", async () => {
     const messages: ChatMessage[] = [SYSTEM("normal"), { role: "user", content: "a deep-sea diving game where you collect pearls and dodge jellyfish" }];
     const steps = await runTurn(messages);
-    expect(steps[0].every((n) => n === "write_file")).toBe(true);
+    expect(writesThenChecks(steps[0]), steps[0].join(",")).toBe(true);
     expect(steps[0].length).toBeGreaterThanOrEqual(10);
     expect(steps[1]).toEqual(["run_playtest"]);
     expect(steps[2]).toEqual(["finish"]);
@@ -60,6 +65,18 @@ describe("createOfflineBuilder", () => {
     const finish = JSON.parse(messages.at(-1)!.role === "assistant" ? (messages.at(-1) as any).tool_calls[0].function.arguments : "{}");
     expect(finish.summary).toMatch(/playable/);
     expect(finish.summary).not.toMatch(/broken/);
+  });
+
+  it("declares the design's gameplay checks with set_checks, and its summary says how many passed", async () => {
+    const messages: ChatMessage[] = [SYSTEM("normal"), { role: "user", content: "a deep-sea diving game where you collect pearls and dodge jellyfish" }];
+    const report = "PLAYTEST PLAYABLE — seed 1, survived 30 of 30 s\nChecks (failed first):\n- FAIL (optional) sting-costs-a-life: Lives fall. lives was 3\n- PASS score-rises: Score rises. score 0 → 118\n- PASS oxygen-falls: Oxygen falls. 100 → 90";
+    await runTurn(messages, report);
+    const build = messages[2] as Extract<ChatMessage, { role: "assistant" }>;
+    const declared = build.tool_calls!.find((c) => c.function.name === "set_checks")!;
+    expect(JSON.parse(declared.function.arguments).checks).toEqual(specChecks(writtenSpec(messages)));
+    expect(build.content).toMatch(/Checks the playtest must pass: Score rises when the diver collects pearls; Oxygen falls under water/);
+    const finish = JSON.parse((messages.at(-1) as any).tool_calls[0].function.arguments);
+    expect(finish.summary).toMatch(/Its own checks: 2 of 3 pass; failed: sting-costs-a-life\./);
   });
 
   it("says so when the playtest reports the game broken", async () => {
@@ -76,7 +93,7 @@ describe("createOfflineBuilder", () => {
     const before = writtenSpec(messages);
     messages.push({ role: "user", content: "make the jellyfish faster" });
     const steps = await runTurn(messages);
-    expect(steps[0].every((n) => n === "write_file")).toBe(true);
+    expect(writesThenChecks(steps[0]), steps[0].join(",")).toBe(true);
     const after = writtenSpec(messages);
     expect(after.genre).toBe("diving");
     expect(after.hazards[0].speed).toBeGreaterThan(before.hazards[0].speed);
@@ -105,7 +122,7 @@ describe("createOfflineBuilder", () => {
     expect(steps[0]).toEqual(["ask_user"]);
     const ask = JSON.parse((messages[2] as any).tool_calls[0].function.arguments);
     expect(ask.choices).toHaveLength(8);
-    expect(steps[1].every((n) => n === "write_file")).toBe(true);
+    expect(writesThenChecks(steps[1]), steps[1].join(",")).toBe(true);
     expect(writtenSpec(messages).genre).toBe("runner");
     expect(steps.at(-1)).toEqual(["finish"]);
   });

@@ -13,9 +13,4 @@ export interface GenreModule {
   fallbackCollectible: Collectible;
   /** Lines shown on the title screen. */
   howTo(spec: GameSpec): string[];
-  /**
-   * Kit blocks the game scene imports, as paths under src/builder/game/kit/ without ".ts"
-   * ("paddle"); they are copied into the project as src/kit/<name>.ts.
-   */
-  blocks?: string[];
 }

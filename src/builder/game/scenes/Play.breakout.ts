@@ -6,6 +6,7 @@ import { Controls } from "../controls";
 import { Hud } from "../hud";
 import { playSfx } from "../sfx";
 import { makeSpark, makeTexture, shade } from "../art";
+import { nearest } from "../kit/nearest";
 
 const PADDLE_Y = 560;
 const PADDLE_SPEED = 560;
@@ -225,14 +226,19 @@ export class PlayScene extends Phaser.Scene {
 
   /** Exposes a compact view of the game to Playforge's playtests. */
   describe() {
+    const player = { x: Math.round(this.paddle.x), y: Math.round(this.paddle.y) };
     return {
+      screen: "playing",
       score: this.score,
       lives: this.lives,
       level: this.level,
       bricks: this.bricks.countActive(),
       served: this.served,
-      player: { x: Math.round(this.paddle.x), y: Math.round(this.paddle.y) },
+      player,
       ball: { x: Math.round(this.ball.x), y: Math.round(this.ball.y) },
+      /** Where the paddle should be: under the ball. */
+      targets: [{ x: Math.round(this.ball.x), y: player.y }],
+      hazards: nearest(player, this.bombs.getMatching("active", true) as Phaser.GameObjects.Image[]),
     };
   }
 

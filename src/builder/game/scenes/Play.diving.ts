@@ -6,6 +6,7 @@ import { Controls } from "../controls";
 import { Hud } from "../hud";
 import { playSfx } from "../sfx";
 import { makeSpark, makeTexture, shade } from "../art";
+import { nearest } from "../kit/nearest";
 
 const WORLD_WIDTH = 800;
 const WORLD_HEIGHT = 2400;
@@ -244,14 +245,19 @@ export class PlayScene extends Phaser.Scene {
 
   /** Exposes a compact view of the game to Playforge's playtests. */
   describe() {
+    const player = { x: Math.round(this.diver.x), y: Math.round(this.diver.y) };
     return {
+      screen: "playing",
       score: this.score,
       lives: this.lives,
       oxygen: Math.round(this.oxygen * 100),
       collected: this.collected,
       target: this.target,
-      player: { x: Math.round(this.diver.x), y: Math.round(this.diver.y) },
+      player,
       creatures: this.creatures.countActive(),
+      /** Nearest treasure and creatures, in world coordinates like player. */
+      targets: nearest(player, this.treasures.getMatching("active", true) as Phaser.GameObjects.Image[]),
+      hazards: nearest(player, this.creatures.getMatching("active", true) as Phaser.GameObjects.Image[]),
     };
   }
 

@@ -6,6 +6,7 @@ import { Controls } from "../controls";
 import { Hud } from "../hud";
 import { playSfx } from "../sfx";
 import { makeSpark, makeTexture, shade } from "../art";
+import { pathToNearest } from "../kit/grid-path";
 
 const BLOCK = 24;
 const GRID_W = 33;
@@ -296,13 +297,20 @@ export class PlayScene extends Phaser.Scene {
 
   /** Exposes a compact view of the game to Playforge's playtests. */
   describe() {
+    const p = this.player;
+    const goals = this.gems.length > 0 ? this.gems : [{ gx: GRID_W - 2, gy: GRID_H - 2 }];
+    const next = pathToNearest(this.open, p, goals)[0];
     return {
+      screen: "playing",
       score: this.score,
       lives: this.lives,
       level: this.level,
       gemsLeft: this.gems.length,
-      player: { x: Math.round(this.player.sprite.x), y: Math.round(this.player.sprite.y) },
+      player: { x: Math.round(p.sprite.x), y: Math.round(p.sprite.y) },
       monsters: this.monsters.length,
+      /** The next cell on the shortest way to the nearest gem (or to the open exit). */
+      targets: next ? [{ x: this.px(next.gx), y: this.py(next.gy) }] : [],
+      hazards: this.monsters.map((m) => ({ x: Math.round(m.sprite.x), y: Math.round(m.sprite.y) })),
     };
   }
 

@@ -6,6 +6,7 @@ import { Controls } from "../controls";
 import { Hud } from "../hud";
 import { playSfx } from "../sfx";
 import { makeSpark, makeTexture, shade } from "../art";
+import { nearest } from "../kit/nearest";
 
 const WORLD_WIDTH = 2000;
 const GROUND_Y = 560;
@@ -227,13 +228,18 @@ export class PlayScene extends Phaser.Scene {
 
   /** Exposes a compact view of the game to Playforge's playtests. */
   describe() {
+    const player = { x: Math.round(this.hero.x), y: Math.round(this.hero.y) };
     return {
+      screen: "playing",
       score: this.score,
       lives: this.lives,
       level: this.level,
       coinsLeft: this.coinsLeft,
-      player: { x: Math.round(this.hero.x), y: Math.round(this.hero.y) },
+      player,
       enemies: this.enemies.countActive(),
+      /** Nearest coins and enemies, in world coordinates like player. */
+      targets: nearest(player, this.coins.getMatching("active", true) as Phaser.GameObjects.Image[]),
+      hazards: nearest(player, this.enemies.getMatching("active", true) as Phaser.GameObjects.Image[]),
     };
   }
 

@@ -5,6 +5,7 @@ import { Controls } from "../controls";
 import { Hud } from "../hud";
 import { playSfx } from "../sfx";
 import { makeSpark, makeTexture, shade } from "../art";
+import { nearest } from "../kit/nearest";
 
 const ROAD_LEFT = 200;
 const ROAD_WIDTH = 400;
@@ -15,7 +16,7 @@ const MIN_SPEED = 180;
 const CRUISE_SPEED = 330;
 const MAX_SPEED = 520;
 /** Metres per lap; one metre is ten pixels of road. */
-const LAP_METRES = 1000;
+const LAP_METRES = 500;
 const INVULNERABLE_MS = 2000;
 /** Scenery wraps around over this height (a multiple of the 80 px dash spacing). */
 const SCENERY_SPAN = 720;
@@ -237,17 +238,37 @@ export class PlayScene extends Phaser.Scene {
     this.time.delayedCall(500, () => this.scene.start("GameOver", { won, score: this.score, detail }));
   }
 
+  /** A point ahead of the car in the lane whose next car is furthest away (the nearest such lane on a tie). */
+  private openLaneAhead(): { x: number; y: number } {
+    const laneWidth = ROAD_WIDTH / LANES;
+    const others = this.traffic.getMatching("active", true) as Phaser.GameObjects.Image[];
+    let best = { x: this.car.x, gap: -1 };
+    for (let lane = 0; lane < LANES; lane++) {
+      const x = ROAD_LEFT + (lane + 0.5) * laneWidth;
+      const ahead = others.filter((o) => Math.abs(o.x - x) < laneWidth * 0.75 && o.y < this.car.y + 60);
+      const gap = ahead.length ? Math.min(...ahead.map((o) => this.car.y - o.y)) : 10_000;
+      if (gap > best.gap || (gap === best.gap && Math.abs(x - this.car.x) < Math.abs(best.x - this.car.x))) best = { x, gap };
+    }
+    return { x: Math.round(best.x), y: Math.round(this.car.y - 120) };
+  }
+
   /** Exposes a compact view of the game to Playforge's playtests. */
   describe() {
+    const player = { x: Math.round(this.car.x), y: Math.round(this.car.y) };
     return {
+      screen: "playing",
       score: this.score,
       lives: this.lives,
       lap: this.lap,
       laps: CONFIG.goal.target,
       metres: Math.round(this.metres),
       speed: Math.round(this.speed),
-      player: { x: Math.round(this.car.x), y: Math.round(this.car.y) },
+      player,
       traffic: this.traffic.countActive(),
+      /** The racing line: ahead in the lane with the most open road. */
+      targets: [this.openLaneAhead()],
+      pickups: nearest(player, this.pickups.getMatching("active", true) as Phaser.GameObjects.Image[]),
+      hazards: nearest(player, this.traffic.getMatching("active", true) as Phaser.GameObjects.Image[]),
     };
   }
 

@@ -6,6 +6,7 @@ import { Controls } from "../controls";
 import { Hud } from "../hud";
 import { playSfx } from "../sfx";
 import { makeSpark, makeTexture, shade } from "../art";
+import { nearest } from "../kit/nearest";
 
 const GROUND_Y = 520;
 const RUNNER_X = 170;
@@ -213,13 +214,17 @@ export class PlayScene extends Phaser.Scene {
 
   /** Exposes a compact view of the game to Playforge's playtests. */
   describe() {
+    const player = { x: Math.round(this.runner.x), y: Math.round(this.runner.y) };
     return {
+      screen: "playing",
       score: this.score + Math.floor(this.metres),
       lives: this.lives,
       metres: Math.floor(this.metres),
       speed: Math.round(this.speed),
-      player: { x: Math.round(this.runner.x), y: Math.round(this.runner.y) },
+      player,
       obstacles: this.obstacles.countActive(),
+      targets: nearest(player, this.coins.getMatching("active", true) as Phaser.GameObjects.Image[]),
+      hazards: nearest(player, this.obstacles.getMatching("active", true) as Phaser.GameObjects.Image[]),
     };
   }
 

@@ -5,6 +5,7 @@ import { Controls } from "../controls";
 import { Hud } from "../hud";
 import { playSfx } from "../sfx";
 import { makeSpark, makeTexture, shade } from "../art";
+import { nearest } from "../kit/nearest";
 
 const SHIP_SPEED = 300;
 const BULLET_SPEED = 620;
@@ -221,12 +222,18 @@ export class PlayScene extends Phaser.Scene {
 
   /** Exposes a compact view of the game to Playforge's playtests. */
   describe() {
+    const player = { x: Math.round(this.ship.x), y: Math.round(this.ship.y) };
+    const invaders = this.invaders.getMatching("active", true) as Phaser.GameObjects.Image[];
     return {
+      screen: "playing",
       score: this.score,
       lives: this.lives,
       wave: this.wave,
-      invaders: this.invaders.countActive(),
-      player: { x: Math.round(this.ship.x), y: Math.round(this.ship.y) },
+      invaders: invaders.length,
+      player,
+      /** Where to fly to shoot: straight below the nearest invaders. */
+      targets: nearest(player, invaders.map((i) => ({ x: i.x, y: player.y }))),
+      hazards: nearest(player, invaders),
     };
   }
 

@@ -6,6 +6,7 @@ import { Controls } from "../controls";
 import { Hud } from "../hud";
 import { playSfx } from "../sfx";
 import { makeSpark, makeTexture, shade } from "../art";
+import { nearest } from "../kit/nearest";
 
 const CELL = 25;
 const COLS = 32;
@@ -261,13 +262,18 @@ export class PlayScene extends Phaser.Scene {
   /** Exposes a compact view of the game to Playforge's playtests. */
   describe() {
     const head = this.segments[0];
+    const centre = (c: Cell) => ({ x: c.x * CELL + CELL / 2, y: TOP + c.y * CELL + CELL / 2 });
+    const player = centre(head);
     return {
+      screen: "playing",
       score: this.score,
       lives: this.lives,
       length: this.segments.length,
       target: CONFIG.goal.target,
-      player: { x: head.x * CELL + CELL / 2, y: TOP + head.y * CELL + CELL / 2 },
+      player,
       direction: this.direction,
+      targets: nearest(player, this.food.map((f) => centre(f.cell))),
+      hazards: nearest(player, this.critters.map(centre)),
     };
   }
 
