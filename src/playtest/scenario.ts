@@ -258,9 +258,16 @@ export async function runScenario(sandbox: Sandbox, files: ProjectFiles, options
     return withTimeout(sandbox.command(cmd, options.signal), timeoutMs);
   };
   const step = async (frames: number, capture = true) => {
+    const errors = record.errors.length;
+    const lines = record.console.length;
     const result = await command({ op: "step", frames, capture }, 10000 + frames * 400);
     record.frames += frames;
     virtualMs = result.virtualMs;
+    // What the game reported during a step happened by its end (the frame a snapshot then shows).
+    if (originMs !== null) {
+      for (const e of record.errors.slice(errors)) e.atMs = since();
+      for (const l of record.console.slice(lines)) l.atMs = since();
+    }
   };
 
   /** Records why the page stopped answering: the sandbox's exit (frozen/crashed, with a location) or our own timeout. */

@@ -32,6 +32,8 @@ function mergeErrors(files: ProjectFiles, runs: ScenarioRecord[]): ReportedError
       const known = byKey.get(key);
       if (known) {
         known.count++;
+        // Seen without input too: not something only the play run's input caused.
+        if (run.name === "control" && known.during === "play") known.during = "control";
         continue;
       }
       const frame = location ? codeFrame(files, location) : undefined;
