@@ -3,6 +3,7 @@
 
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { PlaytestRequest } from "../agent";
+import { projectChecks } from "../builder";
 import { playtest, type PlaytestReport } from "../playtest";
 import type { ProjectFiles } from "../project/files";
 import type { Sandbox } from "../runtime/sandbox";
@@ -82,6 +83,7 @@ export function createPlaytestStore({ project, createSandbox }: { project: Proje
           const report = await playtest(sandbox, files, {
             seconds: request.seconds,
             seed: request.seed,
+            tasks: projectChecks(files, request.tasks),
             signal: request.signal,
             onProgress: (text) => {
               set({ status: { state: "running", source, progress: text } });

@@ -4,6 +4,7 @@
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { projectChecks } from "../../builder";
 import { formatReportForModel, type PlaytestReport } from "../../playtest";
 import { loadProject, openPlaytester, ProjectInputError } from "../driver";
 
@@ -85,7 +86,7 @@ async function main(argv: string[]): Promise<number> {
   process.once("SIGINT", onSignal);
   try {
     process.stderr.write(`Playtesting ${args.project} for ${args.seconds} virtual seconds (seed ${args.seed})…\n`);
-    const report = await playtester.playtest(files, { seconds: args.seconds, seed: args.seed, signal: abort.signal, onProgress: (text) => process.stderr.write(`  ${text}\n`) });
+    const report = await playtester.playtest(files, { seconds: args.seconds, seed: args.seed, tasks: projectChecks(files), signal: abort.signal, onProgress: (text) => process.stderr.write(`  ${text}\n`) });
     process.stdout.write(`${formatReportForModel(report)}\n`);
     const written = writeReport(report, args.out);
     process.stderr.write(`Wrote ${written.length} files to ${args.out} (report.json, frames/).\n`);
