@@ -5,6 +5,7 @@ import { createRoot } from "react-dom/client";
 import { App } from "./app";
 import { startPersistence } from "./app/projects/startup";
 import { loadPhaserGuides } from "./app/guides";
+import { checkTypesInWorker } from "./app/chat/typecheck-client";
 import { starterProject } from "./project/starter";
 import { createIframeSandbox, createPreferredSandbox } from "./runtime";
 import { chosenRuntime } from "./app/runtime-choice";
@@ -18,6 +19,7 @@ const workbench = createWorkbench({
   createSandbox: (host) => createPreferredSandbox(host, runtime),
   createPlaytestSandbox: createIframeSandbox,
   loadGuides: loadPhaserGuides,
+  typeCheck: checkTypesInWorker,
 });
 
 // Open the stored (or remixed) project before the first render, so the starter never flashes by.

@@ -39,7 +39,8 @@ export class ModelPlanError extends Error {
 
 export function startRun(setup: RunSetup): StartedRun {
   const { model, router: routerOptions, ...agent } = setup;
-  if ("offline" in model) return { run: runAgent({ ...agent, model: model.offline }), modelId: model.offline.id, meter: null };
+  // The offline builder reads no tool results and its kit is type-checked by its own tests.
+  if ("offline" in model) return { run: runAgent({ ...agent, typeCheck: undefined, model: model.offline }), modelId: model.offline.id, meter: null };
   const { roles, prices } = model.plan;
   if (roles.build.length === 0) throw new ModelPlanError("No model builds games: add a build model in Settings (or --model on the command line).");
   const all = [...roles.build, ...(roles.fix ?? []), ...(roles.judge ?? [])];

@@ -5,16 +5,18 @@ import type { ProjectFiles } from "../project/files";
 import { formatReportForModel, type PlaytestReport, type TaskCheckSpec } from "../playtest";
 import { FULL_PLAYTEST_SECONDS, acceptance, isFullLength, unmetText } from "./acceptance";
 import { parseTaskChecks } from "./task-checks";
-import { ProviderError, repairToolArguments, type ChatMessage, type CompletionResult, type ContentPart, type RequestTask, type ToolCall } from "../providers";
+import { formatTypeDiagnostics, type TypeDiagnostic } from "./typecheck";
+import { ProviderError, repairToolArguments, type ChatMessage, type CompletionResult, type ContentPart, type RequestTask, type ToolCall, type ToolDefinition } from "../providers";
 import { AgentCancelledError, RunControls } from "./control";
-import { buildRequest, estimateTokens, systemPrompt, type ContextState, type HistoryEntry, type ToolResultEntry } from "./prompt";
-import { AGENT_TOOLS, ToolError, parseToolCall, type ParsedToolCall } from "./tools";
+import { buildRequest, type ContextState, type HistoryEntry, type ToolResultEntry } from "./context";
+import { estimateTokens, systemPrompt } from "./prompt";
+import { ToolError, agentTools, parseToolCall, type ParsedToolCall } from "./tools";
+import { guideIndex, readGuidePart } from "./guide-parts";
 import { deleteProjectFile, editProjectFile, listFiles, readFile, writeProjectFile, type FileChange } from "./workspace";
 import type { AgentEvent, AgentOptions, AgentOutcome, AgentRun, Checkpoint, DefaultAnswerReason, ProviderFailure, StopReason } from "./types";
 
 /** Model turns allowed in one iteration before the loop playtests on its own. */
 const TURNS_PER_ITERATION = 8;
-const GUIDE_CHARS = 12_000;
 /** Starts every user message the loop writes itself, so models (and the offline builder) can tell them from the user's. */
 export const LOOP_NOTICE_PREFIX = "Playforge: ";
 const DEFAULT_ANSWER = "No preference: choose a sensible default yourself and carry on.";
@@ -56,9 +58,16 @@ class AgentLoop {
   private readonly changed = new Set<string>();
   /** The task's checks declared with set_checks; every playtest verifies them. */
   private taskChecks: TaskCheckSpec[] = [];
+  /** The type check of filesVersion `version`; null until the first check. */
+  private types: { version: number; diagnostics: TypeDiagnostic[] } | null = null;
+  /** filesVersion at which a playtest was held back for type errors (the next call runs it anyway). */
+  private heldBackAt = -1;
+  private typeCheckBroken = false;
   private readonly checkpoints: Checkpoint[] = [];
   private readonly context: ContextState;
   private readonly system: string;
+  /** Built once per run: the guide index in read_phaser_guide's description is part of the stable prefix. */
+  private readonly tools: ToolDefinition[];
   private readonly startedAt: number;
   private readonly runId = Date.now().toString(36);
 
@@ -68,6 +77,7 @@ class AgentLoop {
   ) {
     this.files = options.files;
     this.system = systemPrompt(options.chattiness, options.guides.list());
+    this.tools = agentTools(guideIndex(options.guides));
     this.context = { prompt: options.prompt, notes: [], files: this.files, touched: [], report: null, history: [], seenSeq: 0 };
     this.startedAt = Date.now();
   }
@@ -173,7 +183,7 @@ class AgentLoop {
   request(): ChatMessage[] {
     this.context.files = this.files;
     if (this.context.report) this.context.report.stale = this.reportVersion !== this.filesVersion;
-    return buildRequest(this.system, this.context);
+    return buildRequest(this.system, this.context, this.nextSeq());
   }
 
   private async callModel(signal: AbortSignal): Promise<CompletionResult> {
@@ -182,7 +192,7 @@ class AgentLoop {
     let streamed = false;
     const result = await this.options.model.complete({
       messages,
-      tools: AGENT_TOOLS,
+      tools: this.tools,
       task: this.taskNow(),
       signal,
       onDelta: (delta) => {
@@ -220,6 +230,7 @@ class AgentLoop {
     if (calls.length === 0) return this.handleIdleReply(assistant.content ?? "");
     this.idleReplies = 0;
     const invalid = new Map((result.toolCallErrors ?? []).map((e) => [e.toolCallId, e.error]));
+    const versionBefore = this.filesVersion;
     let outcome: AgentOutcome | null = null;
     let playtested = false;
     for (const call of calls) {
@@ -234,6 +245,7 @@ class AgentLoop {
       if (done.finishedWith !== undefined) outcome = this.endFinished(done.finishedWith);
     }
     if (outcome) return outcome;
+    if (this.filesVersion !== versionBefore && this.types?.version !== this.filesVersion) await this.reportTypesAfterWrites(entry);
     this.deliverImage();
     if (!playtested && this.turnsThisIteration >= TURNS_PER_ITERATION) {
       await this.autoPlaytest(`You used ${TURNS_PER_ITERATION} turns without a playtest, so I ran one`);
@@ -327,11 +339,22 @@ class AgentLoop {
       }
       case "write_file":
         return plain(this.apply(writeProjectFile(this.files, call.args.path, call.args.content)));
-      case "edit_file":
-        return plain(this.apply(editProjectFile(this.files, call.args.path, call.args.search, call.args.replace)));
+      case "edit_file": {
+        const change = editProjectFile(this.files, call.args.path, call.args.search, call.args.replace);
+        const text = this.apply(change);
+        return { result: { id, full: text, brief: text, edited: { path: change.path, before: change.before ?? "", after: change.after ?? "" } } };
+      }
       case "delete_file":
         return plain(this.apply(deleteProjectFile(this.files, call.args.path)));
       case "run_playtest": {
+        const diagnostics = await this.typeCheck();
+        if (diagnostics?.length && this.heldBackAt !== this.filesVersion) {
+          this.heldBackAt = this.filesVersion;
+          return plain(
+            `Not run: ${formatTypeDiagnostics(diagnostics)}\nFix these first; most would fail when the game runs too. (run_playtest again playtests these files anyway.)`,
+            `[playtest held back: ${diagnostics.length} type errors]`,
+          );
+        }
         const report = await this.playtest("model", call.args.seconds);
         const text = this.formatReport(report);
         return {
@@ -340,13 +363,16 @@ class AgentLoop {
         };
       }
       case "read_phaser_guide": {
-        const guide = this.options.guides.read(call.args.topic);
-        if (guide === undefined) throw new ToolError("read_phaser_guide", `No guide "${call.args.topic}". Topics: ${this.options.guides.list().join(", ")}.`);
-        const text = guide.length <= GUIDE_CHARS ? guide : `${guide.slice(0, GUIDE_CHARS)}\n… [guide cut at ${GUIDE_CHARS} characters]`;
-        return plain(text, `[Phaser guide "${call.args.topic}" was shown here; read it again if you need it]`);
+        const { text, label } = readGuidePart(this.options.guides, call.args.topic, { section: call.args.section, search: call.args.search });
+        return plain(text, `[Phaser guide ${label} was shown here; read it again if you need it]`);
       }
       case "ask_user":
         return plain(await this.ask(call.args.question, call.args.choices));
+      case "check_types": {
+        const diagnostics = await this.typeCheck();
+        if (diagnostics === null) throw new ToolError("check_types", "No type checker is available in this run; use run_playtest, whose report names errors with file:line.");
+        return plain(formatTypeDiagnostics(diagnostics), `[type check: ${diagnostics.length} errors]`);
+      }
       case "set_checks": {
         this.taskChecks = parseTaskChecks(call.args.checks);
         const fields = [...new Set(this.taskChecks.flatMap((c) => [c.probe.field, ...(c.probe.seek ? [c.probe.seek] : [])]))];
@@ -414,6 +440,40 @@ class AgentLoop {
     const what = verdict.unmet.length ? "has required checks that do not pass" : "says the game is broken";
     const full = `Not finished: the ${report.requestedSeconds} s playtest (iteration ${this.iteration}) of the current files ${what}: ${reasons}.\n${this.formatReport(report)}\nFix it, run_playtest, and call finish again.`;
     return { playtested, result: { id, full, brief: `Not finished: ${reasons.slice(0, 300)}.`, reportIteration: this.iteration } };
+  }
+
+  // ---- type check ----------------------------------------------------------------------------
+
+  /** The type check of the current files (cached per version); null when the run has no checker. */
+  private async typeCheck(): Promise<TypeDiagnostic[] | null> {
+    const check = this.options.typeCheck;
+    if (!check || this.typeCheckBroken) return null;
+    if (this.types?.version === this.filesVersion) return this.types.diagnostics;
+    const files = this.files;
+    const version = this.filesVersion;
+    try {
+      const diagnostics = await this.withDeadline(() => check(files));
+      this.types = { version, diagnostics };
+      if (diagnostics.length) this.progress(`Type check: ${diagnostics.length} error${diagnostics.length === 1 ? "" : "s"}, first ${diagnostics[0].file}:${diagnostics[0].line} ${diagnostics[0].message.slice(0, 120)}`);
+      return diagnostics;
+    } catch (error) {
+      if (error instanceof BudgetExhausted || error instanceof AgentCancelledError || this.controls.signal.aborted) throw error;
+      // A checker that cannot run (worker failed to load) must not end the run: playtests still judge it.
+      this.typeCheckBroken = true;
+      this.progress(`The type check is unavailable for this run: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    }
+  }
+
+  /** After a turn's writes: the type check goes with the last write's result, before any playtest. */
+  private async reportTypesAfterWrites(entry: Extract<HistoryEntry, { kind: "turn" }>): Promise<void> {
+    const diagnostics = await this.typeCheck();
+    if (diagnostics === null) return;
+    const index = entry.results.map((r, i) => [r, i] as const).filter(([r]) => /^(Created|Wrote|Edited|Deleted) /.test(r.full)).at(-1)?.[1];
+    if (index === undefined) return;
+    const result = entry.results[index];
+    const text = formatTypeDiagnostics(diagnostics);
+    entry.results[index] = { ...result, full: `${result.full}\n${text}`, brief: diagnostics.length ? `${result.brief} ${text.split("\n")[0]}` : result.brief };
   }
 
   // ---- playtests and checkpoints ---------------------------------------------------------------

@@ -52,13 +52,21 @@ const TOOL_SPECS = {
     description: "Delete a project file.",
     params: { path: { type: "string", description: "Project path" } },
   },
+  check_types: {
+    description: "Type-check the project against Phaser 4's own .d.ts: errors with file:line, and the Phaser 4 replacement for Phaser 3 APIs. Runs by itself after your writes, and before a playtest.",
+    params: {},
+  },
   run_playtest: {
     description: "Run the game headless: it gets past the title, plays with seeded input and compares that with a control run (same start, no input) inside gameplay. Returns a compact report: verdict, checks (failed first) with evidence, errors with file:line, phases, input effects.",
     params: { seconds: { type: "number", description: "Virtual seconds to play (1-60, default 10)", optional: true } },
   },
   read_phaser_guide: {
-    description: "Read the Phaser 4 guide for one topic (the topics are listed in the system message).",
-    params: { topic: { type: "string", description: "Guide topic, e.g. physics-arcade" } },
+    description: "Read Phaser 4's own guide on a topic: one section whole (section), the parts that mention a phrase (search), or a short guide whole (neither).",
+    params: {
+      topic: { type: "string", description: "Guide topic, e.g. physics-arcade" },
+      section: { type: "string", description: "A section title (or its number), e.g. Math Constants", optional: true },
+      search: { type: "string", description: "A phrase; the sections that mention it come back whole, e.g. setTintFill", optional: true },
+    },
   },
   ask_user: {
     description: "Ask the user a question and wait for the answer. Only when the request is really ambiguous.",
@@ -86,8 +94,9 @@ export interface ToolArguments {
   write_file: { path: string; content: string };
   edit_file: { path: string; search: string; replace: string };
   delete_file: { path: string };
+  check_types: Record<string, never>;
   run_playtest: { seconds?: number };
-  read_phaser_guide: { topic: string };
+  read_phaser_guide: { topic: string; section?: string; search?: string };
   ask_user: { question: string; choices?: string[] };
   set_checks: { checks: Array<Record<string, unknown>> };
   finish: { summary: string };
@@ -110,10 +119,19 @@ function jsonSchemaOf(params: Record<string, ParamSpec>): Record<string, unknown
   return { type: "object", properties, required, additionalProperties: false };
 }
 
-export const AGENT_TOOLS: ToolDefinition[] = Object.entries(TOOL_SPECS).map(([name, spec]) => ({
-  type: "function",
-  function: { name, description: spec.description, parameters: jsonSchemaOf(spec.params) },
-}));
+/** The tools of a run; `guideIndex` ("topic: Section | Section" per line) goes into read_phaser_guide's description. */
+export function agentTools(guideIndex?: string): ToolDefinition[] {
+  return Object.entries(TOOL_SPECS).map(([name, spec]) => ({
+    type: "function",
+    function: {
+      name,
+      description: name === "read_phaser_guide" && guideIndex ? `${spec.description}\nGuides and their sections:\n${guideIndex}` : spec.description,
+      parameters: jsonSchemaOf(spec.params),
+    },
+  }));
+}
+
+export const AGENT_TOOLS: ToolDefinition[] = agentTools();
 
 const TOOL_NAMES = Object.keys(TOOL_SPECS) as ToolName[];
 

@@ -4,6 +4,7 @@
 import type { ProjectFiles } from "../project/files";
 import type { PlaytestReport } from "../playtest/report";
 import type { TaskCheckSpec } from "../playtest/checks";
+import type { TypeCheckFunction } from "./typecheck";
 import type { ChatModel } from "../providers/types";
 
 export type Chattiness = "quiet" | "normal" | "chatty";
@@ -59,6 +60,8 @@ export interface AgentOptions {
   interactive?: boolean;
   /** How long a question waits for the user before the default answer is used. Default 10 minutes. */
   answerTimeoutMs?: number;
+  /** Type-checks the project against Phaser 4's .d.ts after writes and for check_types; without it, playtests alone judge. */
+  typeCheck?: TypeCheckFunction;
   /** Seed for every playtest of the run, so two runs see the same frames. Default 1. */
   seed?: number;
   /** Playtest length when the model does not say. Default 10 s. */

@@ -3,7 +3,7 @@
 // and live preview follow along, playtests on the hidden sandbox, and turns events into chat items.
 
 import { createStore, type StoreApi } from "zustand/vanilla";
-import { startRun, type AgentEvent, type AgentRun, type GuideLibrary, type ProviderFailure, type RunModel } from "../agent";
+import { startRun, type AgentEvent, type AgentRun, type GuideLibrary, type ProviderFailure, type RunModel, type TypeCheckFunction } from "../agent";
 import type { PlaytestReport } from "../playtest";
 import type { ProjectFiles } from "../project/files";
 import { starterProject } from "../project/starter";
@@ -77,6 +77,8 @@ export interface AgentStoreOptions {
   settings: SettingsStore;
   playtest: PlaytestStore;
   loadGuides: () => Promise<GuideLibrary>;
+  /** The type check after the agent's writes; none when omitted. */
+  typeCheck?: TypeCheckFunction;
 }
 
 export class SpecEditError extends Error {
@@ -114,7 +116,7 @@ function withProjectSpec(model: ChatModel, specJson: string): ChatModel {
   };
 }
 
-export function createAgentStore({ project, settings, playtest, loadGuides }: AgentStoreOptions): AgentStore {
+export function createAgentStore({ project, settings, playtest, loadGuides, typeCheck }: AgentStoreOptions): AgentStore {
   let nextId = 1;
   let run: AgentRun | null = null;
   const pendingQuestions = new Set<string>();
@@ -215,6 +217,7 @@ export function createAgentStore({ project, settings, playtest, loadGuides }: Ag
         files: project.getState().files,
         model,
         startsFrom,
+        ...(typeCheck ? { typeCheck } : {}),
         playtest: (playFiles, request) => playtest.getState().runFiles(playFiles, request, "agent"),
         guides,
         budgets: cap ? { ...BUDGETS, maxCostUsd: cap } : BUDGETS,

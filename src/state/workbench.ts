@@ -4,7 +4,7 @@
 import type { ProjectFiles } from "../project/files";
 import type { Sandbox } from "../runtime/sandbox";
 import { createConsoleStore, type ConsoleStore } from "./console";
-import { createGuideLibrary, type GuideLibrary } from "../agent";
+import { createGuideLibrary, type GuideLibrary, type TypeCheckFunction } from "../agent";
 import { createAgentStore, type AgentStore } from "./agent";
 import { createEditorStore, type EditorStore } from "./editor";
 import { createPersistenceStore, type PersistenceStore } from "./persistence";
@@ -36,6 +36,8 @@ export interface WorkbenchOptions {
   debounceMs?: number;
   /** The Phaser guides for read_phaser_guide (the app bundles them lazily); none when omitted. */
   loadGuides?: () => Promise<GuideLibrary>;
+  /** The agent's type check against Phaser 4's .d.ts (the app runs it in a worker); none when omitted. */
+  typeCheck?: TypeCheckFunction;
   /** Where settings persist; tests may pass their own. */
   settingsStorage?: Storage;
 }
@@ -46,7 +48,7 @@ export function entryFile(files: ProjectFiles): string | null {
   return ["src/main.ts", "src/main.js", "index.html"].find((p) => p in files) ?? paths.find((p) => p.endsWith(".ts")) ?? paths[0] ?? null;
 }
 
-export function createWorkbench({ files, createSandbox, createPlaytestSandbox, debounceMs, loadGuides, settingsStorage }: WorkbenchOptions): Workbench {
+export function createWorkbench({ files, createSandbox, createPlaytestSandbox, debounceMs, loadGuides, typeCheck, settingsStorage }: WorkbenchOptions): Workbench {
   const project = createProjectStore(files);
   const editor = createEditorStore(entryFile(files));
   const consoleStore = createConsoleStore();
@@ -62,7 +64,7 @@ export function createWorkbench({ files, createSandbox, createPlaytestSandbox, d
 
   const settings = createSettingsStore(settingsStorage);
   const playtest = createPlaytestStore({ project, createSandbox: createPlaytestSandbox ?? createSandbox });
-  const agent = createAgentStore({ project, settings, playtest, loadGuides: loadGuides ?? (async () => createGuideLibrary({})) });
+  const agent = createAgentStore({ project, settings, playtest, loadGuides: loadGuides ?? (async () => createGuideLibrary({})), typeCheck });
 
   // A playtest steps its hidden game as fast as the CPU allows; a live preview that missed its
   // heartbeat meanwhile was starved, not stuck, so it gets another start when the playtest ends.

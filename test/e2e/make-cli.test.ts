@@ -13,6 +13,9 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 const STARTER_PLAY = readFileSync(join(root, "templates/starter/src/scenes/Play.ts"), "utf8");
 const BROKEN_PLAY = STARTER_PLAY.replace("    this.score = 0;\n", "    this.score = 0;\n    const spawn = new Phaser.Geom.Point(400, 300);\n");
 const BROKEN_LINE = BROKEN_PLAY.split("\n").findIndex((l) => l.includes("Phaser.Geom.Point")) + 1;
+// Type-clean, so only the playtest finds it: reading .x of undefined in create().
+const CRASHING_PLAY = STARTER_PLAY.replace("    this.score = 0;\n", '    this.score = 0;\n    const spawn = JSON.parse("{}").point.x;\n');
+const CRASH_LINE = CRASHING_PLAY.split("\n").findIndex((l) => l.includes("JSON.parse")) + 1;
 
 const outDirs: string[] = [];
 afterAll(() => outDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -57,9 +60,9 @@ describe("npm run make", () => {
 
   it("drives the fake LLM through a real broken playtest to a fix, writes the outputs and exits 0", async () => {
     const fake: FakeLlm = await startFakeLlm([
-      { reply: { content: "Writing the play scene.", tool_calls: [{ name: "write_file", arguments: { path: "src/scenes/Play.ts", content: BROKEN_PLAY } }] } },
+      { reply: { content: "Writing the play scene.", tool_calls: [{ name: "write_file", arguments: { path: "src/scenes/Play.ts", content: CRASHING_PLAY } }] } },
       { reply: { tool_calls: [{ name: "run_playtest", arguments: { seconds: 4 } }] } },
-      { reply: { tool_calls: [{ name: "edit_file", arguments: { path: "src/scenes/Play.ts", search: "new Phaser.Geom.Point(400, 300)", replace: "new Phaser.Math.Vector2(400, 300)" } }] } },
+      { reply: { tool_calls: [{ name: "edit_file", arguments: { path: "src/scenes/Play.ts", search: 'JSON.parse("{}").point.x', replace: "new Phaser.Math.Vector2(400, 300)" } }] } },
       { reply: { tool_calls: [{ name: "finish", arguments: { summary: "Catch the stars with the arrow keys." } }] } },
     ]);
     try {
@@ -67,9 +70,9 @@ describe("npm run make", () => {
       const result = await make(["a star catcher", "--out", out, "--base-url", fake.url, "--model", "fake-model", "--max-iterations", "4", "--seed", "7"], { OPENAI_API_KEY: "sk-test-key" });
       expect(result.stderr).toBe("");
       expect(result.code).toBe(0);
-      // The real playtest found the Phaser 3 call and the model read it.
+      // The real playtest found the crash and the model read it.
       const reportSeen = (fake.requests[2].body.messages as Array<{ role: string; content: string }>).filter((m) => m.role === "tool").at(-1)!.content;
-      expect(reportSeen).toContain(`src/scenes/Play.ts:${BROKEN_LINE}`);
+      expect(reportSeen).toContain(`src/scenes/Play.ts:${CRASH_LINE}`);
       expect(fake.requests[0].headers.authorization).toBe("Bearer sk-test-key");
 
       const lines = result.stdout.trim().split("\n");
@@ -142,6 +145,27 @@ describe("npm run make", () => {
       expect(last).toMatch(/^NOT PLAYABLE — 1 iterations, .*max-iterations: Stopped: the iteration budget \(1\) ran out/);
       expect(last).toContain(`src/scenes/Play.ts:${BROKEN_LINE}`);
       expect(JSON.parse(readFileSync(join(out, "report.json"), "utf8")).verdict).toBe("broken");
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it("tells a model that writes new Phaser.Geom.Point(...) through the type check, with the replacement, before any playtest", async () => {
+    const fake = await startFakeLlm([
+      { reply: { tool_calls: [{ name: "write_file", arguments: { path: "src/scenes/Play.ts", content: BROKEN_PLAY } }] } },
+      { reply: { tool_calls: [{ name: "run_playtest", arguments: { seconds: 4 } }] } },
+      { reply: { tool_calls: [fix] } },
+      { reply: { tool_calls: [{ name: "finish", arguments: { summary: "Catch the stars." } }] } },
+    ]);
+    try {
+      const result = await make(["a star catcher", "--out", outDir(), "--base-url", fake.url, "--model", "fake-model", "--max-iterations", "2"]);
+      expect(result.code).toBe(0);
+      const toolText = (i: number) => (fake.requests[i].body.messages as Array<{ role: string; content: string }>).filter((m) => m.role === "tool").at(-1)!.content;
+      expect(toolText(1)).toContain(`- src/scenes/Play.ts:${BROKEN_LINE}:`);
+      expect(toolText(1)).toContain("Phaser 4: Replace `Geom.Point` usage with `Vector2`");
+      expect(toolText(2)).toMatch(/^Not run: Type check: 1 error/);
+      // The only playtest ran on the fixed files, at finish.
+      expect(result.stdout.split("\n").filter((l) => l.startsWith("▶ playtest"))).toEqual([expect.stringMatching(/^▶ playtest 1: PLAYABLE/)]);
     } finally {
       await fake.close();
     }
@@ -234,7 +258,7 @@ describe("npm run make", () => {
 
   it("writes the project and the last report when stopped with SIGTERM", async () => {
     const fake = await startFakeLlm([
-      { reply: { tool_calls: [{ name: "write_file", arguments: { path: "src/scenes/Play.ts", content: BROKEN_PLAY } }, { name: "run_playtest", arguments: { seconds: 3 } }] } },
+      { reply: { tool_calls: [{ name: "write_file", arguments: { path: "src/scenes/Play.ts", content: CRASHING_PLAY } }, { name: "run_playtest", arguments: { seconds: 3 } }] } },
       { fault: "hang" },
     ]);
     try {
@@ -247,7 +271,7 @@ describe("npm run make", () => {
       await sent;
       expect(result.stdout).toContain("· Terminated: stopping after the current step and writing what there is.");
       expect(result.code).toBe(1);
-      expect(readFileSync(join(out, "project/src/scenes/Play.ts"), "utf8")).toBe(BROKEN_PLAY);
+      expect(readFileSync(join(out, "project/src/scenes/Play.ts"), "utf8")).toBe(CRASHING_PLAY);
       expect(JSON.parse(readFileSync(join(out, "report.json"), "utf8")).verdict).toBe("broken");
       expect(transcriptOf(out).at(-1)).toMatchObject({ type: "failed" });
     } finally {

@@ -43,30 +43,47 @@ describe("system prompt", () => {
 });
 
 describe("context budget", () => {
-  it("sends only the last three turns and never repeats a written file's text in the history", async () => {
-    const edits = Array.from({ length: 7 }, (_, i) => turn(call("write_file", { path: `src/notes${i}.ts`, content: `export const marker${i} = "${"x".repeat(500)}";` })));
+  it("keeps each request a prefix of the next, and shows a written file's text once (in the model's own call)", async () => {
+    const edits = Array.from({ length: 3 }, (_, i) => turn(call("write_file", { path: `src/notes${i}.ts`, content: `export const marker${i} = "${"x".repeat(50)}";` })));
     const model = scriptedModel([...edits, turn(call("finish", { summary: "ok" }))]);
     await run({ ...STARTER }, model);
-    const last = model.requests[7].messages;
-    const assistants = last.filter((m) => m.role === "assistant");
-    expect(assistants.length).toBe(3);
-    expect(JSON.stringify(assistants)).not.toContain("xxxxxxxxxx");
-    expect(JSON.stringify(assistants)).toContain("[526 characters; the current text is under");
-    // The newest files appear once, under Working files.
-    expect(userText(last).split("export const marker6").length).toBe(2);
-    expect(userText(last)).not.toContain("export const marker0");
+    for (let i = 1; i < model.requests.length; i++) {
+      const before = model.requests[i - 1].messages;
+      expect(model.requests[i].messages.slice(0, before.length)).toEqual(before);
+    }
+    const last = JSON.stringify(model.requests[3].messages);
+    expect(last.split("export const marker2").length).toBe(2);
+    expect(last.split("export const marker0").length).toBe(2);
+    // Each closing note shows only what changed: the new file list, never the files the model wrote.
+    const note = String(model.requests[3].messages.at(-1)!.content);
+    expect(note).toMatch(/^# Project files\n/);
+    expect(note).not.toContain("marker");
   });
 
-  it("shows a file the model read in full once, then under Working files, without duplicates", async () => {
+  it("compacts the conversation in one step when it outgrows its budget: the last three turns remain, shortened", async () => {
+    const edits = Array.from({ length: 7 }, (_, i) => turn(call("write_file", { path: `src/notes${i}.ts`, content: `export const marker${i} = "${"x".repeat(1500)}";` })));
+    const model = scriptedModel([...edits, turn(call("finish", { summary: "ok" }))]);
+    await run({ ...STARTER }, model);
+    const sizes = model.requests.map((r) => r.messages.length);
+    const compacted = sizes.findIndex((n, i) => i > 0 && n < sizes[i - 1]);
+    expect(compacted).toBeGreaterThan(1);
+    const after = model.requests[compacted].messages;
+    expect(after.filter((m) => m.role === "assistant").length).toBe(3);
+    expect(JSON.stringify(after.filter((m) => m.role === "assistant").slice(0, 2))).toContain("[1526 characters; the current text is under");
+    // Every request after a compaction starts with the one before it again.
+    expect(model.requests[compacted + 1].messages.slice(0, after.length)).toEqual(after);
+    expect(estimateTokens(after)).toBeLessThanOrEqual(4_000);
+  });
+
+  it("shows a file the model read once: the result stays as it was, and no note repeats it", async () => {
     const model = scriptedModel([turn(call("read_file", { path: "src/main.ts" })), say("thinking"), turn(call("finish", { summary: "ok" }))]);
     await run({ ...STARTER }, model);
     const marker = "(window as any).__playforge?.register(game);";
     const count = (messages: ChatMessage[]) => JSON.stringify(messages).split(marker.replace(/"/g, '\\"')).length - 1;
-    // request 1: the fresh tool result carries the file, the working files skip it
-    expect(count(model.requests[1].messages)).toBe(2); // once in the system prompt, once in the tool result
-    // request 2: the tool result is shortened, the working files carry the text
+    // once in the system prompt, once in the tool result, in both requests
+    expect(count(model.requests[1].messages)).toBe(2);
     expect(count(model.requests[2].messages)).toBe(2);
-    expect(model.requests[2].messages.find((m) => m.role === "tool")?.content).toMatch(/^\[src\/main.ts was shown here/);
+    expect(model.requests[2].messages.find((m) => m.role === "tool")?.content).toBe(String(STARTER["src/main.ts"]));
   });
 
   it("shows a numbered excerpt around the reported error line when a working file is too big", async () => {
@@ -75,7 +92,7 @@ describe("context budget", () => {
     const line = big.split("\n").findIndex((l) => l.includes("Phaser.Geom.Point")) + 1;
     const model = scriptedModel([turn(call("write_file", { path: "src/scenes/Play.ts", content: big })), turn(call("run_playtest", {})), say("looking"), say("stop")]);
     await run({ ...STARTER }, model);
-    const snapshot = String(model.requests[2].messages[1].content);
+    const snapshot = String(model.requests[2].messages.at(-1)!.content);
     expect(snapshot).toMatch(new RegExp(`--- src/scenes/Play.ts\\n\\(\\d+ lines; showing lines \\d+-\\d+ with numbers; read_file for the whole text\\)`));
     expect(snapshot).toContain(`${line}|     const spawn = new Phaser.Geom.Point(400, 300);`);
     expect(estimateTokens(model.requests[2].messages)).toBeLessThanOrEqual(4_000);

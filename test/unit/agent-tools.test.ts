@@ -36,7 +36,7 @@ async function oneCall(toolCall: ReturnType<typeof call>, guides = NO_GUIDES) {
 describe("AGENT_TOOLS", () => {
   it("defines exactly the shared tool protocol as OpenAI functions with required arguments", () => {
     const byName = Object.fromEntries(AGENT_TOOLS.map((t) => [t.function.name, t.function.parameters]));
-    expect(Object.keys(byName).sort()).toEqual(["ask_user", "delete_file", "edit_file", "finish", "list_files", "read_file", "read_phaser_guide", "run_playtest", "set_checks", "write_file"]);
+    expect(Object.keys(byName).sort()).toEqual(["ask_user", "check_types", "delete_file", "edit_file", "finish", "list_files", "read_file", "read_phaser_guide", "run_playtest", "set_checks", "write_file"]);
     expect(byName.set_checks).toMatchObject({ required: ["checks"], properties: { checks: { type: "array", items: { required: ["id", "says", "probe"] } } } });
     expect(byName.edit_file).toMatchObject({ type: "object", required: ["path", "search", "replace"] });
     expect(byName.ask_user).toMatchObject({ required: ["question"], properties: { choices: { type: "array", items: { type: "string" } } } });
@@ -145,10 +145,45 @@ describe("Phaser guides", () => {
     expect(createGuideLibrary({ "/node_modules/phaser/skills/tweens/SKILL.md": "# T" }).list()).toEqual(["tweens"]);
   });
 
-  it("answers read_phaser_guide with the guide, or with the topic list for an unknown topic", async () => {
+  it("answers read_phaser_guide for a long guide with its sections, and names the topics for an unknown one", async () => {
     const found = await oneCall(call("read_phaser_guide", { topic: "tweens" }), library);
-    expect(found.result.slice(0, 200)).toBe(entries.tweens.slice(0, 200));
+    expect(found.result).toMatch(/^# Phaser guide tweens \(\d+ characters: read it by part\)/);
+    expect(found.result).toContain("Sections: Quick Start | ");
+    expect(found.result).not.toContain("cut at");
     const missing = await oneCall(call("read_phaser_guide", { topic: "physics" }), library);
     expect(missing.result).toMatch(/^Error: No guide "physics". Topics: .*physics-arcade/);
+  });
+
+  it("returns a section whole, by title or number: nothing of the migration guide is cut any more", async () => {
+    const geometry = (await oneCall(call("read_phaser_guide", { topic: "v3-to-v4-migration", section: "Geometry: Point Replaced by Vector2" }), library)).result;
+    expect(geometry).toContain("| `Point.Interpolate` | `Math.LinearXY` |");
+    expect(geometry).toContain("update it to check for `Phaser.Math.Vector2`");
+    const constants = (await oneCall(call("read_phaser_guide", { topic: "v3-to-v4-migration", section: "14" }), library)).result;
+    expect(constants).toMatch(/^# Phaser guide v3-to-v4-migration, section "14\. Math Constants"/);
+    expect(constants).toContain("If you used `Math.PI2`, replace it with `Math.TAU`.");
+    const checklist = (await oneCall(call("read_phaser_guide", { topic: "v3-to-v4-migration", section: "migration checklist" }), library)).result;
+    expect(checklist).toContain("- [ ] Verify custom shader texture coordinates (Y=0 is now at bottom)");
+    const removed = (await oneCall(call("read_phaser_guide", { topic: "v3-to-v4-migration", section: "Removed Game Objects" }), library)).result;
+    expect(removed).toContain("`Mesh` and `Plane`");
+    const wrong = await oneCall(call("read_phaser_guide", { topic: "v3-to-v4-migration", section: "Shaders for fun" }), library);
+    expect(wrong.result).toMatch(/^Error: The guide "v3-to-v4-migration" has no section "Shaders for fun"\. Its sections: Renderer: Pipelines to Render Nodes \| Canvas Renderer Deprecated/);
+  });
+
+  it("returns the parts that mention a search phrase, whole", async () => {
+    const found = (await oneCall(call("read_phaser_guide", { topic: "v3-to-v4-migration", search: "setTintFill" }), library)).result;
+    expect(found).toMatch(/^# Phaser guide v3-to-v4-migration, the parts that mention "setTintFill"\n## 4\. Tint System/);
+    expect(found).toContain("sprite.setTint(0xff0000).setTintMode(Phaser.TintModes.FILL);");
+    expect(found).toContain("## Migration Checklist");
+    const none = await oneCall(call("read_phaser_guide", { topic: "tweens", search: "quantum flux" }), library);
+    expect(none.result).toMatch(/^Error: "quantum flux" does not occur in the guide "tweens"/);
+  });
+
+  it("lists every guide's sections in read_phaser_guide's description", async () => {
+    const model = scriptedModel([turn(call("finish", { summary: "ok" }))]);
+    await runAgent({ prompt: "p", files: { ...STARTER }, model, playtest: staticPlaytest, formatReport, guides: library, budgets: { maxIterations: 3, maxTokens: 1e9, maxWallMs: 60_000 }, chattiness: "normal", onEvent: () => {} }).done;
+    const description = model.requests[0].tools!.find((t) => t.function.name === "read_phaser_guide")!.function.description;
+    expect(description).toContain("v3-to-v4-migration: Renderer: Pipelines to Render Nodes | Canvas Renderer Deprecated |");
+    expect(description).toContain("| Math Constants |");
+    expect(description.split("\n").filter((l) => /^[a-z0-9-]+: /.test(l)).length).toBe(library.list().length);
   });
 });

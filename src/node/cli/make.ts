@@ -13,6 +13,7 @@ import { createGuideLibrary, startRun, type AgentEvent, type AgentRun, type Chat
 import type { ProjectFiles } from "../../project";
 import { PRESETS, type PresetName } from "../../providers";
 import { loadProjectDir, openPlaytester, type Playtester } from "../driver";
+import { createNodeTypeChecker } from "./typecheck";
 import { ModelText, eventLine, transcriptJson, writeOutputs } from "./run-output";
 
 const USAGE = `Usage: npm run make -- "<prompt>" --out <dir> [--base-url <url> | --provider <name>] [--model <id>[,<id>…]]
@@ -191,6 +192,7 @@ async function make(argv: string[]): Promise<number> {
       model,
       playtest: (files, request) => playtester.playtest(files, request),
       guides: phaserGuides(),
+      typeCheck: createNodeTypeChecker(),
       budgets: { maxIterations: args.maxIterations, maxTokens: 2_000_000, maxWallMs: 30 * 60_000 },
       chattiness: args.chattiness,
       interactive,
