@@ -1,5 +1,6 @@
 // The IDE side of the harness protocol, shared by every runtime: validates and relays a game
-// page's messages as Sandbox events, sends commands and awaits replies, and watches the heartbeat.
+// page's messages as Sandbox events, sends commands and awaits replies (each validated against its
+// command's schema), and watches the heartbeat without blaming the game for a starved machine.
 
 import {
   MAX_MESSAGE_BYTES,
@@ -10,9 +11,11 @@ import {
   type CommandResult,
   type HarnessCommand,
   type HarnessMessage,
+  type IdeToHarness,
   type SourceLocation,
 } from "./harness/protocol";
-import { SandboxCommandError, type SandboxEvents, type SandboxListener } from "./sandbox";
+import { parseCommandResult } from "./harness/replies";
+import { HarnessInterferenceError, SandboxCommandError, type SandboxEvents, type SandboxListener } from "./sandbox";
 
 /** The page currently allowed to talk to the IDE. */
 export interface LinkedPage {
@@ -20,7 +23,12 @@ export interface LinkedPage {
   /** The page's origin, or "null" for a sandboxed page with an opaque origin. */
   origin: string;
   session: string;
+  /** The token the page's harness signs its replies with (HarnessConfig.replyToken). */
+  replyToken: string;
 }
+
+/** The watchdog's own tick; a tick much later than this means the IDE's thread was starved. */
+const TICK_MS = 250;
 
 export interface HarnessLinkOptions {
   /** Real ms without any message before the page counts as frozen; may change as the page boots. */
@@ -38,8 +46,12 @@ export class HarnessLink {
   private pending = new Map<number, Pending>();
   private nextCommandId = 1;
   private dropped = 0;
-  private lastHeartbeat = 0;
-  private lastWatchdogTick = 0;
+  /** Silence from the page, counted only while the IDE itself was awake to hear it. */
+  private silentMs = 0;
+  /** When the IDE's own tick was last late (its thread or the machine starved). */
+  private lastLateTick = -Infinity;
+  private busyNoted = false;
+  private lastTick = 0;
   private watchdog: ReturnType<typeof setInterval> | null = null;
 
   constructor(private readonly options: HarnessLinkOptions) {}
@@ -68,7 +80,7 @@ export class HarnessLink {
 
   /** The page (re)loaded, e.g. a Vite full reload: give it a fresh heartbeat allowance. */
   pageLoaded() {
-    this.lastHeartbeat = performance.now();
+    this.silentMs = 0;
   }
 
   unlink() {
@@ -103,7 +115,8 @@ export class HarnessLink {
         { once: true },
       );
       // An opaque-origin page can only be addressed with "*"; the session id still gates it.
-      page.window.postMessage({ channel: CHANNEL, v: PROTOCOL_VERSION, session: page.session, type: "command", id, command }, page.origin === "null" ? "*" : page.origin);
+      const message: IdeToHarness = { channel: CHANNEL, v: PROTOCOL_VERSION, session: page.session, type: "command", id, command };
+      page.window.postMessage(message, page.origin === "null" ? "*" : page.origin);
     });
   }
 
@@ -114,18 +127,32 @@ export class HarnessLink {
     if (!isObject(event.data) || event.data.channel !== CHANNEL) return;
     if (event.origin !== page.origin || approximateSize(event.data) > MAX_MESSAGE_BYTES) return this.drop();
     const message = parseHarnessMessage(event.data, page.session);
-    if (!message) return this.drop();
-    this.lastHeartbeat = performance.now();
+    if (!message) {
+      const id = event.data.type === "reply" && event.data.session === page.session ? event.data.id : undefined;
+      if (typeof id === "number" && this.pending.has(id)) this.settle(id, (p) => p.reject(new HarnessInterferenceError(p.op, `a malformed reply to "${p.op}" was posted to the IDE`)));
+      return this.drop();
+    }
+    this.silentMs = 0;
+    this.busyNoted = false;
     if (!this.watchdog) this.startWatchdog();
-    this.handle(message);
+    this.handle(message, page);
   };
+
+  /** Ends a pending command (its timer too) and hands it to `finish`. */
+  private settle(id: number, finish: (pending: Pending) => void) {
+    const pending = this.pending.get(id);
+    if (!pending) return;
+    this.pending.delete(id);
+    clearTimeout(pending.timer);
+    finish(pending);
+  }
 
   private drop() {
     this.dropped++;
     this.emit("dropped", { count: this.dropped });
   }
 
-  private handle(message: HarnessMessage) {
+  private handle(message: HarnessMessage, page: LinkedPage) {
     switch (message.type) {
       case "loaded":
         return this.emit("loaded", { registered: message.registered });
@@ -141,16 +168,16 @@ export class HarnessLink {
         return this.emit("heartbeat", { frame: message.frame, virtualMs: message.virtualMs });
       case "frame":
         return this.emit("frame", message.snapshot);
-      case "reply": {
-        const pending = this.pending.get(message.id);
-        if (!pending) return;
-        this.pending.delete(message.id);
-        clearTimeout(pending.timer);
-        if (message.ok) {
-          if (pending.op === "snapshot") this.emit("frame", message.result as SandboxEvents["frame"]);
-          pending.resolve(message.result);
-        } else pending.reject(new SandboxCommandError(pending.op, message.error));
-      }
+      case "reply":
+        return this.settle(message.id, (pending) => {
+          const { op } = pending;
+          if (message.token !== page.replyToken) return pending.reject(new HarnessInterferenceError(op, `a reply to "${op}" did not come from the harness`));
+          if (!message.ok) return pending.reject(new SandboxCommandError(op, message.error));
+          const parsed = parseCommandResult(op as HarnessCommand["op"], message.result);
+          if (!parsed.ok) return pending.reject(new HarnessInterferenceError(op, `the reply to "${op}" is malformed: ${parsed.wrong}`));
+          if (op === "snapshot") this.emit("frame", parsed.result as SandboxEvents["frame"]);
+          pending.resolve(parsed.result);
+        });
     }
   }
 
@@ -160,29 +187,45 @@ export class HarnessLink {
   }
 
   private startWatchdog() {
-    this.lastWatchdogTick = performance.now();
-    this.watchdog = setInterval(() => {
-      const limit = this.heartbeatLimit();
-      const now = performance.now();
-      const ideWasBusy = now - this.lastWatchdogTick > 1000;
-      this.lastWatchdogTick = now;
-      // A throttled or busy IDE tab missed heartbeats itself; do not blame the game for that.
-      if (ideWasBusy) {
-        this.lastHeartbeat = Math.max(this.lastHeartbeat, now - limit / 2);
-        return;
-      }
-      if (now - this.lastHeartbeat > limit) {
-        const message = `The game froze: no heartbeat for ${(limit / 1000).toFixed(1)} s, so the preview was stopped. Look for a loop that never ends or very heavy work in update().`;
-        this.emit("error", { kind: "frozen", message });
-        this.options.onFrozen(message);
-      }
-    }, 250);
+    this.lastTick = performance.now();
+    this.watchdog = setInterval(() => this.tick(), TICK_MS);
+  }
+
+  /**
+   * The page counts as frozen only after `limit` ms of silence heard by an IDE that was awake: a
+   * tick that came late (the IDE's thread was starved too: a busy machine, a throttled tab, or a
+   * game page sharing the thread) adds at most two ticks of silence. While the IDE has been late
+   * recently the machine is busy: the limit triples and a "busy" note goes out instead of a verdict.
+   */
+  private tick() {
+    const now = performance.now();
+    const gap = now - this.lastTick;
+    this.lastTick = now;
+    if (gap > TICK_MS * 2) this.lastLateTick = now;
+    this.silentMs += Math.min(gap, TICK_MS * 2);
+    const limit = this.heartbeatLimit();
+    const busy = now - this.lastLateTick < limit;
+    if (this.silentMs <= limit) return;
+    if (busy && this.silentMs <= limit * 3) {
+      if (!this.busyNoted) this.emit("busy", { silentMs: Math.round(this.silentMs) });
+      this.busyNoted = true;
+      return;
+    }
+    const message = `The game froze: no heartbeat for ${(this.silentMs / 1000).toFixed(1)} s, so the preview was stopped. Look for a loop that never ends or very heavy work in update().`;
+    this.emit("error", { kind: "frozen", message });
+    this.options.onFrozen(message);
   }
 
   private stopWatchdog() {
     if (this.watchdog) clearInterval(this.watchdog);
     this.watchdog = null;
   }
+}
+
+/** A secret a page's harness signs its replies with; unlike the session id, the game never sees it. */
+export function newReplyToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

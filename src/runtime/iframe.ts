@@ -4,8 +4,8 @@
 import { writeFile, type ProjectFiles } from "../project/files";
 import { buildErrorDocument, buildGameDocument, pageProgram } from "./document";
 import type { HarnessConfig } from "./harness/harness";
-import { CHANNEL, PROTOCOL_VERSION, type CommandResult, type HarnessCommand } from "./harness/protocol";
-import { HarnessLink } from "./harness-link";
+import { CHANNEL, PROTOCOL_VERSION, type CommandResult, type HarnessCommand, type IdeToHarness } from "./harness/protocol";
+import { HarnessLink, newReplyToken } from "./harness-link";
 import { isTranspilerLoaded, linkProject, type LinkedProgram } from "./linker";
 import { SandboxBootError, type MountOptions, type Sandbox, type SandboxEvents, type SandboxListener } from "./sandbox";
 
@@ -38,7 +38,8 @@ class IframeSandbox implements Sandbox {
   /** Bumped by every mount and stop, so a mount still linking when it is superseded adds no page. */
   private generation = 0;
   private mountOptions: MountOptions = {};
-  private gameLoaded = false;
+  /** The linked page has rendered its first frame (the boot allowance is over). */
+  private firstFrame = false;
   private readonly link: HarnessLink;
   private readonly phaserUrl: string;
   private readonly heartbeatTimeoutMs: number;
@@ -58,7 +59,7 @@ class IframeSandbox implements Sandbox {
         this.link.emit("exit", { reason: "frozen", message, location });
       },
     });
-    this.link.on("loaded", () => (this.gameLoaded = true));
+    this.link.on("ready", () => (this.firstFrame = true));
     if (getComputedStyle(host).position === "static") host.style.position = "relative";
   }
 
@@ -92,6 +93,7 @@ class IframeSandbox implements Sandbox {
       if (loaded && this.warm === warm) return this.runInWarmPage(warm, program);
     }
     const session = newSession();
+    const replyToken = newReplyToken();
     const iframe = createFrame();
     // The UI test hook "preview-frame" names the live preview only; a hidden playtest page is another frame.
     if (options.playtest) iframe.setAttribute("data-testid", "playtest-frame");
@@ -99,12 +101,12 @@ class IframeSandbox implements Sandbox {
       iframe.srcdoc = buildErrorDocument(program.errors);
       for (const error of program.errors) this.link.emit("error", error);
     } else {
-      iframe.srcdoc = buildGameDocument(program, this.harnessConfig(session, program, options), this.phaserUrl);
+      iframe.srcdoc = buildGameDocument(program, this.harnessConfig(session, replyToken, program, options), this.phaserUrl);
     }
     this.iframe = iframe;
     const loaded = new Promise<void>((resolve) => iframe.addEventListener("load", () => resolve(), { once: true }));
     this.host.appendChild(iframe);
-    if (!program.errors.length) this.show(iframe, session);
+    if (!program.errors.length) this.show(iframe, session, replyToken);
     await loaded;
     if (this.iframe !== iframe) return;
     if (!options.playtest) this.scheduleWarmPage();
@@ -127,21 +129,26 @@ class IframeSandbox implements Sandbox {
   }
 
   /** Links the page for messages (sandboxed pages have the opaque origin "null"). */
-  private show(iframe: HTMLIFrameElement, session: string) {
-    this.gameLoaded = false;
-    this.link.link({ window: iframe.contentWindow!, origin: "null", session });
+  private show(iframe: HTMLIFrameElement, session: string, replyToken: string) {
+    this.firstFrame = false;
+    this.link.link({ window: iframe.contentWindow!, origin: "null", session, replyToken });
   }
 
+  /**
+   * Until its first frame a page gets the boot allowance, live or playtest alike: while Phaser is
+   * parsed and the game boots on a busy machine the page cannot beat; real freezes in that phase
+   * are loops in top-level code or create(), which the loop guard names anyway.
+   */
   private heartbeatLimit(): number {
-    if (this.mountOptions.playtest) return this.heartbeatTimeoutMs * 3;
-    // While Phaser is still being parsed on a busy machine the page cannot beat; real freezes
-    // in that phase are loops in top-level code, which the loop guard names anyway.
-    return this.gameLoaded ? this.heartbeatTimeoutMs : this.heartbeatTimeoutMs * 4;
+    if (!this.firstFrame) return this.heartbeatTimeoutMs * 4;
+    return this.mountOptions.playtest ? this.heartbeatTimeoutMs * 3 : this.heartbeatTimeoutMs;
   }
 
-  private harnessConfig(session: string, program: LinkedProgram | null, options: MountOptions): HarnessConfig {
+  private harnessConfig(session: string, replyToken: string, program: LinkedProgram | null, options: MountOptions): HarnessConfig {
     return {
       session,
+      replyToken,
+      phaserUrl: this.phaserUrl,
       mode: options.playtest ? "playtest" : "live",
       seed: options.playtest?.seed ?? 1,
       loops: program?.loops ?? [],
@@ -158,21 +165,19 @@ class IframeSandbox implements Sandbox {
     warm.iframe.style.pointerEvents = "auto";
     warm.iframe.setAttribute("data-testid", "preview-frame");
     warm.iframe.removeAttribute("aria-hidden");
-    this.show(warm.iframe, warm.session);
-    warm.iframe.contentWindow?.postMessage(
-      {
-        channel: CHANNEL,
-        v: PROTOCOL_VERSION,
-        session: warm.session,
-        type: "run",
-        program: pageProgram(program, this.phaserUrl),
-        loops: program.loops,
-        publicFiles: program.publicFiles,
-        bodyHtml: program.bodyHtml,
-        headStyles: program.headStyles,
-      },
-      "*",
-    );
+    this.show(warm.iframe, warm.session, warm.replyToken);
+    const run: IdeToHarness = {
+      channel: CHANNEL,
+      v: PROTOCOL_VERSION,
+      session: warm.session,
+      type: "run",
+      program: pageProgram(program, this.phaserUrl),
+      loops: program.loops,
+      publicFiles: program.publicFiles,
+      bodyHtml: program.bodyHtml,
+      headStyles: program.headStyles,
+    };
+    warm.iframe.contentWindow?.postMessage(run, "*");
     this.scheduleWarmPage();
   }
 
@@ -189,16 +194,17 @@ class IframeSandbox implements Sandbox {
   /** A hidden live-mode page that loads the harness and Phaser and then waits for its program. */
   private openWarmPage() {
     const session = newSession();
+    const replyToken = newReplyToken();
     const iframe = createFrame();
     iframe.removeAttribute("data-testid");
     iframe.setAttribute("aria-hidden", "true");
     iframe.style.visibility = "hidden";
     iframe.style.pointerEvents = "none";
-    iframe.srcdoc = buildGameDocument(null, this.harnessConfig(session, null, {}), this.phaserUrl);
+    iframe.srcdoc = buildGameDocument(null, this.harnessConfig(session, replyToken, null, {}), this.phaserUrl);
     let settle!: (loaded: boolean) => void;
     const loaded = new Promise<boolean>((resolve) => (settle = resolve));
     iframe.addEventListener("load", () => settle(true), { once: true });
-    this.warm = { iframe, session, loaded, drop: () => settle(false) };
+    this.warm = { iframe, session, replyToken, loaded, drop: () => settle(false) };
     this.host.appendChild(iframe);
   }
 
@@ -223,6 +229,7 @@ class IframeSandbox implements Sandbox {
 interface WarmPage {
   iframe: HTMLIFrameElement;
   session: string;
+  replyToken: string;
   /** True once harness and Phaser are loaded; false if the page was dropped first. */
   loaded: Promise<boolean>;
   drop(): void;

@@ -51,7 +51,7 @@ export async function linkProject(files: ProjectFiles): Promise<LinkedProgram> {
   const tools = await loadTranspiler();
   const errors: GameError[] = [];
   const html = typeof files["index.html"] === "string" ? (files["index.html"] as string) : "";
-  const entry = findEntry(html, files);
+  const entry = findEntry(files);
   const program: LinkedProgram = {
     entry: entry ?? "src/main.ts",
     modules: {},
@@ -166,10 +166,15 @@ function findRequires(code: string): { spec: string; line: number }[] {
   return found;
 }
 
-function findEntry(html: string, files: ProjectFiles): string | null {
+/**
+ * The module index.html loads (any path, as Vite does), else src/main.ts; null when neither exists.
+ * The one answer to "which file starts this game", for the linker and for project loading.
+ */
+export function findEntry(files: ProjectFiles): string | null {
+  const html = typeof files["index.html"] === "string" ? (files["index.html"] as string) : "";
   const m = /<script[^>]*type=["']module["'][^>]*src=["']([^"']+)["']/i.exec(html) ?? /<script[^>]*src=["']([^"']+)["'][^>]*type=["']module["']/i.exec(html);
   if (m) {
-    const path = m[1].replace(/^\.?\//, "");
+    const path = m[1].replace(/^\.?\//, "").split(/[?#]/)[0];
     if (hasFile(files, path)) return path;
   }
   return hasFile(files, "src/main.ts") ? "src/main.ts" : null;

@@ -37,6 +37,11 @@ export interface SandboxEvents {
   ready: { firstFrameMs: number; renderedAt: number };
   heartbeat: { frame: number; virtualMs: number };
   exit: ExitReason;
+  /**
+   * The page's heartbeat is late while the IDE's own timers were late too: the machine is busy, so
+   * the watchdog waits longer instead of calling the game frozen (a status note, not an error).
+   */
+  busy: { silentMs: number };
   /** Messages from the page that failed validation and were dropped. */
   dropped: { count: number };
 }
@@ -67,5 +72,18 @@ export class SandboxCommandError extends Error {
   constructor(readonly op: string, message: string) {
     super(`Harness command "${op}" failed: ${message}`);
     this.name = "SandboxCommandError";
+  }
+}
+
+/**
+ * A command's reply was malformed or did not come from the harness: the game posted replies of its
+ * own (it can read its session id) or broke the page's messaging. The command fails; the engine
+ * reports the interference instead of trusting the data.
+ */
+export class HarnessInterferenceError extends SandboxCommandError {
+  constructor(op: string, readonly what: string) {
+    super(op, what);
+    this.message = `the game interfered with the playtest: ${what}`;
+    this.name = "HarnessInterferenceError";
   }
 }

@@ -10,6 +10,8 @@ describe("harness message validation", () => {
       type: "error",
       error: { kind: "error", message: "boom", location: { file: "src/main.ts", line: 3 } },
     });
+    expect(parseHarnessMessage({ ...ok, type: "error", error: { kind: "asset", message: "Could not load image", location: { file: "src/scenes/Boot.ts", line: 9 } } }, "s1")).toMatchObject({ error: { kind: "asset" } });
+    expect(parseHarnessMessage({ ...ok, type: "reply", id: 4, token: "t0k", ok: true, result: { delivered: 1 } }, "s1")).toEqual({ type: "reply", id: 4, token: "t0k", ok: true, result: { delivered: 1 } });
   });
 
   it.each([
@@ -24,6 +26,9 @@ describe("harness message validation", () => {
     ["an error without message", { ...ok, type: "error", error: { kind: "error" } }],
     ["a location with a string line", { ...ok, type: "error", error: { kind: "error", message: "m", location: { file: "a", line: "3" } } }],
     ["a frame whose thumbnail is not an image", { ...ok, type: "frame", snapshot: { frame: 1, virtualMs: 1, width: 1, height: 1, thumbnail: "javascript:alert(1)", metrics: { nonBackground: 0, colours: 1, diff: 0, hash: "0" } } }],
+    ["a reply without the page's token", { ...ok, type: "reply", id: 1, ok: true, result: {} }],
+    ["a frame whose cells are not 32×18 hashes", { ...ok, type: "frame", snapshot: { frame: 1, virtualMs: 1, width: 1, height: 1, thumbnail: "data:image/png;base64,", metrics: { nonBackground: 0, colours: 1, diff: 0, hash: "0", cells: "abc" } } }],
+    ["an unknown error kind", { ...ok, type: "error", error: { kind: "meltdown", message: "m" } }],
     ["null", null],
     ["a string", "ready"],
   ])("drops %s", (_label, data) => {

@@ -14,12 +14,14 @@ export interface PageProgram {
 export function runProgram(program: PageProgram): void {
   const w = window as any;
   const report = (kind: string, error: unknown, location?: { file: string; line: number }) => w.__pfReportError?.(kind, error, location);
-  if (!w.Phaser) {
+  // The harness took Phaser off window when its script ran: the game gets it only by importing "phaser".
+  const phaser = w.__pfPhaser?.();
+  if (!phaser) {
     report("load", `Phaser could not be loaded from ${program.phaserUrl}. Is the Playforge server running?`);
     w.__pfLoaded?.();
     return;
   }
-  const phaserModule = Object.assign({}, w.Phaser, { __esModule: true, default: w.Phaser });
+  const phaserModule = Object.assign({}, phaser, { __esModule: true, default: phaser });
   const cache: Record<string, { exports: any }> = {};
 
   function load(path: string): any {

@@ -1,5 +1,8 @@
 // The typed harness protocol: messages between the game page (harness) and the IDE.
-// Everything arriving from a game page is untrusted and goes through parseHarnessMessage.
+// Everything arriving from a game page is untrusted: messages go through parseHarnessMessage and
+// every command reply's result through parseCommandResult before anything reads it.
+
+import type { PageProgram } from "./loader";
 
 export const CHANNEL = "playforge";
 export const PROTOCOL_VERSION = 1;
@@ -156,12 +159,26 @@ export type HarnessMessage =
   | { type: "error"; error: GameError }
   | { type: "heartbeat"; frame: number; virtualMs: number }
   | { type: "frame"; snapshot: FrameSnapshot }
-  | { type: "reply"; id: number; ok: true; result: unknown }
-  | { type: "reply"; id: number; ok: false; error: string };
+  /**
+   * token: the page's reply token, known to the harness and the IDE only (the game can read its
+   * session id from the commands it sees, not the token), so a reply the game forged is told apart.
+   */
+  | { type: "reply"; id: number; token: string; ok: true; result: unknown }
+  | { type: "reply"; id: number; token: string; ok: false; error: string };
 
 export type Envelope<T> = T & { channel: typeof CHANNEL; v: typeof PROTOCOL_VERSION; session: string };
 
-export type IdeToHarness = Envelope<{ type: "command"; id: number; command: HarnessCommand }>;
+/** A pre-warmed page (harness and Phaser loaded) receives its program once, when it is shown. */
+export interface RunMessage {
+  type: "run";
+  program: PageProgram;
+  loops: SourceLocation[];
+  publicFiles: Record<string, { mime: string; base64: string }>;
+  bodyHtml: string;
+  headStyles: string;
+}
+
+export type IdeToHarness = Envelope<{ type: "command"; id: number; command: HarnessCommand }> | Envelope<RunMessage>;
 
 const LEVELS = new Set(["log", "info", "warn", "error", "debug"]);
 const ERROR_KINDS = new Set(["error", "unhandledrejection", "syntax", "module", "loop", "frozen", "load", "asset", "warning"]);
@@ -169,6 +186,8 @@ const ERROR_KINDS = new Set(["error", "unhandledrejection", "syntax", "module", 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
 const isStr = (x: unknown, max = 100_000): x is string => typeof x === "string" && x.length <= max;
 const isNum = (x: unknown): x is number => typeof x === "number" && Number.isFinite(x);
+const CELLS_PATTERN = new RegExp(`^[0-9a-f]{${CELL_COLUMNS * CELL_ROWS * 8}}$`);
+const isCells = (x: unknown): x is string => typeof x === "string" && CELLS_PATTERN.test(x);
 
 function parseLocation(x: unknown): SourceLocation | undefined | null {
   if (x === undefined) return undefined;
@@ -182,6 +201,7 @@ function parseSnapshot(x: unknown): FrameSnapshot | null {
   if (!isStr(x.thumbnail, MAX_MESSAGE_BYTES) || !x.thumbnail.startsWith("data:image/")) return null;
   const m = x.metrics;
   if (!isObj(m) || !isNum(m.nonBackground) || !isNum(m.colours) || !isNum(m.diff) || !isStr(m.hash, 64)) return null;
+  if (m.cells !== undefined && !isCells(m.cells)) return null;
   return x as unknown as FrameSnapshot;
 }
 
@@ -220,9 +240,9 @@ export function parseHarnessMessage(data: unknown, session: string): HarnessMess
       return snapshot ? { type: "frame", snapshot } : null;
     }
     case "reply":
-      if (!isNum(data.id)) return null;
-      if (data.ok === true) return { type: "reply", id: data.id, ok: true, result: data.result };
-      if (data.ok === false && isStr(data.error, 20_000)) return { type: "reply", id: data.id, ok: false, error: data.error };
+      if (!isNum(data.id) || !isStr(data.token, 200)) return null;
+      if (data.ok === true) return { type: "reply", id: data.id, token: data.token, ok: true, result: data.result };
+      if (data.ok === false && isStr(data.error, 20_000)) return { type: "reply", id: data.id, token: data.token, ok: false, error: data.error };
       return null;
     default:
       return null;

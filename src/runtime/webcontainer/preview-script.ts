@@ -12,8 +12,8 @@ function scriptJson(value: unknown): string {
  * Vite runs the project's own modules, so there is no loop guard and no public/ table: the
  * watchdog catches frozen pages, and Vite serves public/ itself.
  */
-export function previewHarnessConfig(session: string, mode: { playtest?: { seed: number } }, loopLimitMs: number): HarnessConfig {
-  return { session, mode: mode.playtest ? "playtest" : "live", seed: mode.playtest?.seed ?? 1, loops: [], publicFiles: {}, loopLimitMs };
+export function previewHarnessConfig(session: string, mode: { playtest?: { seed: number } }, loopLimitMs: number, replyToken?: string): HarnessConfig {
+  return { session, mode: mode.playtest ? "playtest" : "live", seed: mode.playtest?.seed ?? 1, loops: [], publicFiles: {}, loopLimitMs, replyToken };
 }
 
 export function buildPreviewScript(config: HarnessConfig): string {

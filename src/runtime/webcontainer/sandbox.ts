@@ -7,7 +7,7 @@ import type { MountOptions, Sandbox, SandboxEvents, SandboxListener } from "../s
 import { bootContainer, type BootedContainer } from "./boot";
 import { browserWebContainerApi, type WebContainerApi, type WebContainerProcess } from "./boundary";
 import { WebContainerBootError } from "./errors";
-import { HarnessLink } from "../harness-link";
+import { HarnessLink, newReplyToken } from "../harness-link";
 import { OutputTail, pipeOutput } from "./process-output";
 import { buildPreviewScript, previewHarnessConfig } from "./preview-script";
 import { checkWebContainerSupport } from "./support";
@@ -265,7 +265,8 @@ class WebContainerSandbox implements Sandbox {
     const wait = this.frozenProcessReleasedAt - performance.now();
     if (wait > 0) await delay(wait, signal);
     const session = newSession();
-    await booted.container.setPreviewScript(buildPreviewScript(previewHarnessConfig(session, this.mountOptions, LOOP_LIMIT_MS)));
+    const replyToken = newReplyToken();
+    await booted.container.setPreviewScript(buildPreviewScript(previewHarnessConfig(session, this.mountOptions, LOOP_LIMIT_MS, replyToken)));
     signal.throwIfAborted();
     this.closePreview();
     const iframe = createPreviewFrame();
@@ -286,7 +287,7 @@ class WebContainerSandbox implements Sandbox {
     iframe.src = url;
     this.host.appendChild(iframe);
     this.iframe = iframe;
-    this.link.link({ window: iframe.contentWindow!, origin: new URL(url).origin, session });
+    this.link.link({ window: iframe.contentWindow!, origin: new URL(url).origin, session, replyToken });
     await loaded;
   }
 
