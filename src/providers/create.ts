@@ -1,6 +1,7 @@
 // One constructor for a provider's ChatModel: the preset decides the wire format (Anthropic's
 // Messages API natively, everything else OpenAI-compatible), so callers never pick an adapter.
 
+import { createAnthropicModel } from "./anthropic";
 import { createOpenAICompatibleModel, type OpenAICompatibleOptions } from "./openai-compatible";
 import { PRESETS, type PresetName } from "./presets";
 import type { PriceTable, Price } from "./cost";
@@ -9,7 +10,7 @@ import type { ChatModel } from "./types";
 export type ProviderModelOptions = OpenAICompatibleOptions;
 
 export function createChatModel(options: ProviderModelOptions): ChatModel {
-  return createOpenAICompatibleModel(options);
+  return options.preset === "anthropic" ? createAnthropicModel(options) : createOpenAICompatibleModel(options);
 }
 
 /**

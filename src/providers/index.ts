@@ -4,6 +4,7 @@
 export type * from "./types";
 export { createOpenAICompatibleModel, type OpenAICompatibleOptions } from "./openai-compatible";
 export { createChatModel, presetPrice, priceTableFor, type ProviderModelOptions } from "./create";
+export { createAnthropicModel, toAnthropicRequest } from "./anthropic";
 export { PRESETS, type Preset, type PresetName } from "./presets";
 export { ProviderError, type ProviderErrorKind } from "./errors";
 export { repairToolArguments, type RepairResult } from "./repair";

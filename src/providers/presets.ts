@@ -79,7 +79,7 @@ export const PRESETS: Record<PresetName, Preset> = {
     name: "anthropic",
     prices: ANTHROPIC_PRICES,
     idleTimeoutMs: 120_000,
-    label: "Anthropic (OpenAI-compatible endpoint)",
+    label: "Anthropic (Messages API)",
     baseURL: "https://api.anthropic.com/v1",
     needsKey: true,
     hint: "keys at console.anthropic.com",

@@ -236,7 +236,13 @@ export function createSettingsStore(storage: Storage | undefined = globalThis.lo
 async function checkEndpoint(model: ModelSettings, signal?: AbortSignal): Promise<ConnectionCheck> {
   const base = endpointOf(model);
   if (!base) return { state: "failed", message: model.provider === "offline" ? "The offline builder needs no connection." : "Enter a base URL (it usually ends with /v1)." };
-  const headers: Record<string, string> = model.apiKey ? { Authorization: `Bearer ${model.apiKey}` } : {};
+  // Anthropic's own API takes the key in x-api-key; every OpenAI-compatible one as a bearer token.
+  const headers: Record<string, string> =
+    model.provider === "anthropic"
+      ? { "anthropic-version": "2023-06-01", "anthropic-dangerous-direct-browser-access": "true", ...(model.apiKey ? { "x-api-key": model.apiKey } : {}) }
+      : model.apiKey
+        ? { Authorization: `Bearer ${model.apiKey}` }
+        : {};
   let response: Response;
   try {
     response = await fetch(`${base}/models`, { headers, signal: signal ?? AbortSignal.timeout(15_000) });

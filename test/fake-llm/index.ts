@@ -320,3 +320,5 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on("error", reject);
   });
 }
+
+export { startFakeAnthropic, type FakeAnthropic, type FakeAnthropicStep, type FakeAnthropicFault } from "./anthropic";

@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { runAgent, startRun, type AgentEvent, type ModelPlan } from "../../src/agent";
 import { createOpenAICompatibleModel } from "../../src/providers";
-import { startFakeLlm, type FakeLlm, type RecordedRequest } from "../fake-llm";
+import { startFakeAnthropic, startFakeLlm, type FakeLlm, type RecordedRequest } from "../fake-llm";
 import { BROKEN_LINE, BROKEN_PLAY, NO_GUIDES, STARTER, formatReport, staticPlaytest } from "./agent-support";
 
 const FIXED_PLAY = BROKEN_PLAY.replace("new Phaser.Geom.Point(400, 300)", "new Phaser.Math.Vector2(400, 300)");
@@ -99,7 +99,7 @@ describe("runAgent with the OpenAI-compatible provider and the fake LLM", () => 
 });
 
 describe("a run built by the run factory (plan → router → runAgent) against the fake LLM", () => {
-  const plan = (...models: string[]): ModelPlan => ({ roles: { build: models.map((model) => ({ model, baseURL: fake!.url, timeoutMs: 400 })) }, prices: { "fake-model": { prompt: 1000, completion: 2000 }, backup: { prompt: 1000, completion: 2000 } } });
+  const plan = (...models: string[]): ModelPlan => ({ roles: { build: models.map((model) => ({ model, baseURL: fake!.url, timeoutMs: 1_500 })) }, prices: { "fake-model": { prompt: 1000, completion: 2000 }, backup: { prompt: 1000, completion: 2000 } } });
   const begin = (models: ModelPlan, events: AgentEvent[]) =>
     startRun({
       prompt: "A star catcher game",
@@ -181,5 +181,25 @@ describe("a run built by the run factory (plan → router → runAgent) against 
     expect(outcome.summary).toContain("The model wrote no file: the project is still the starter template it began as");
     expect(events.some((e) => e.type === "playtest")).toBe(false);
     expect(JSON.stringify(fake.requests[1].body.messages)).toContain("You wrote nothing");
+  });
+
+  it("runs the same way on Anthropic's Messages API, natively", async () => {
+    const anthropic = await startFakeAnthropic([
+      { reply: { content: "Fixing the scene.", tool_calls: [{ name: "write_file", arguments: { path: "src/scenes/Play.ts", content: FIXED_PLAY } }] } },
+      { reply: { tool_calls: [{ name: "finish", arguments: { summary: "Catch the stars." } }] } },
+    ]);
+    try {
+      const events: AgentEvent[] = [];
+      const outcome = await begin({ roles: { build: [{ preset: "anthropic", model: "claude-sonnet-4-5-20250929", baseURL: anthropic.url, apiKey: "sk-ant-0123456789" }] } }, events).run.done;
+      expect(outcome).toMatchObject({ playable: true, stopReason: "finished", summary: "Catch the stars." });
+      expect(outcome.files["src/scenes/Play.ts"]).toBe(FIXED_PLAY);
+      // The second request carries the first answer as tool_use and its result as tool_result.
+      const second = anthropic.requests[1].body.messages;
+      expect(second.flatMap((m: { content: Array<{ type: string }> }) => m.content.map((b) => b.type))).toEqual(expect.arrayContaining(["tool_use", "tool_result"]));
+      // The dated snapshot is priced at claude-sonnet-4-5's list price, so the run has a cost.
+      expect(outcome.costUsd).toBeGreaterThan(0);
+    } finally {
+      await anthropic.close();
+    }
   });
 });
