@@ -3,6 +3,7 @@
 // the router's ChatModel drives runAgent, and the meter is the run's cost.
 
 import { createRouter, priceTableFor, type ChatModel, type CostMeter, type PriceTable, type ProviderModelOptions, type Role, type RouterOptions } from "../providers";
+import { createVisionJudge } from "./judge";
 import { runAgent } from "./loop";
 import type { AgentOptions, AgentRun } from "./types";
 
@@ -49,7 +50,10 @@ export function startRun(setup: RunSetup): StartedRun {
   if (roles.judge?.length) chains.judge = roles.judge;
   const router = createRouter({ ...routerOptions, roles: chains, prices: priceTableFor(all, prices) });
   const routed = router.routed();
-  return { run: runAgent({ ...agent, model: routed, spentUsd: () => router.meter.totals().overall.usd }), modelId: routed.id, meter: router.meter };
+  const judgeModel = router.forRole("judge");
+  // The judge looks at frames: only a judge role of its own, with a model that sees images.
+  const judge = roles.judge?.length && judgeModel.supportsVision ? { judge: createVisionJudge(judgeModel) } : {};
+  return { run: runAgent({ ...agent, ...judge, model: routed, spentUsd: () => router.meter.totals().overall.usd }), modelId: routed.id, meter: router.meter };
 }
 
 /** A model listed twice in one chain would only be retried twice; keep its first place. */

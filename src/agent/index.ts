@@ -8,6 +8,7 @@ export { AGENT_TOOLS, parseToolCall, ToolError } from "./tools";
 export { countLineChanges } from "./workspace";
 export { createTypeChecker, formatTypeDiagnostics, type TypeCheckEnvironment, type TypeCheckFunction, type TypeDiagnostic } from "./typecheck";
 export { migrationHints, type MigrationHints } from "./phaser-hints";
+export { createVisionJudge, framesPerPhase, type ReportJudge } from "./judge";
 export type { ToolName, ToolArguments, ParsedToolCall } from "./tools";
 export { estimateTokens, systemPrompt } from "./prompt";
 export { AgentCancelledError } from "./control";

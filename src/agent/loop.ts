@@ -487,7 +487,8 @@ class AgentLoop {
     this.progress(`Playtesting iteration ${iteration} (${length} s${requestedBy === "loop" ? ", started by the loop" : ""}).`);
     const files = this.files;
     const version = this.filesVersion;
-    const report = await this.withDeadline((signal) => this.options.playtest(files, { seconds: length, seed: this.options.seed ?? 1, signal, onProgress: (text) => this.progress(text), ...tasks }));
+    const measured = await this.withDeadline((signal) => this.options.playtest(files, { seconds: length, seed: this.options.seed ?? 1, signal, onProgress: (text) => this.progress(text), ...tasks }));
+    const report = await this.judged(measured);
     this.iteration = iteration;
     this.turnsThisIteration = 0;
     this.report = report;
@@ -505,6 +506,24 @@ class AgentLoop {
     const thumbnail = report.thumbnails[report.thumbnails.length - 1];
     if (this.options.model.supportsVision && thumbnail) this.pendingImage = thumbnail.dataUrl;
     return report;
+  }
+
+  /** The vision judge's opinions on the report's checks; a judge that cannot answer leaves the report as measured. */
+  private async judged(report: PlaytestReport): Promise<PlaytestReport> {
+    const judge = this.options.judge;
+    if (!judge || report.checks.length === 0) return report;
+    try {
+      const judged = await this.withDeadline((signal) => judge(report, signal));
+      const opinions = judged.checks.filter((c) => c.judge);
+      if (opinions.length === 0) return report;
+      const against = opinions.filter((c) => c.judge!.opinion === "disagrees");
+      this.progress(`Vision judge (${opinions[0].judge!.model}): ${opinions.length} opinions${against.length ? `; disagrees on ${against.map((c) => `${c.id} (${c.judge!.says.slice(0, 80)})`).join(", ")}` : ", no disagreement"}.`);
+      return { ...report, checks: report.checks.map((c, i) => (judged.checks[i]?.id === c.id && judged.checks[i].judge ? { ...c, judge: judged.checks[i].judge } : c)) };
+    } catch (error) {
+      if (error instanceof BudgetExhausted || error instanceof AgentCancelledError || this.controls.signal.aborted) throw error;
+      this.progress(`The vision judge could not answer (${error instanceof Error ? error.message.slice(0, 200) : String(error)}); the report stands as measured.`);
+      return report;
+    }
   }
 
   private async autoPlaytest(why: string): Promise<void> {

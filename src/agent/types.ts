@@ -5,6 +5,7 @@ import type { ProjectFiles } from "../project/files";
 import type { PlaytestReport } from "../playtest/report";
 import type { TaskCheckSpec } from "../playtest/checks";
 import type { TypeCheckFunction } from "./typecheck";
+import type { ReportJudge } from "./judge";
 import type { ChatModel } from "../providers/types";
 
 export type Chattiness = "quiet" | "normal" | "chatty";
@@ -62,6 +63,8 @@ export interface AgentOptions {
   answerTimeoutMs?: number;
   /** Type-checks the project against Phaser 4's .d.ts after writes and for check_types; without it, playtests alone judge. */
   typeCheck?: TypeCheckFunction;
+  /** A vision judge: its opinion on each check of every playtest, attached as check.judge (statuses never change). */
+  judge?: ReportJudge;
   /** Seed for every playtest of the run, so two runs see the same frames. Default 1. */
   seed?: number;
   /** Playtest length when the model does not say. Default 10 s. */
