@@ -123,7 +123,7 @@ function respond(messages: ChatMessage[]): AssistantMessage {
 
 function buildOrAsk(task: string, notes: string[], previous: GameSpec | null, chatty: boolean, callId: (i: number) => string): AssistantMessage {
   const parsed = parseAll(task, notes, previous);
-  if (!previous && parsed.vague && chatty) return askForGenre(task, callId);
+  if (!previous && parsed.vague && chatty) return askForGenre(task, parsed.closest, parsed.notes[0] ?? "", callId);
   return buildMessage(parsed.spec, parsed.notes, previous, callId);
 }
 
@@ -150,7 +150,7 @@ function parseAll(task: string, notes: string[], previous: GameSpec | null) {
     spec = next.spec;
     allNotes.push(...next.notes);
   }
-  return { spec, notes: allNotes, vague: first.vague };
+  return { spec, notes: allNotes, vague: first.vague, closest: first.closest };
 }
 
 function call(id: string, name: string, args: Record<string, unknown>): ToolCall {
@@ -161,9 +161,10 @@ function finishMessage(summaryText: string, callId: (i: number) => string): Assi
   return { role: "assistant", content: summaryText, tool_calls: [call(callId(0), "finish", { summary: summaryText })] };
 }
 
-function askForGenre(prompt: string, callId: (i: number) => string): AssistantMessage {
-  const question = `"${prompt.slice(0, 80)}" does not name a kind of game. Which built-in design should I start from?`;
-  const choices = GENRES.map((g) => `${DESIGNS[g].label}: ${DESIGNS[g].pitch}`);
+/** Chatty mode, for a prompt that names no built-in design: one question offering the 2–3 closest. */
+function askForGenre(prompt: string, closest: Genre[], why: string, callId: (i: number) => string): AssistantMessage {
+  const question = `"${prompt.slice(0, 80)}": ${why.replace(/ Picked [^.]*\.$/, "")} Which should I make?`;
+  const choices = closest.map((g) => `${DESIGNS[g].label}: ${DESIGNS[g].pitch}`);
   return { role: "assistant", content: question, tool_calls: [call(callId(0), "ask_user", { question, choices })] };
 }
 

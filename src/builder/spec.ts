@@ -6,7 +6,15 @@ export type Genre = (typeof GENRES)[number];
 
 export type Difficulty = "easy" | "normal" | "hard";
 export type ControlKind = "keyboard" | "pointer" | "touch";
-export type GoalKind = "laps" | "collect" | "coins" | "waves" | "levels" | "length" | "distance" | "gems";
+export type GoalKind = "laps" | "collect" | "coins" | "waves" | "levels" | "length" | "distance" | "gems" | "points" | "pairs" | "fish" | "crossings" | "landings";
+
+/** Rules of play a prompt can ask for ("against the computer", "speed keeps rising", "60 second timer"). */
+export interface Rules {
+  opponent?: "cpu" | "human";
+  rising?: boolean;
+  /** Seconds on the clock; 0 or absent: no time limit. */
+  timeLimit?: number;
+}
 
 export interface Hazard {
   name: string;
@@ -41,6 +49,8 @@ export interface GameSpec {
   difficulty: Difficulty;
   lives: number;
   seed: number;
+  /** Absent in specs written before rules existed; every field is optional. */
+  rules?: Rules;
 }
 
 export interface GenreDesign {
@@ -55,6 +65,14 @@ export interface GenreDesign {
   needsCollectible: boolean;
   theme: string;
   titleWord: string;
+  /** The rules this design can play: a rule it lacks is reported as not used. */
+  supports: {
+    opponent?: boolean;
+    /** "always": the design speeds up on its own; "option": rules.rising turns it on. */
+    rising?: "always" | "option";
+    timeLimit?: boolean;
+    meter?: "oxygen" | "fuel";
+  };
 }
 
 export const DESIGNS: Record<Genre, GenreDesign> = {
@@ -68,6 +86,7 @@ export const DESIGNS: Record<Genre, GenreDesign> = {
     needsCollectible: false,
     theme: "city",
     titleWord: "Racer",
+    supports: { rising: "always" },
   },
   diving: {
     label: "Deep-sea diving",
@@ -79,6 +98,7 @@ export const DESIGNS: Record<Genre, GenreDesign> = {
     needsCollectible: true,
     theme: "underwater",
     titleWord: "Diver",
+    supports: { rising: "always", meter: "oxygen" },
   },
   platformer: {
     label: "Platformer",
@@ -90,6 +110,7 @@ export const DESIGNS: Record<Genre, GenreDesign> = {
     needsCollectible: true,
     theme: "forest",
     titleWord: "Jumper",
+    supports: {},
   },
   shooter: {
     label: "Space shooter",
@@ -101,6 +122,7 @@ export const DESIGNS: Record<Genre, GenreDesign> = {
     needsCollectible: false,
     theme: "space",
     titleWord: "Blaster",
+    supports: { rising: "always" },
   },
   breakout: {
     label: "Breakout",
@@ -112,6 +134,7 @@ export const DESIGNS: Record<Genre, GenreDesign> = {
     needsCollectible: false,
     theme: "neon",
     titleWord: "Breaker",
+    supports: {},
   },
   snake: {
     label: "Snake",
@@ -123,6 +146,7 @@ export const DESIGNS: Record<Genre, GenreDesign> = {
     needsCollectible: true,
     theme: "retro",
     titleWord: "Snake",
+    supports: { rising: "always" },
   },
   runner: {
     label: "Endless runner",
@@ -134,6 +158,7 @@ export const DESIGNS: Record<Genre, GenreDesign> = {
     needsCollectible: false,
     theme: "desert",
     titleWord: "Dash",
+    supports: { rising: "always" },
   },
   maze: {
     label: "Maze collector",
@@ -145,6 +170,7 @@ export const DESIGNS: Record<Genre, GenreDesign> = {
     needsCollectible: true,
     theme: "dungeon",
     titleWord: "Dungeon",
+    supports: {},
   },
 };
 
@@ -180,6 +206,10 @@ export const THEMES: Theme[] = [
     palette: { background: 0x22181c, player: 0x7bdff2, hazard: 0xe63946, accent: 0xffd166, text: 0xf2e9e4 } },
   { name: "city", words: ["city", "street", "highway", "urban", "downtown", "traffic"], suggests: "racing",
     palette: { background: 0x3a3d46, player: 0xef233c, hazard: 0x2b9eb3, accent: 0xfcbf49, text: 0xffffff } },
+  { name: "beach", words: ["beach", "beaches", "seaside", "shore", "tropical", "island", "sunny", "summer"], suggests: "runner",
+    palette: { background: 0x8fd3f4, player: 0xef476f, hazard: 0x073b4c, accent: 0xffd166, text: 0x073b4c } },
+  { name: "sunset", words: ["sunset", "dusk", "evening", "twilight", "sundown"], suggests: "runner",
+    palette: { background: 0x3d2c5e, player: 0xffd6a5, hazard: 0x2b193d, accent: 0xff9f1c, text: 0xfff1e6 } },
   { name: "retro", words: ["retro", "pixel", "8-bit", "classic", "oldschool", "old-school", "gameboy"], suggests: "snake",
     palette: { background: 0x0f380f, player: 0x9bbc0f, hazard: 0x306230, accent: 0x8bac0f, text: 0xcadc9f } },
 ];
@@ -237,5 +267,12 @@ export function specProblem(value: unknown): string | null {
   if (typeof palette !== "object" || palette === null || !colours.every((k) => typeof palette[k] === "number")) return `"palette" needs number colours for ${colours.join(", ")}`;
   if (v.difficulty !== "easy" && v.difficulty !== "normal" && v.difficulty !== "hard") return `"difficulty" must be easy, normal or hard`;
   if (typeof v.lives !== "number" || typeof v.seed !== "number") return `"lives" and "seed" must be numbers`;
+  if (v.rules !== undefined) {
+    const rules = v.rules as Record<string, unknown>;
+    if (typeof rules !== "object" || rules === null || Array.isArray(rules)) return `"rules" must be an object like { "opponent": "cpu", "rising": true, "timeLimit": 60 }`;
+    if (rules.opponent !== undefined && rules.opponent !== "cpu" && rules.opponent !== "human") return `"rules.opponent" must be "cpu" or "human"`;
+    if (rules.rising !== undefined && typeof rules.rising !== "boolean") return `"rules.rising" must be true or false`;
+    if (rules.timeLimit !== undefined && typeof rules.timeLimit !== "number") return `"rules.timeLimit" must be a number of seconds`;
+  }
   return null;
 }

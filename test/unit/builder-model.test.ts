@@ -116,15 +116,25 @@ describe("createOfflineBuilder", () => {
     expect(spec.hazards.map((h) => h.name)).toContain("bats");
   });
 
-  it("asks one question with the genres as choices when chatty and the prompt is vague, then builds the answer", async () => {
+  it("asks one question with the 2–3 closest designs as choices when chatty and the prompt is vague, then builds the answer", async () => {
     const messages: ChatMessage[] = [SYSTEM("chatty"), { role: "user", content: "make me something cool" }];
     const steps = await runTurn(messages, '{"verdict":"playable"}', "Endless runner: run ever faster, jump the obstacles, go the distance");
     expect(steps[0]).toEqual(["ask_user"]);
     const ask = JSON.parse((messages[2] as any).tool_calls[0].function.arguments);
-    expect(ask.choices).toHaveLength(8);
+    expect(ask.choices.length).toBeGreaterThanOrEqual(2);
+    expect(ask.choices.length).toBeLessThanOrEqual(3);
+    expect(ask.choices).toContain("Endless runner: run ever faster, jump the obstacles, go the distance");
     expect(writesThenChecks(steps[1]), steps[1].join(",")).toBe(true);
     expect(writtenSpec(messages).genre).toBe("runner");
     expect(steps.at(-1)).toEqual(["finish"]);
+  });
+
+  it("names a kind it has no design for and offers the closest ones", async () => {
+    const messages: ChatMessage[] = [SYSTEM("chatty"), { role: "user", content: "a chess game" }];
+    await runTurn(messages, '{"verdict":"playable"}', "Maze collector: explore a dungeon maze, collect gems, escape the monsters");
+    const ask = JSON.parse((messages[2] as any).tool_calls[0].function.arguments);
+    expect(ask.question).toMatch(/There is no built-in chess design; the closest are/);
+    expect(ask.choices[0]).toMatch(/^Maze collector/);
   });
 
   it("does not ask when not chatty", async () => {

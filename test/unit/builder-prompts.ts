@@ -36,3 +36,46 @@ export const DESIGN_PROMPTS = [
   "an endless runner in the desert jumping over cactus and crates",
   "a dungeon maze where you collect gems and avoid ghosts",
 ];
+
+/**
+ * Everyday prompts as people type them (classic kinds, six languages) and the design each should
+ * get. The parser must choose right for at least 9 in 10 (test/unit/builder-phrases.test.ts).
+ */
+export const EVERYDAY_PROMPTS: [prompt: string, genre: string][] = [
+  ["pong for one player against the computer, first to 5 wins", "pong"],
+  ["a cozy fishing game at sunset", "fishing"],
+  ["tower defense with a single path and two kinds of towers", "towers"],
+  ["flappy bird clone with a bat in a cave", "flappy"],
+  ["un juego de carreras de coches en la playa", "racing"],
+  ["rain falls and you hold an umbrella", "catch"],
+  ["asteroids", "asteroids"],
+  ["whack-a-mole with a hammer", "whack"],
+  ["memory match with animal cards", "memory"],
+  ["frogger where a frog crosses a busy road", "frogger"],
+  ["space invaders", "invaders"],
+  ["lunar lander, don't run out of fuel", "lander"],
+  ["a deep-sea diving game where you collect pearls and dodge jellyfish", "diving"],
+  ["a platformer where a fox jumps across ledges", "platformer"],
+  ["snake but the apples run away", "snake"],
+  ["an endless runner in the desert, speed keeps rising", "runner"],
+  ["breakout with pink bricks", "breakout"],
+  ["a maze with ghosts like pacman", "maze"],
+  ["a racing game on a neon track with 5 laps", "racing"],
+  ["a space shooter against aliens", "shooter"],
+  ["un jeu de course de voitures dans la ville", "racing"],
+  ["ein Spiel, wo man Äpfel fängt, die vom Himmel fallen", "catch"],
+  ["jogo da cobrinha com maçãs", "snake"],
+  ["gioco di pesca al lago", "fishing"],
+  ["juego de memoria con cartas para niños de 5 años", "memory"],
+  ["Pong gegen den Computer, wer zuerst 7 Punkte hat, gewinnt", "pong"],
+  ["un jeu de plateformes avec des pièces et des ennemis", "platformer"],
+  ["defesa de torres com três tipos de torres", "towers"],
+  ["a game where you catch falling stars with a basket", "catch"],
+  ["shoot the asteroids in space, rotate and thrust", "asteroids"],
+  ["help the chicken cross the road", "frogger"],
+  ["land the rocket gently on the moon", "lander"],
+  ["ping pong for two players", "pong"],
+  ["a fishing game: catch 10 fish before the timer runs out", "fishing"],
+  ["hit the moles as they pop up, 60 second timer", "whack"],
+  ["gioco di invasori spaziali", "invaders"],
+];

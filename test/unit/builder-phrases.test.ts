@@ -1,0 +1,135 @@
+// Specification of reading prompts as phrases: rule phrases never become creatures, phrases nothing
+// understands are listed as not used, six languages, honest fallbacks, and an everyday-prompt table.
+import { describe, expect, it } from "vitest";
+import { GENRES, parsePrompt } from "../../src/builder";
+import { EVERYDAY_PROMPTS } from "./builder-prompts";
+
+const built = (genre: string) => (GENRES as readonly string[]).includes(genre);
+
+describe("rule phrases are rules, never creatures", () => {
+  it('"Speed keeps rising" is rising speed, not a hazard called "keeps rising"', () => {
+    const { spec, notes } = parsePrompt("an endless runner where the speed keeps rising");
+    expect(spec.hazards.map((h) => h.name)).toEqual(["crates"]);
+    expect(notes.join(" ")).toMatch(/Rising speed: endless runner already gets faster/);
+  });
+
+  it('"against the computer" and "first to 5" never name an enemy', () => {
+    const { spec, notes, unused } = parsePrompt("a platformer against the computer, first to 5 wins");
+    expect(spec.hazards.map((h) => h.name)).toEqual(["slimes"]);
+    expect(unused).toEqual(["against the computer (platformer has no opponent)", "5 points (platformer is won by levels)"]);
+    expect(notes.at(-1)).toMatch(/^Not used: "against the computer/);
+  });
+
+  it('"don\'t run out of oxygen" is the diving oxygen meter, and a sign of diving', () => {
+    const { spec, notes } = parsePrompt("swim for pearls, don't run out of oxygen");
+    expect(spec.genre).toBe("diving");
+    expect(spec.hazards.map((h) => h.name)).toEqual(["jellyfish"]);
+    expect(notes.join(" ")).toMatch(/Oxygen meter: part of deep-sea diving/);
+  });
+
+  it('"for a 7 year old" and "for kids" make it easy; "for experts" hard', () => {
+    expect(parsePrompt("a snake game for a 7 year old").spec.difficulty).toBe("easy");
+    expect(parsePrompt("a maze for kids").spec.difficulty).toBe("easy");
+    expect(parsePrompt("a maze for experts").spec.difficulty).toBe("hard");
+    expect(parsePrompt("a snake game for a 7 year old").unused).toEqual([]);
+  });
+
+  it('"no enemies" removes them; "no pink jellyfish" removes the jellyfish', () => {
+    expect(parsePrompt("a platformer with no enemies, for a 7 year old").spec.hazards).toEqual([]);
+    expect(parsePrompt("a diving game with sharks and no pink jellyfish").spec.hazards.map((h) => h.name)).toEqual(["sharks"]);
+  });
+
+  it("lists what it did not understand instead of inventing a creature", () => {
+    const { spec, unused } = parsePrompt("a maze where the walls whisper secrets");
+    expect(spec.hazards.map((h) => h.name)).toEqual(["ghosts"]);
+    expect(unused).toEqual(["walls whisper secrets"]);
+  });
+
+  it("takes an unknown plural noun right after collect or dodge as the thing itself", () => {
+    expect(parsePrompt("a platformer where you collect moonstones").spec.collectibles[0].name).toBe("moonstones");
+  });
+});
+
+describe("honest fallback: what is missing and the closest designs", () => {
+  it("names a kind no design covers and offers 2–3 built-in ones", () => {
+    const { vague, closest, notes } = parsePrompt("a chess game");
+    expect(vague).toBe(true);
+    expect(closest.length).toBeGreaterThanOrEqual(2);
+    expect(closest.length).toBeLessThanOrEqual(3);
+    expect(notes[0]).toMatch(/^There is no built-in chess design; the closest are maze collector/);
+  });
+
+  it("with no kind at all, picks the closest and says which it picked", () => {
+    const { vague, closest, notes, spec } = parsePrompt("something with ghosts");
+    expect(vague).toBe(true);
+    expect(closest[0]).toBe(spec.genre);
+    expect(notes[0]).toMatch(/Picked/);
+  });
+});
+
+describe("six languages", () => {
+  const cases: [string, string, string, (r: ReturnType<typeof parsePrompt>) => void][] = [
+    ["es", "un juego de buceo donde recoges perlas y esquivas medusas, con 4 vidas", "diving", ({ spec }) => {
+      expect(spec.collectibles[0].name).toBe("pearls");
+      expect(spec.hazards.map((h) => h.name)).toEqual(["jellyfish"]);
+      expect(spec.lives).toBe(4);
+    }],
+    ["fr", "un jeu de labyrinthe avec des fantômes, sans ennemis, fond rouge", "maze", ({ spec }) => {
+      expect(spec.hazards).toEqual([]);
+      expect(spec.palette.background).toBe(0xe63946);
+    }],
+    ["de", "ein Rennspiel mit 5 Runden in der Stadt, schwer", "racing", ({ spec }) => {
+      expect(spec.goal).toEqual({ kind: "laps", target: 5 });
+      expect(spec.theme).toBe("city");
+      expect(spec.difficulty).toBe("hard");
+    }],
+    ["pt", "um jogo de corrida com 3 voltas e sem inimigos na praia", "racing", ({ spec }) => {
+      expect(spec.goal.target).toBe(3);
+      expect(spec.hazards).toEqual([]);
+      expect(spec.theme).toBe("beach");
+    }],
+    ["it", "un gioco di serpente facile con mele rosse", "snake", ({ spec }) => {
+      expect(spec.difficulty).toBe("easy");
+      expect(spec.collectibles[0].name).toBe("apples");
+      expect(spec.palette.accent).toBe(0xe63946);
+    }],
+    ["en", "a neon breakout with three bombs and seven lives", "breakout", ({ spec }) => {
+      expect(spec.hazards[0].count).toBe(3);
+      expect(spec.lives).toBe(7);
+    }],
+  ];
+  for (const [language, prompt, genre, more] of cases) {
+    it(`${language}: "${prompt}"`, () => {
+      const result = parsePrompt(prompt);
+      expect(result.language).toBe(language);
+      expect(result.spec.genre).toBe(genre);
+      expect(result.unused, "every word understood").toEqual([]);
+      more(result);
+    });
+  }
+
+  it("reads rules in every language: against the computer, first to N, ever faster", () => {
+    for (const prompt of ["pong contra la computadora, el primero a 5", "pong contre l'ordinateur, le premier à 5", "Pong gegen den Computer, wer zuerst 5", "pong contra o computador, o primeiro a 5", "pong contro il computer, il primo a 5"]) {
+      const { unused, spec } = parsePrompt(prompt);
+      expect(spec.hazards.some((h) => /computer|ordinateur/.test(h.name)), prompt).toBe(false);
+      if (built("pong")) expect(spec.rules, prompt).toMatchObject({ opponent: "cpu" });
+      else expect(unused.join(" "), prompt).toMatch(/against the computer/);
+    }
+    for (const prompt of ["un corredor infinito cada vez más rápido", "un coureur de plus en plus vite", "ein Endlosläufer, immer schneller", "um corredor infinito cada vez mais rápido", "un corridore infinito sempre più veloce"]) {
+      expect(parsePrompt(prompt).notes.join(" "), prompt).toMatch(/Rising speed/);
+    }
+  });
+});
+
+describe("everyday prompts choose the kind of game asked for", () => {
+  it(`at least 9 in 10 of ${EVERYDAY_PROMPTS.length} prompts get their design (or, before it exists, say it is missing)`, () => {
+    const wrong: string[] = [];
+    for (const [prompt, genre] of EVERYDAY_PROMPTS) {
+      const result = parsePrompt(prompt);
+      const right = built(genre) ? result.spec.genre === genre : result.vague && result.notes.some((n) => n.includes("There is no built-in"));
+      if (!right) wrong.push(`"${prompt}" → ${result.spec.genre} (wanted ${genre}): ${result.notes.join(" ")}`);
+    }
+    console.log(`everyday prompts: ${EVERYDAY_PROMPTS.length - wrong.length}/${EVERYDAY_PROMPTS.length} right; built designs ${GENRES.length}`);
+    expect(wrong.length / EVERYDAY_PROMPTS.length, wrong.join("\n")).toBeLessThanOrEqual(0.1);
+  });
+});
