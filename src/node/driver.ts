@@ -3,7 +3,7 @@
 
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Frame, Page } from "playwright-core";
 import { filesToWire, type PlaytestReport, type TaskCheckSpec } from "../playtest";
 import { hasFile, importZip, projectFromUpload, ProjectImportError, type ProjectFiles } from "../project";
 import { findEntry } from "../runtime";
@@ -105,8 +105,31 @@ export interface Playtester {
   close(): Promise<void>;
 }
 
+export interface PlaytesterOptions {
+  baseUrl?: string;
+  /**
+   * Slows the runner page and every game page by this factor (CDP Emulation.setCPUThrottlingRate),
+   * as on a busy classroom laptop; game pages are separate renderer processes, each throttled as it appears.
+   */
+  cpuThrottlingRate?: number;
+}
+
+/** Throttles the page's own process and every frame process it gets later (sandboxed game frames are out of process). */
+async function throttleCpu(page: Page, rate: number) {
+  const throttle = async (target: Page | Frame) => {
+    const session = await page.context().newCDPSession(target);
+    await session.send("Emulation.setCPUThrottlingRate", { rate });
+  };
+  await throttle(page);
+  // A sandboxed frame moves to its own process when it navigates to its document; a frame still in
+  // the page's process has no session of its own (the page's throttling covers it then).
+  const onFrame = (frame: Frame) => void (frame !== page.mainFrame() && throttle(frame).catch(() => undefined));
+  page.on("frameattached", onFrame);
+  page.on("framenavigated", onFrame);
+}
+
 /** Starts the server (unless baseUrl is given) and Chromium; one runner page serves playtests one at a time. */
-export async function openPlaytester(options: { baseUrl?: string } = {}): Promise<Playtester> {
+export async function openPlaytester(options: PlaytesterOptions = {}): Promise<Playtester> {
   // Loaded on demand: Vite and Playwright take seconds to import, and reading a project needs neither.
   const [{ startIdeServer }, { launchChromium }] = await Promise.all([import("./server"), import("./browser")]);
   const server: RunningServer | null = options.baseUrl ? null : await startIdeServer();
@@ -128,6 +151,7 @@ export async function openPlaytester(options: { baseUrl?: string } = {}): Promis
     // kill a running playtest; the runner needs no hot updates, so it gets an inert client.
     await next.route("**/@vite/client", (route) => route.fulfill({ contentType: "text/javascript", body: INERT_VITE_CLIENT }));
     await next.exposeFunction("playforgeProgress", (text: string) => progress?.(text));
+    if (options.cpuThrottlingRate) await throttleCpu(next, options.cpuThrottlingRate);
     await next.goto(`${baseUrl}/runner.html`);
     await next.waitForFunction(() => Boolean(window.playforgeRunner), null, { timeout: 60_000 });
     return next;
