@@ -326,6 +326,24 @@ export function installHarness(config: HarnessConfig): void {
     if (realNow() - lastBeat > 250) heartbeat();
   }
 
+  /** Files the scenes' loaders are fetching or decoding right now. */
+  function loadsInFlight(): number {
+    let n = 0;
+    for (const scene of game?.scene?.scenes ?? []) {
+      const load = scene?.sys?.load;
+      n += (load?.inflight?.size ?? 0) + (load?.queue?.size ?? 0);
+    }
+    return n;
+  }
+
+  async function settleLoads(): Promise<void> {
+    const deadline = realNow() + 10000;
+    while (loadsInFlight() > 0 && realNow() < deadline) {
+      lastProgress = realNow();
+      await new Promise((r) => realSetTimeout(r, 4));
+    }
+  }
+
   async function waitForGameLoop(): Promise<void> {
     const deadline = realNow() + 4000;
     while (rafQueue.size === 0 && realNow() < deadline) {
@@ -1083,6 +1101,9 @@ export function installHarness(config: HarnessConfig): void {
             await new Promise((r) => realSetTimeout(r, 0));
             sliceStart = realNow();
           }
+          // Files load in real time whatever the virtual clock says: let them land between the same
+          // two virtual frames every run, so a game with assets steps the same way each time.
+          if (loadsInFlight() > 0) await settleLoads();
           // Only a frame that will be copied is drawn: GL work on a software renderer is dear too.
           renderThisFrame = i === frames - 1 && (command.capture !== false || lastErrorAt >= stepStartedAt);
           if (renderThisFrame) capturePending = true;
