@@ -611,13 +611,14 @@ export function installHarness(config: HarnessConfig): void {
     if (width > 0 && height > 0) {
       const data = source.getContext("2d", { willReadFrequently: true })!.getImageData(0, 0, width, height).data;
       const words = new Uint32Array(data.buffer, data.byteOffset, width * height);
-      const columnOf = new Uint16Array(width);
-      for (let x = 0; x < width; x++) columnOf[x] = Math.min(COLUMNS - 1, Math.floor((x * COLUMNS) / width));
-      for (let y = 0, i = 0; y < height; y++) {
+      const edges = Array.from({ length: COLUMNS + 1 }, (_, c) => Math.ceil((c * width) / COLUMNS));
+      for (let y = 0; y < height; y++) {
         const row = Math.min(ROWS - 1, Math.floor((y * ROWS) / height)) * COLUMNS;
-        for (let x = 0; x < width; x++, i++) {
-          const cell = row + columnOf[x];
-          hashes[cell] = Math.imul(hashes[cell] ^ words[i], 0x01000193);
+        const start = y * width;
+        for (let c = 0; c < COLUMNS; c++) {
+          let hash = hashes[row + c];
+          for (let i = start + edges[c], end = start + edges[c + 1]; i < end; i++) hash = Math.imul(hash ^ words[i], 0x01000193);
+          hashes[row + c] = hash;
         }
       }
     }
