@@ -148,7 +148,7 @@ class IframeSandbox implements Sandbox {
     return {
       session,
       replyToken,
-      phaserUrl: this.phaserUrl,
+      vendorPhaser: true,
       mode: options.playtest ? "playtest" : "live",
       seed: options.playtest?.seed ?? 1,
       loops: program?.loops ?? [],

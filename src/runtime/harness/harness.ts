@@ -27,11 +27,11 @@ export interface HarnessConfig {
   /** Signs every reply; the harness keeps it out of the page (its script element is removed). */
   replyToken?: string;
   /**
-   * The vendor Phaser script the page loads (iframe runtime). Its `window.Phaser` is taken away as
-   * soon as it has run and handed only to the module loader, so the game sees Phaser only by
-   * importing it, as under Vite.
+   * The page loads Phaser as a classic script before the game (iframe runtime). Its
+   * `window.Phaser` is taken away as soon as it has run and handed only to the module loader, so
+   * the game sees Phaser only by importing it, as under Vite.
    */
-  phaserUrl?: string;
+  vendorPhaser?: boolean;
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -162,7 +162,8 @@ export function installHarness(config: HarnessConfig): void {
   // Phaser warns instead of throwing when a game names a scene or a texture that does not exist or
   // calls a removed API; the game then shows a black screen or a missing-texture box. Those are
   // errors of kind "warning", located at the game's line (or the line that queued the scene op).
-  const BUG_WARNING = /Scene key not found|not found|missing|No texture|has no frame|removed|deprecated|no longer|Invalid|not supported|Cannot (play|restart|seek) destroyed|non-running Scene/i;
+  // Not among them: notices of harmless repeats ("Animation key exists", "Texture key already in use").
+  const BUG_WARNING = /not found|missing|No texture|has no (frame|tileset)|No .*data found|zero frames|removed|deprecated|no longer|Invalid|not supported/i;
   const warned = new Set<string>();
   const sceneCallers = new Map<string, SourceLocation>();
 
@@ -446,16 +447,16 @@ export function installHarness(config: HarnessConfig): void {
   // The vendor Phaser script (a classic script) defines window.Phaser; the game must not see it
   // (under Vite it is only an import), so it is taken from window the moment the script has run
   // and handed to the module loader alone. A project that makes Phaser a global itself still can.
+  // The page's only external script is that one (the game's modules are evaluated by the loader).
   let phaser: any = null;
-  if (config.phaserUrl) {
+  if (config.vendorPhaser) {
     document.addEventListener(
       "load",
       (event) => {
-        const script = event.target;
-        if (phaser || !(script instanceof HTMLScriptElement) || (script.src !== config.phaserUrl && script.getAttribute("src") !== config.phaserUrl)) return;
+        if (phaser || !(event.target instanceof HTMLScriptElement) || !w.Phaser?.Game) return;
         phaser = w.Phaser;
         delete w.Phaser;
-        wrapMethod(phaser?.Game?.prototype, "boot", (self) => attach(self));
+        wrapMethod(phaser.Game.prototype, "boot", (self) => attach(self));
       },
       true,
     );
