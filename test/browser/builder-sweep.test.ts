@@ -1,14 +1,14 @@
 // Property: seeded generated prompts (any genre word, vague ones, themes, numbers, negations) all
 // become games that the real playtest engine judges playable for 30 virtual seconds, passing
 // every required check, their design's own (specChecks) included.
-// PLAYFORGE_BUILDER_SWEEP=N runs N prompts instead of 100.
+// PLAYFORGE_BUILDER_SWEEP=N runs N prompts instead of 40 (each a play run and a control run of 30 s).
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { openPlaytester, type Playtester } from "../../src/node/driver";
 import { compileSpec, GENRES, parsePrompt, specChecks } from "../../src/builder";
 import { generatedPrompts } from "../unit/builder-prompts";
 
 const SECONDS = 30;
-const COUNT = Number(process.env.PLAYFORGE_BUILDER_SWEEP ?? 100);
+const COUNT = Number(process.env.PLAYFORGE_BUILDER_SWEEP ?? 40);
 let playtester: Playtester;
 
 beforeAll(async () => {
