@@ -15,6 +15,7 @@ import {
   type SourceLocation,
 } from "./harness/protocol";
 import { parseCommandResult } from "./harness/replies";
+import { HeartbeatWatch, TICK_MS } from "./heartbeat-watch";
 import { HarnessInterferenceError, SandboxCommandError, type SandboxEvents, type SandboxListener } from "./sandbox";
 
 /** The page currently allowed to talk to the IDE. */
@@ -26,9 +27,6 @@ export interface LinkedPage {
   /** The token the page's harness signs its replies with (HarnessConfig.replyToken). */
   replyToken: string;
 }
-
-/** The watchdog's own tick; a tick much later than this means the IDE's thread was starved. */
-const TICK_MS = 250;
 
 export interface HarnessLinkOptions {
   /** Real ms without any message before the page counts as frozen; may change as the page boots. */
@@ -46,12 +44,8 @@ export class HarnessLink {
   private pending = new Map<number, Pending>();
   private nextCommandId = 1;
   private dropped = 0;
-  /** Silence from the page, counted only while the IDE itself was awake to hear it. */
-  private silentMs = 0;
-  /** When the IDE's own tick was last late (its thread or the machine starved). */
-  private lastLateTick = -Infinity;
+  private watch = new HeartbeatWatch(0);
   private busyNoted = false;
-  private lastTick = 0;
   private watchdog: ReturnType<typeof setInterval> | null = null;
 
   constructor(private readonly options: HarnessLinkOptions) {}
@@ -80,7 +74,7 @@ export class HarnessLink {
 
   /** The page (re)loaded, e.g. a Vite full reload: give it a fresh heartbeat allowance. */
   pageLoaded() {
-    this.silentMs = 0;
+    this.watch.heard();
   }
 
   unlink() {
@@ -132,7 +126,7 @@ export class HarnessLink {
       if (typeof id === "number" && this.pending.has(id)) this.settle(id, (p) => p.reject(new HarnessInterferenceError(p.op, `a malformed reply to "${p.op}" was posted to the IDE`)));
       return this.drop();
     }
-    this.silentMs = 0;
+    this.watch.heard();
     this.busyNoted = false;
     if (!this.watchdog) this.startWatchdog();
     this.handle(message, page);
@@ -187,31 +181,20 @@ export class HarnessLink {
   }
 
   private startWatchdog() {
-    this.lastTick = performance.now();
+    this.watch = new HeartbeatWatch(performance.now());
     this.watchdog = setInterval(() => this.tick(), TICK_MS);
   }
 
-  /**
-   * The page counts as frozen only after `limit` ms of silence heard by an IDE that was awake: a
-   * tick that came late (the IDE's thread was starved too: a busy machine, a throttled tab, or a
-   * game page sharing the thread) adds at most two ticks of silence. While the IDE has been late
-   * recently the machine is busy: the limit triples and a "busy" note goes out instead of a verdict.
-   */
+  /** A busy machine gets a "busy" note (once per silence); only a page silent while the IDE was awake is frozen. */
   private tick() {
-    const now = performance.now();
-    const gap = now - this.lastTick;
-    this.lastTick = now;
-    if (gap > TICK_MS * 2) this.lastLateTick = now;
-    this.silentMs += Math.min(gap, TICK_MS * 2);
-    const limit = this.heartbeatLimit();
-    const busy = now - this.lastLateTick < limit;
-    if (this.silentMs <= limit) return;
-    if (busy && this.silentMs <= limit * 3) {
-      if (!this.busyNoted) this.emit("busy", { silentMs: Math.round(this.silentMs) });
+    const verdict = this.watch.tick(performance.now(), this.heartbeatLimit());
+    if (verdict === "alive") return;
+    if (verdict === "busy") {
+      if (!this.busyNoted) this.emit("busy", { silentMs: Math.round(this.watch.silence) });
       this.busyNoted = true;
       return;
     }
-    const message = `The game froze: no heartbeat for ${(this.silentMs / 1000).toFixed(1)} s, so the preview was stopped. Look for a loop that never ends or very heavy work in update().`;
+    const message = `The game froze: no heartbeat for ${(this.watch.silence / 1000).toFixed(1)} s, so the preview was stopped. Look for a loop that never ends or very heavy work in update().`;
     this.emit("error", { kind: "frozen", message });
     this.options.onFrozen(message);
   }
