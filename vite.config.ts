@@ -22,6 +22,8 @@ function servePhaser(): Plugin {
         res.setHeader("Content-Type", "text/javascript");
         // The game page has an opaque origin and loads Phaser with crossorigin so errors keep their details.
         res.setHeader("Access-Control-Allow-Origin", "*");
+        // This middleware answers before the isolation one below: cross-origin isolated pages need CORP too.
+        res.setHeader("Cross-Origin-Resource-Policy", "cross-origin");
         res.setHeader("Cache-Control", "max-age=3600");
         phaser ??= readFileSync(PHASER_FILE);
         res.end(phaser);
