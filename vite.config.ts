@@ -1,8 +1,10 @@
 // Vite config for the Playforge IDE: React, three pages (IDE, /play, headless runner),
-// and Phaser served from the IDE's own origin (copied from node_modules, never committed).
+// Phaser served from the IDE's own origin (copied from node_modules, never committed), and a
+// service worker that keeps all of it working offline after the first visit (build only).
 
 import { defineConfig, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
+import { VitePWA } from "vite-plugin-pwa";
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -56,8 +58,42 @@ function isolateOnRequest(): Plugin {
   };
 }
 
+/**
+ * Workbox precaches every file of the build (~25 MB): the three pages, their chunks, Phaser, Monaco
+ * and its workers, the transpiler and the type checker (the largest: TypeScript's worker and
+ * Phaser's .d.ts, ~7-8 MB each). /play and /runner are answered with play.html and runner.html
+ * (Workbox's clean URLs); ?isolated=1 (the WebContainer reload) gets the same shell. Sandboxed game
+ * pages are never controlled by a service worker: they get Phaser from their page instead
+ * (src/app/offline/phaser.ts).
+ */
+function offlineApp() {
+  return VitePWA({
+    registerType: "autoUpdate",
+    injectRegister: "script-defer",
+    manifest: {
+      name: "Playforge",
+      short_name: "Playforge",
+      description: "Describe a game; an agent writes it in Phaser, plays it, fixes it and shares it as a link.",
+      start_url: "/",
+      display: "standalone",
+      background_color: "#10131c",
+      theme_color: "#10131c",
+      icons: [
+        { src: "/icon-192.png", sizes: "192x192", type: "image/png" },
+        { src: "/icon-512.png", sizes: "512x512", type: "image/png" },
+      ],
+    },
+    workbox: {
+      globPatterns: ["**/*.{js,css,html,svg,png,ttf,woff2,webmanifest}"],
+      maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
+      ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^isolated$/],
+      cleanupOutdatedCaches: true,
+    },
+  });
+}
+
 export default defineConfig({
-  plugins: [react(), servePhaser(), isolateOnRequest()],
+  plugins: [react(), servePhaser(), isolateOnRequest(), offlineApp()],
   server: { host: "127.0.0.1" },
   preview: { host: "127.0.0.1", cors: { origin: "*" } },
   // Listing every dependency up front keeps the dev server from re-optimising (and reloading

@@ -11,6 +11,7 @@ import { FileTree } from "./files/FileTree";
 import { PreviewPanel } from "./preview/PreviewPanel";
 import { ImportDropZone } from "./import/ImportDropZone";
 import { Banners } from "./projects/Banners";
+import { OfflineBanner } from "./offline";
 import { PlaytestHost, PlaytestPanel } from "./report/PlaytestPanel";
 import { SettingsDialog } from "./settings/SettingsDialog";
 import { Toolbar } from "./Toolbar";
@@ -42,6 +43,7 @@ export function App({ workbench }: { workbench: Workbench }) {
       <div className="ide">
         <Toolbar />
         <Banners />
+        <OfflineBanner />
         <main className="ide-main">
           <ChatPanel />
           <FileTree />

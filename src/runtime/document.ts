@@ -34,9 +34,14 @@ export function contentSecurityPolicy(phaserUrl: string): string {
   ].join("; ");
 }
 
-/** The URL as a CSP source: origin and path (CSP ignores queries; a path without a final / matches only itself). */
+/**
+ * The URL as a CSP source: origin and path (CSP ignores queries; a path without a final / matches
+ * only itself). Phaser handed over as a data: URL (/play, offline: src/app/offline/phaser.ts) has
+ * no origin to pin; allowing data: scripts gives a game nothing that 'unsafe-inline' does not.
+ */
 function cspSource(url: string): string {
-  const { origin, pathname } = new URL(url);
+  const { protocol, origin, pathname } = new URL(url);
+  if (protocol === "data:") return "data:";
   return `${origin}${pathname}`;
 }
 

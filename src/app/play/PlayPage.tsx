@@ -10,6 +10,7 @@ import { playSpecCompiler } from "./spec";
 import { CodeViewer } from "./CodeViewer";
 import { SoundButton } from "../preview/SoundButton";
 import { TOUCH_SCREEN, TouchControls, useMediaQuery } from "../touch";
+import { phaserUrlForGamePage } from "../offline";
 
 type Decoded = { ok: true; files: ProjectFiles; fragment: string } | { ok: false; message: string };
 
@@ -81,30 +82,45 @@ function GameView({ files, fragment }: { files: ProjectFiles; fragment: string }
     // A shared game is watched less strictly than in the IDE: a slow phone or a busy machine
     // should not have its game torn down as frozen while it boots. The game mounts once, so no
     // second page is kept loaded for a re-run (it would cost a phone a second copy of Phaser).
-    const sandbox = createIframeSandbox(stage.current!, { heartbeatTimeoutMs: 8000, prewarm: false });
-    sandboxRef.current = sandbox;
-    setGame(sandbox);
-    const offExit = sandbox.on("exit", (exit) => {
-      if (exit.reason !== "stopped") setGameError(exit.message);
-    });
-    const offReady = sandbox.on("ready", () => {
-      if (mutedRef.current) sandbox.command({ op: "mute", muted: true }).catch(() => undefined);
-    });
-    sandbox
-      .mount(files)
-      // The game gets the keyboard once it runs, unless the person already focused something
-      // else (a bar button they tabbed to while it loaded keeps its focus).
-      .then(() => {
-        const active = document.activeElement;
-        if (!active || active === document.body) stage.current?.querySelector("iframe")?.focus();
-      })
-      .catch((error: unknown) => setGameError(error instanceof Error ? error.message : String(error)));
+    const start = (phaserUrl: string | undefined) => {
+      const sandbox = createIframeSandbox(stage.current!, { heartbeatTimeoutMs: 8000, prewarm: false, phaserUrl });
+      sandboxRef.current = sandbox;
+      setGame(sandbox);
+      const offExit = sandbox.on("exit", (exit) => {
+        if (exit.reason !== "stopped") setGameError(exit.message);
+      });
+      const offReady = sandbox.on("ready", () => {
+        if (mutedRef.current) sandbox.command({ op: "mute", muted: true }).catch(() => undefined);
+      });
+      sandbox
+        .mount(files)
+        // The game gets the keyboard once it runs, unless the person already focused something
+        // else (a bar button they tabbed to while it loaded keeps its focus).
+        .then(() => {
+          const active = document.activeElement;
+          if (!active || active === document.body) stage.current?.querySelector("iframe")?.focus();
+        })
+        .catch((error: unknown) => setGameError(error instanceof Error ? error.message : String(error)));
+      return () => {
+        offExit();
+        offReady();
+        sandbox.stop();
+        sandboxRef.current = null;
+        setGame(null);
+      };
+    };
+    // With the server gone (offline after the first visit), the game gets Phaser from this
+    // page's service worker. When even that fails the game page tries itself, and says so.
+    const cancel = new AbortController();
+    let stopGame = () => {};
+    void phaserUrlForGamePage(cancel.signal)
+      .catch(() => undefined)
+      .then((phaserUrl) => {
+        if (!cancel.signal.aborted) stopGame = start(phaserUrl);
+      });
     return () => {
-      offExit();
-      offReady();
-      sandbox.stop();
-      sandboxRef.current = null;
-      setGame(null);
+      cancel.abort();
+      stopGame();
     };
   }, [files, title]);
 

@@ -1,0 +1,75 @@
+// A classroom whose Wi-Fi drops: after one visit to a production build (service worker), the IDE
+// reloads with the server gone, says it is offline and what needs the network, the offline
+// builder makes a game from a prompt, Share gives its link, and /play plays it, all offline.
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdirSync } from "node:fs";
+import { resolve } from "node:path";
+import { build, preview, type PreviewServer } from "vite";
+import type { Browser } from "playwright-core";
+import { PROJECT_ROOT } from "../../src/node/server";
+import { nonBackgroundFraction, openBrowser } from "../support/browser";
+
+const OUT_DIR = resolve(PROJECT_ROOT, ".out/offline-build");
+let server: PreviewServer;
+let url: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(".out", { recursive: true });
+  // The service worker exists only in a production build; the dev server skips it.
+  await build({ root: PROJECT_ROOT, configFile: resolve(PROJECT_ROOT, "vite.config.ts"), logLevel: "error", build: { outDir: OUT_DIR, emptyOutDir: true } });
+  server = await preview({ root: PROJECT_ROOT, configFile: resolve(PROJECT_ROOT, "vite.config.ts"), logLevel: "error", build: { outDir: OUT_DIR }, preview: { port: 0, host: "127.0.0.1" } });
+  url = server.resolvedUrls!.local[0].replace(/\/$/, "");
+  browser = await openBrowser();
+}, 300_000);
+afterAll(async () => {
+  await browser?.close();
+  await stopServer();
+});
+
+/** The network is gone for every frame, also the game pages, whose requests no browser setting sees first. */
+async function stopServer() {
+  if (!server?.httpServer.listening) return;
+  const closed = new Promise<void>((done) => server.httpServer.close(() => done()));
+  (server.httpServer as import("node:http").Server).closeAllConnections();
+  await closed;
+}
+
+describe("offline after the first visit", () => {
+  it("reloads with the server gone, shows the offline banner, the offline builder writes a game, and its /play link plays", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const ide = await context.newPage();
+    await ide.goto(url);
+    // The first visit installs the service worker, which stores every file of the app.
+    await ide.waitForFunction(() => navigator.serviceWorker.ready.then((r) => !!r.active && !!navigator.serviceWorker.controller), null, { timeout: 120_000 });
+    expect(await ide.getByTestId("offline-banner").count()).toBe(0);
+
+    // Offline as a classroom is: the server is unreachable, and the browser says it is offline.
+    await stopServer();
+    await context.setOffline(true);
+    await ide.reload();
+    await ide.getByTestId("offline-banner").waitFor({ timeout: 30_000 });
+    expect(await ide.getByTestId("offline-banner").innerText()).toMatch(/models.*WebContainer runtime need the network/s);
+    await ide.screenshot({ path: ".out/offline-banner.png" });
+
+    await ide.getByTestId("prompt-input").fill("a snake game in space");
+    await ide.getByTestId("prompt-input").press("Enter");
+    await ide.getByTestId("chat-working").waitFor({ timeout: 30_000 });
+    await ide.getByTestId("chat-working").waitFor({ state: "detached", timeout: 180_000 });
+    await ide.locator('[data-testid=file-item][data-path="game.spec.json"]').waitFor({ timeout: 10_000 });
+    await ide.screenshot({ path: ".out/offline-built.png" });
+
+    await ide.getByTestId("share-button").click();
+    const link = await ide.getByTestId("share-link").inputValue();
+    expect(link.startsWith(`${url}/play#`)).toBe(true);
+
+    const player = await context.newPage();
+    await player.goto(link);
+    await player.getByTestId("preview-frame").waitFor({ timeout: 30_000 });
+    await expect.poll(() => nonBackgroundFraction(player, "[data-testid=preview-frame]"), { timeout: 60_000 }).toBeGreaterThan(0.01);
+    expect(await player.getByTestId("play-game-error").count()).toBe(0);
+    await player.screenshot({ path: ".out/offline-play.png" });
+    await context.close();
+  }, 300_000);
+});
