@@ -47,10 +47,13 @@ export function EditorPanel() {
   const content = useStore(project, (s) => (activePath ? s.files[activePath] : undefined));
   const binary = content instanceof Uint8Array;
   const mayLoad = useEditorMayLoad();
-  const loading = (
+  // The file as plain text meanwhile, and which step of the editor's load this is.
+  const loading = (step: string) => (
     <>
       {typeof content === "string" && <pre className="editor-placeholder">{content}</pre>}
-      <p className="editor-notice editor-loading">Loading editor…</p>
+      <p className="editor-notice editor-loading" role="status" data-testid="editor-loading">
+        {step}
+      </p>
     </>
   );
 
@@ -61,7 +64,13 @@ export function EditorPanel() {
       </div>
       <div className="editor-body">
         <EditorLoadBoundary>
-          {mayLoad ? <Suspense fallback={loading}><MonacoEditor /></Suspense> : loading}
+          {mayLoad ? (
+            <Suspense fallback={loading("Loading editor… 2 of 3: Monaco, about 3 MB")}>
+              <MonacoEditor />
+            </Suspense>
+          ) : (
+            loading("Loading editor… 1 of 3: the game starts first")
+          )}
         </EditorLoadBoundary>
         {binary && (
           <div className="editor-notice editor-overlay" data-testid="binary-notice">

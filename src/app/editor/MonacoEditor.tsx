@@ -1,7 +1,7 @@
 // The Monaco editor itself (a lazy chunk): shows the active file's model, follows reveal
 // requests from console links, reports the cursor, and binds Ctrl/Cmd+S and Ctrl/Cmd+P.
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useWorkbench } from "../workbench";
 import { loadPhaserTypes, monaco } from "./monaco";
 import { syncProjectModels } from "./models";
@@ -9,6 +9,7 @@ import { syncProjectModels } from "./models";
 export default function MonacoEditor() {
   const workbench = useWorkbench();
   const host = useRef<HTMLDivElement>(null);
+  const [typesLoaded, setTypesLoaded] = useState(false);
 
   useEffect(() => {
     const container = host.current;
@@ -67,9 +68,11 @@ export default function MonacoEditor() {
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyP, () => editorStore.getState().openPicker());
 
     editorStore.getState().setMonacoStatus({ state: "ready" });
-    loadPhaserTypes().catch((error: unknown) =>
-      log.getState().append({ level: "system", text: `Phaser IntelliSense is unavailable: ${error instanceof Error ? error.message : String(error)}` }),
-    );
+    loadPhaserTypes()
+      .catch((error: unknown) =>
+        log.getState().append({ level: "system", text: `Phaser IntelliSense is unavailable: ${error instanceof Error ? error.message : String(error)}` }),
+      )
+      .finally(() => setTypesLoaded(true));
 
     return () => {
       unsubscribeEditor();
@@ -80,5 +83,14 @@ export default function MonacoEditor() {
     };
   }, [workbench]);
 
-  return <div className="monaco-host" ref={host} />;
+  return (
+    <>
+      <div className="monaco-host" ref={host} />
+      {!typesLoaded && (
+        <p className="editor-notice editor-loading" role="status" data-testid="editor-loading">
+          Loading editor… 3 of 3: Phaser’s types for autocomplete, about 8 MB
+        </p>
+      )}
+    </>
+  );
 }
