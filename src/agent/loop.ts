@@ -21,6 +21,8 @@ const TURNS_PER_ITERATION = 8;
 export const LOOP_NOTICE_PREFIX = "Playforge: ";
 const DEFAULT_ANSWER = "No preference: choose a sensible default yourself and carry on.";
 const ANSWER_TIMEOUT_MS = 10 * 60_000;
+/** A type check slower than this (the IDE's worker still loading TypeScript) is skipped for that turn. */
+const TYPE_CHECK_WAIT_MS = 20_000;
 
 /** The transpiler's name for the Phaser import (`_phaser2.default`) read as the source says it. */
 export function withPhaserNames(text: string): string {
@@ -63,6 +65,8 @@ class AgentLoop {
   /** filesVersion at which a playtest was held back for type errors (the next call runs it anyway). */
   private heldBackAt = -1;
   private typeCheckBroken = false;
+  /** A check still running after TYPE_CHECK_WAIT_MS; no new check starts until it settles. */
+  private typeCheckPending: Promise<unknown> | null = null;
   private readonly checkpoints: Checkpoint[] = [];
   private readonly context: ContextState;
   private readonly system: string;
@@ -449,10 +453,22 @@ class AgentLoop {
     const check = this.options.typeCheck;
     if (!check || this.typeCheckBroken) return null;
     if (this.types?.version === this.filesVersion) return this.types.diagnostics;
+    if (this.typeCheckPending) return null;
     const files = this.files;
     const version = this.filesVersion;
     try {
-      const diagnostics = await this.withDeadline(() => check(files));
+      const running = check(files);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const slow = new Promise<"slow">((resolve) => (timer = setTimeout(() => resolve("slow"), TYPE_CHECK_WAIT_MS)));
+      const diagnostics = await this.withDeadline(() => Promise.race([running, slow])).finally(() => clearTimeout(timer));
+      if (diagnostics === "slow") {
+        this.typeCheckPending = running.then(
+          () => (this.typeCheckPending = null),
+          () => (this.typeCheckPending = null),
+        );
+        this.progress(`The type check is still starting (over ${TYPE_CHECK_WAIT_MS / 1000} s); carrying on without it this time.`);
+        return null;
+      }
       this.types = { version, diagnostics };
       if (diagnostics.length) this.progress(`Type check: ${diagnostics.length} error${diagnostics.length === 1 ? "" : "s"}, first ${diagnostics[0].file}:${diagnostics[0].line} ${diagnostics[0].message.slice(0, 120)}`);
       return diagnostics;

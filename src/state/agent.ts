@@ -212,6 +212,8 @@ export function createAgentStore({ project, settings, playtest, loadGuides, type
       const onEvent = (event: AgentEvent) => handle(event, builder.describeSpec, builder.isGameSpec);
       const cap = costCapOf(modelSettings);
       const startsFrom = isUntouchedStarter(project.getState().files) ? "template" : "project";
+      // The type checker loads TypeScript and Phaser's types once; start while the model thinks.
+      if (typeCheck && "plan" in model) void typeCheck(project.getState().files).catch(() => undefined);
       ({ run } = startRun({
         prompt: scaffold?.request ?? prompt,
         files: project.getState().files,

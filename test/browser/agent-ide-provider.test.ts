@@ -42,7 +42,7 @@ async function send(text: string) {
   await page.getByTestId("prompt-send").click();
 }
 
-const runEnded = () => page.getByTestId("chat-working").waitFor({ state: "detached", timeout: 120_000 });
+const runEnded = () => page.getByTestId("chat-working").waitFor({ state: "detached", timeout: 240_000 });
 const userTexts = (index: number) => JSON.stringify(fake.requests[index]?.body?.messages ?? []);
 
 describe("agent in the IDE with a configured provider (fake LLM)", () => {
@@ -97,7 +97,7 @@ describe("agent in the IDE with a configured provider (fake LLM)", () => {
     expect(await page.locator("[data-testid=checkpoint-restore]").count()).toBe(4);
     expect(await page.getByTestId("run-counters").innerText()).toMatch(/iteration 4/);
     await page.screenshot({ path: ".out/agent-ide-provider-done.png" });
-  });
+  }, 300_000);
 
   it("restores a checkpoint into the project: iteration 2 brings back the throw, iteration 3 the fix", async () => {
     await page.getByTestId("checkpoints").locator("summary").click();
@@ -111,12 +111,14 @@ describe("agent in the IDE with a configured provider (fake LLM)", () => {
   });
 
   it("pauses between steps: no request reaches the model while paused, and resume carries on", async () => {
+    // The restored project equals the starter again, so the model changes something: a run that
+    // writes nothing on the starter is not playable.
     fake.push(
-      { reply: { content: "A short check.", tool_calls: [{ name: "run_playtest", arguments: { seconds: 6 } }] } },
+      { reply: { content: "A gold title, then a short check.", tool_calls: [{ name: "edit_file", arguments: { path: "src/scenes/Title.ts", search: 'color: "#ffd166"', replace: 'color: "#ffcc00"' } }, { name: "run_playtest", arguments: { seconds: 6 } }] } },
       { reply: { tool_calls: [{ name: "finish", arguments: { summary: "Still playable." } }] } },
     );
     const before = fake.requests.length;
-    await send("check it again");
+    await send("make the title gold and check it again");
     await page.locator("[data-testid=tool-call][data-tool=run_playtest][data-state=running]").last().waitFor({ state: "attached", timeout: 30_000 });
     await page.getByTestId("pause-button").click();
     await page.locator("[data-testid=tool-call][data-tool=run_playtest][data-state=ok]").last().waitFor({ state: "attached", timeout: 60_000 });
@@ -127,7 +129,7 @@ describe("agent in the IDE with a configured provider (fake LLM)", () => {
     await runEnded();
     expect(fake.requests.length).toBe(before + 2);
     expect(await page.locator("[data-testid=chat-finished]").last().getAttribute("data-playable")).toBe("true");
-  });
+  }, 300_000);
 
   it("stops a run with the Stop button while it playtests", async () => {
     fake.push({ reply: { content: "Playtesting at length.", tool_calls: [{ name: "run_playtest", arguments: { seconds: 60 } }] } });

@@ -153,7 +153,7 @@ export function SettingsDialog() {
               </button>
             </div>
           ))}
-          <button type="button" className="settings-add-price" onClick={() => setRows([...rows, { model: draft.models.build, prompt: "", completion: "" }])}>
+          <button type="button" className="settings-add-price" onClick={() => setRows([...rows, { model: draft.models.build.split(",")[0].trim(), prompt: "", completion: "" }])}>
             + Add a price
           </button>
           <label className="settings-field settings-cap">

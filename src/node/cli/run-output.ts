@@ -3,7 +3,7 @@
 
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { countLineChanges, type AgentEvent, type AgentOutcome } from "../../agent";
+import { countLineChanges, withPhaserNames, type AgentEvent, type AgentOutcome } from "../../agent";
 
 function argumentHint(raw: string): string {
   try {
@@ -31,7 +31,7 @@ export function eventLine(event: AgentEvent): string | null {
       return `  ~ ${event.path} (+${added} -${removed})`;
     }
     case "playtest":
-      return `▶ playtest ${event.iteration}: ${event.report.verdict.toUpperCase()}${event.report.reasons.length ? ` — ${event.report.reasons.join("; ").slice(0, 240)}` : ""}`;
+      return `▶ playtest ${event.iteration}: ${event.report.verdict.toUpperCase()}${event.report.reasons.length ? ` — ${withPhaserNames(event.report.reasons.join("; ")).slice(0, 240)}` : ""}`;
     case "question":
       return `? ${event.question}${event.choices ? ` [${event.choices.join(" / ")}]` : ""}`;
     case "answer":
