@@ -1,7 +1,7 @@
 // Builds the game page for the iframe runtime: CSP without network, the harness, Phaser from
 // the IDE's origin, then the linked project.
 
-import { installHarness, type HarnessConfig } from "./harness/harness";
+import { harnessScript, scriptJson, type HarnessConfig } from "./harness/harness";
 import { runProgram, type PageProgram } from "./harness/loader";
 import type { LinkedProgram } from "./linker";
 import type { GameError } from "./harness/protocol";
@@ -53,11 +53,6 @@ function styleText(css: string): string {
   return css.replace(/<\//g, "<\\/");
 }
 
-/** Escapes a JSON payload for safe embedding inside a <script> element. */
-function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
-}
-
 export function pageProgram(program: LinkedProgram, phaserUrl: string): PageProgram {
   return { entry: program.entry, modules: program.modules, phaserUrl };
 }
@@ -76,7 +71,7 @@ export function buildGameDocument(program: LinkedProgram | null, harness: Harnes
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>html,body{margin:0;padding:0;width:100%;height:100%;overflow:hidden;background:#10131c}#game{width:100%;height:100%}
 ${styleText(program?.headStyles ?? "")}</style>
-<script>(${installHarness.toString()})(${scriptJson(harness)});</script>
+<script>${harnessScript(harness)}</script>
 <script src="${phaserUrl}" crossorigin="anonymous"></script>
 </head><body>${program?.bodyHtml ?? '<div id="game"></div>'}
 <script>${start}</script>

@@ -4,7 +4,7 @@ export type { Sandbox, SandboxEvents, SandboxKind, MountOptions, ExitReason } fr
 export { SandboxBootError, SandboxCommandError, HarnessInterferenceError } from "./sandbox";
 export { createIframeSandbox, type IframeSandboxOptions } from "./iframe";
 export { linkProject, resolveImport, findEntry, type LinkedProgram } from "./linker";
-export { installHarness, type HarnessConfig } from "./harness/harness";
+export { harnessScript, type HarnessConfig } from "./harness/harness";
 export * from "./harness/protocol";
 export { parseCommandResult, type ParsedResult } from "./harness/replies";
 export { createWebContainerSandbox, createRuntimeWithFallback, createPreferredSandbox, checkWebContainerSupport, WebContainerBootError, type WebContainerSandboxOptions, type WebContainerApi, type RuntimeDeps, type RuntimeChoice } from "./webcontainer";
