@@ -202,4 +202,29 @@ describe("a run built by the run factory (plan → router → runAgent) against 
       await anthropic.close();
     }
   });
+
+  it("runs the offline builder with the prompt's design, the prompt read from the task and the user's notes", async () => {
+    const { createOfflineBuilder } = await import("../../src/builder");
+    const events: AgentEvent[] = [];
+    let run!: ReturnType<typeof startRun>["run"];
+    ({ run } = startRun({
+      prompt: "a deep-sea diving game where you collect pearls and dodge jellyfish",
+      files: { ...STARTER },
+      startsFrom: "template",
+      model: { offline: createOfflineBuilder() },
+      playtest: staticPlaytest,
+      formatReport,
+      guides: NO_GUIDES,
+      budgets: { maxIterations: 3, maxTokens: 1e9, maxWallMs: 60_000 },
+      chattiness: "normal",
+      onEvent: (e) => {
+        events.push(e);
+        if (e.type === "tool-call" && e.name === "write_file") run.steer("make the jellyfish faster");
+      },
+    }));
+    const outcome = await run.done;
+    expect(JSON.parse(String(outcome.files["game.spec.json"])).genre).toBe("diving");
+    expect(events.filter((e) => e.type === "playtest").length).toBeGreaterThan(0);
+    expect(outcome.stopReason).not.toBe("error");
+  });
 });
