@@ -5,7 +5,7 @@
 import type { StateProbe, TaskCheckSpec } from "../playtest";
 import { SPEC_PATH } from "../project/share";
 import type { ProjectFiles } from "../project/files";
-import { isGameSpec, type GameSpec, type Genre } from "./spec";
+import { DESIGNS, isGameSpec, type GameSpec, type Genre } from "./spec";
 
 type Probe = Omit<StateProbe, "kind">;
 
@@ -18,6 +18,16 @@ function names(list: { name: string }[], fallback: string): string {
   const all = list.map((t) => t.name);
   if (all.length === 0) return fallback;
   return all.length === 1 ? all[0] : `${all.slice(0, -1).join(", ")} and ${all[all.length - 1]}`;
+}
+
+function singularName(list: { name: string }[], fallback: string): string {
+  const name = list[0]?.name ?? fallback;
+  return name.endsWith("fish") ? name : name.replace(/ies$/, "y").replace(/s$/, "");
+}
+
+/** Seconds on the game's clock (0: none). */
+function clockOf(spec: GameSpec): number {
+  return spec.rules?.timeLimit ?? DESIGNS[spec.genre].clock ?? 0;
 }
 
 const SCORE_FROM_TARGETS = (what: string, player: string) =>
@@ -64,6 +74,69 @@ const CHECKS: Record<Genre, (spec: GameSpec) => TaskCheckSpec[]> = {
   maze: (spec) => [
     SCORE_FROM_TARGETS(names(spec.collectibles, "gems"), spec.player),
     check("gems-fall", `Collected ${names(spec.collectibles, "gems")} disappear from the maze`, { field: "gemsLeft", expect: "falls", seek: "targets" }),
+  ],
+  pong: (spec) => [
+    check("returns-ball", `Your ${spec.player} returns the ball`, { field: "returns", expect: "rises", seek: "targets" }),
+    ...(spec.rules?.opponent === "human"
+      ? []
+      : [check("computer-returns", "The computer's paddle returns the ball", { field: "rivalReturns", expect: "rises", run: "either" })]),
+    check("score-rises", "You score when the ball gets past the other paddle", { field: "score", expect: "rises", run: "either" }),
+    check("miss-gives-a-point", "The other side scores when the ball gets past your paddle", { field: "rivalScore", expect: "rises", run: "control" }, false),
+  ],
+  flappy: (spec) => [
+    check("score-rises", `Score rises when the ${spec.player} flies through a gap`, { field: "score", expect: "rises", seek: "targets" }),
+    check("crash-costs-a-life", `Lives fall when the ${spec.player} hits the ${names(spec.hazards, "pipes")} or the ground`, { field: "lives", expect: "falls", run: "either" }),
+  ],
+  catch: (spec) => [
+    check("score-rises", `Score rises when the ${spec.player} catches ${names(spec.collectibles, "stars")}`, { field: "score", expect: "rises", seek: "targets" }),
+    ...(spec.hazards.length
+      ? [check("hazard-costs-a-life", `Lives fall when the ${spec.player} catches ${names(spec.hazards, "rocks")}`, { field: "lives", expect: "falls", seek: "hazards" }, false)]
+      : []),
+  ],
+  invaders: (spec) => [
+    check("score-rises", `Score rises when a shot hits the ${names(spec.hazards, "invaders")}`, { field: "score", expect: "rises", seek: "targets" }),
+    check("invaders-fall", `Shot ${names(spec.hazards, "invaders")} leave the formation`, { field: "invaders", expect: "falls", run: "either" }),
+    check("bomb-costs-a-life", `Lives fall when a bomb hits the ${spec.player}`, { field: "lives", expect: "falls", run: "either" }, false),
+  ],
+  asteroids: (spec) => [
+    check("score-rises", `Score rises when a shot breaks the ${names(spec.hazards, "asteroids")}`, { field: "score", expect: "rises", run: "either", seek: "targets" }),
+    check("rocks-split", `Shot ${names(spec.hazards, "asteroids")} split or vanish: the count changes`, { field: "asteroids", expect: "changes", run: "either" }),
+    check("crash-costs-a-life", `Lives fall when the ${names(spec.hazards, "asteroids")} hit the ${spec.player}`, { field: "lives", expect: "falls", run: "either" }, false),
+  ],
+  fishing: (spec) => [
+    check("score-rises", `Score rises when a ${singularName(spec.collectibles, "fish")} is reeled in`, { field: "score", expect: "rises", seek: "targets" }),
+    ...(clockOf(spec) > 0 ? [check("clock-runs", "The clock counts down", { field: "timeLeft", expect: "falls", run: "either" })] : []),
+    ...(spec.hazards.length
+      ? [check("bite-costs-a-life", `Lives fall when the ${names(spec.hazards, "sharks")} snap the line`, { field: "lives", expect: "falls", seek: "hazards" }, false)]
+      : []),
+  ],
+  frogger: (spec) => [
+    check("score-rises", `Score rises as the ${spec.player} hops toward the far side`, { field: "score", expect: "rises", seek: "targets" }),
+    check("crossing-counts", `A crossing counts when the ${spec.player} reaches the far side`, { field: "crossings", expect: "rises", seek: "targets" }, false),
+    ...(spec.hazards.length
+      ? [check("traffic-costs-a-life", `Lives fall when the ${names(spec.hazards, "cars")} hit the ${spec.player}`, { field: "lives", expect: "falls", run: "either" }, false)]
+      : []),
+  ],
+  lander: (spec) => [
+    check("landing-counts", `A landing counts when the ${spec.player} touches down gently on the pad`, { field: "landings", expect: "rises", seek: "targets" }),
+    check("fuel-burns", "Fuel falls while the engine fires", { field: "fuel", expect: "falls", run: "either" }),
+    check("crash-costs-a-life", `Lives fall when the ${spec.player} hits the ground too hard or off the pad`, { field: "lives", expect: "falls", run: "either" }, false),
+  ],
+  whack: (spec) => [
+    check("score-rises", `Score rises when the ${spec.player} whacks ${names(spec.collectibles, "moles")}`, { field: "score", expect: "rises", seek: "targets" }),
+    ...(clockOf(spec) > 0 ? [check("clock-runs", "The clock counts down", { field: "timeLeft", expect: "falls", run: "either" })] : []),
+    ...(spec.hazards.length
+      ? [check("bomb-costs-a-life", `Lives fall when the ${spec.player} whacks ${names(spec.hazards, "bombs")}`, { field: "lives", expect: "falls", seek: "hazards" }, false)]
+      : []),
+  ],
+  memory: () => [
+    check("cards-turn", "A card turns face up when it is clicked or chosen", { field: "flips", expect: "rises", run: "either" }),
+    check("pair-scores", "Score rises when two matching cards are found", { field: "score", expect: "rises", seek: "targets" }, false),
+  ],
+  towers: (spec) => [
+    check("towers-defeat-creeps", `Towers shoot the ${names(spec.hazards, "creeps")}: defeated ones add up`, { field: "kills", expect: "rises", run: "either" }),
+    check("leak-costs-a-life", `Lives fall when the ${names(spec.hazards, "creeps")} reach the end of the path`, { field: "lives", expect: "falls", run: "control" }, false),
+    check("towers-get-built", "A tower appears when one is built on a free spot", { field: "towers", expect: "rises", seek: "targets" }, false),
   ],
 };
 

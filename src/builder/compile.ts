@@ -15,8 +15,19 @@ import { breakout } from "./designs/breakout";
 import { snake } from "./designs/snake";
 import { runner } from "./designs/runner";
 import { maze } from "./designs/maze";
+import { pong } from "./designs/pong";
+import { flappy } from "./designs/flappy";
+import { catchGame } from "./designs/catch";
+import { invaders } from "./designs/invaders";
+import { asteroids } from "./designs/asteroids";
+import { fishing } from "./designs/fishing";
+import { frogger } from "./designs/frogger";
+import { lander } from "./designs/lander";
+import { whack } from "./designs/whack";
+import { memory } from "./designs/memory";
+import { towers } from "./designs/towers";
 
-const GENRE_MODULES: Record<Genre, GenreModule> = { racing, diving, platformer, shooter, breakout, snake, runner, maze };
+const GENRE_MODULES: Record<Genre, GenreModule> = { racing, diving, platformer, shooter, breakout, snake, runner, maze, pong, flappy, catch: catchGame, invaders, asteroids, fishing, frogger, lander, whack, memory, towers };
 
 /** Files every game shares, as paths under src/builder/game/ (the same path under the project's src/). */
 const SHARED_FILES = ["art.ts", "controls.ts", "sfx.ts", "hud.ts", "scenes/Title.ts"];

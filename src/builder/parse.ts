@@ -11,8 +11,8 @@ import {
 import { LANGUAGE_NAMES, detectLanguage, plainText, toEnglish, type Language } from "./languages";
 import { Words, readRules, type RulePhrases } from "./phrases";
 import {
-  BACKGROUND_WORDS, COLLECT_VERBS, COLLECTIBLE_WORDS, COLOURS, EASY_WORDS, FILLER, GENERIC_COLLECTIBLES, GENERIC_HAZARDS,
-  HARD_WORDS, HAZARD_VERBS, HAZARD_WORDS, KINDS, LIFE_WORDS, NUMBER_WORDS, TEXT_WORDS, UNBUILT_KINDS, numberValue, sameNoun, singular,
+  BACKGROUND_WORDS, COLLECT_VERBS, CREATURES, COLLECTIBLE_WORDS, COLOURS, EASY_WORDS, FILLER, GENERIC_COLLECTIBLES, GENERIC_HAZARDS,
+  HARD_WORDS, HAZARD_VERBS, HAZARD_WORDS, KINDS, LIFE_WORDS, NUMBER, NUMBER_WORDS, TEXT_WORDS, UNBUILT_KINDS, numberValue, sameNoun, singular,
 } from "./words";
 
 export interface ParseResult {
@@ -73,10 +73,11 @@ export function parsePrompt(prompt: string, previous?: GameSpec): ParseResult {
   }
 
   applyRules(spec, rules, notes, notUsed);
+  applyDesignPhrases(spec, words, notes, notUsed);
   applyDifficulty(spec, words, previous, notes);
   applyPlayer(spec, words, notes);
   const negations = readNegations(words, spec);
-  applyThings(spec, words, notes, previous !== undefined && spec.genre === previous.genre);
+  applyThings(spec, words, notes, notUsed, previous !== undefined && spec.genre === previous.genre);
   applyNegations(spec, negations, notes);
   applyNumbers(spec, words, notes);
   applyComparatives(spec, words, notes);
@@ -159,7 +160,7 @@ function closestByWords(words: Words, theme: Theme | null): Genre[] {
   if (theme) add(theme.suggests, 1.5);
   for (const g of GENRES) {
     const d = DESIGNS[g];
-    if (words.tokens.some((t) => sameNoun(t, d.collectible.name) || sameNoun(t, d.hazard.name) || t === d.player)) add(g, 1);
+    if (words.tokens.some((t) => (d.collectible && sameNoun(t, d.collectible.name)) || (d.hazard && sameNoun(t, d.hazard.name)) || t === d.player)) add(g, 1);
   }
   const fallback: Genre[] = ["platformer", "runner", "maze"];
   const ranked = [...score.entries()].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]).map(([g]) => g);
@@ -174,7 +175,7 @@ function applyRules(spec: GameSpec, rules: RulePhrases, notes: string[], notUsed
   if (rules.opponent) {
     if (design.supports.opponent) {
       set({ opponent: rules.opponent });
-      notes.push(rules.opponent === "cpu" ? "Opponent: the computer." : "Two players: the second plays with W and S.");
+      notes.push(rules.opponent === "cpu" ? "Opponent: the computer." : "Two players: the left paddle plays with W and S, the right one with the arrow keys.");
     } else notUsed.push(`${rules.opponent === "cpu" ? "against the computer" : "two players"} (${label} has no opponent)`);
   }
   if (rules.points !== undefined) {
@@ -201,6 +202,17 @@ function applyRules(spec: GameSpec, rules: RulePhrases, notes: string[], notUsed
     } else notUsed.push(`${rules.timeLimit === 0 ? "no time limit" : `a ${rules.timeLimit} s time limit`} (${label} has no clock)`);
   }
   if (rules.audience) setDifficulty(spec, rules.audience.difficulty, notes, `Difficulty: ${rules.audience.difficulty} (${rules.audience.says}).`);
+}
+
+/** Phrases only one design understands: "two kinds of towers" in tower defense. */
+function applyDesignPhrases(spec: GameSpec, words: Words, notes: string[], notUsed: string[]) {
+  if (spec.genre !== "towers") return;
+  words.claim(new RegExp(`\\b${NUMBER} (?:kinds|types|sorts) of towers?\\b`, "g"), (m) => {
+    const n = numberValue(m[1]);
+    if (n === 2) notes.push("Two kinds of towers: quick blasters and slow cannons that hit a whole group.");
+    else notUsed.push(`${m[0]} (tower defense has two: blasters and cannons)`);
+    return true;
+  });
 }
 
 function setDifficulty(spec: GameSpec, next: Difficulty, notes: string[], note = `Difficulty: ${next}.`) {
@@ -244,9 +256,21 @@ function applyPlayer(spec: GameSpec, words: Words, notes: string[]) {
       notes.push(`You play as ${/^[aeiou]/.test(player) ? "an" : "a"} ${player}.`);
     }
   };
-  const role = "play as|playing as|you are|you re|youre|you play as|you play|you control|control|controlling|you hold|holding|you fly|flying as|you drive|you ride|you steer|as";
+  // A design whose player is a creature takes "with a bat" as the player too.
+  if (DESIGNS[spec.genre].creaturePlayer) {
+    const take = (m: RegExpExecArray) => {
+      if (!CREATURES.has(m[1])) return false;
+      name(m[1]);
+      return true;
+    };
+    words.claim(/\b(?:with|starring|featuring|help|helping|guide|save) (?:a|an|the|my) ([a-z]+)\b/g, take);
+    words.claim(/\b(?:a|an|the) ([a-z]+)(?= (?:crosses|cross|flies|fly|hops|hop|jumps|flaps|has to|must|tries)\b)/g, take);
+  }
+  const role = "play as|playing as|you are|you re|youre|you play as|you play|you control|control|controlling|you hold|holding|you fly|flying as|you drive|you ride|you steer|pilot|piloting|land|as";
   words.claim(new RegExp(`\\b(?:${role}) (?:a|an|the|one|my) ([a-z-]+)( [a-z-]+)?`, "g"), (m) => {
-    const second = m[2] && !FILLER.has(m[2].trim()) && !HAZARD_VERBS.has(m[2].trim()) && !COLLECT_VERBS.has(m[2].trim()) ? m[2] : "";
+    const next = m[2]?.trim() ?? "";
+    // "a space cat" is two words of a name; "the rocket gently" is a name and an adverb.
+    const second = next && !FILLER.has(next) && !HAZARD_VERBS.has(next) && !COLLECT_VERBS.has(next) && !/ly$/.test(next) ? m[2] : "";
     name(m[1] + second);
     return true;
   });
@@ -285,7 +309,7 @@ const isHazardWord = (w: string) => HAZARD_WORDS.has(w);
 const isItemWord = (w: string) => COLLECTIBLE_WORDS.has(w) || GENERIC_COLLECTIBLES.has(w);
 
 /** In a follow-up (merge) new creatures join the existing ones instead of replacing them. */
-function applyThings(spec: GameSpec, words: Words, notes: string[], merge: boolean) {
+function applyThings(spec: GameSpec, words: Words, notes: string[], notUsed: string[], merge: boolean) {
   const design = DESIGNS[spec.genre];
   const t = words.tokens;
   const isPlayer = (w: string) => sameNoun(w, spec.player);
@@ -296,9 +320,12 @@ function applyThings(spec: GameSpec, words: Words, notes: string[], merge: boole
   });
   for (const h of hazards) words.read(h.at, h.count);
   t.forEach((w, i) => GENERIC_HAZARDS.has(w) && words.read(i));
-  const specific = hazards.map((h) => h.name).filter((n) => !GENERIC_HAZARDS.has(n.split(" ").pop() ?? n) && !isPlayer(n));
-  if (specific.length) {
-    const base = spec.hazards[0] ?? design.hazard;
+  // What the design collects is never a hazard, whatever the verb ("hit the moles" in whack-a-mole).
+  const isDesignItem = (n: string) => !!design.collectible && sameNoun(n, design.collectible.name);
+  const specific = hazards.map((h) => h.name).filter((n) => !GENERIC_HAZARDS.has(n.split(" ").pop() ?? n) && !isPlayer(n) && !isDesignItem(n));
+  if (specific.length && !design.hazard) notUsed.push(`${specific.join(", ")} (${design.label.toLowerCase()} has no hazards)`);
+  else if (specific.length) {
+    const base = spec.hazards[0] ?? design.hazard!;
     const fresh: Hazard[] = specific.map((name) => {
       const existing = spec.hazards.find((h) => sameNoun(h.name, name));
       return existing ? { ...existing, name } : { name, speed: base.speed, count: base.count };
@@ -317,8 +344,9 @@ function applyThings(spec: GameSpec, words: Words, notes: string[], merge: boole
   for (const it of items) words.read(it.at, it.count);
   t.forEach((w, i) => (GENERIC_COLLECTIBLES.has(w) || COLLECT_VERBS.has(w) || HAZARD_VERBS.has(w)) && words.read(i));
   const named = items.map((it) => it.name).filter((n) => !GENERIC_COLLECTIBLES.has(n.split(" ").pop() ?? n) && !isPlayer(n));
-  if (named.length && !sameNoun(named[0], spec.collectibles[0]?.name ?? "")) {
-    spec.collectibles = [{ name: named[0], count: spec.collectibles[0]?.count ?? design.collectible.count }];
+  if (named.length && !design.collectible) notUsed.push(`${named.join(", ")} (${design.label.toLowerCase()} has nothing to collect)`);
+  else if (named.length && !sameNoun(named[0], spec.collectibles[0]?.name ?? "")) {
+    spec.collectibles = [{ name: named[0], count: spec.collectibles[0]?.count ?? design.collectible!.count }];
     notes.push(`Collect: ${named[0]}.`);
   }
 }
@@ -331,7 +359,7 @@ const NEGATIONS = [["get", "rid", "of", "the"], ["get", "rid", "of"], ["dont", "
  */
 function readNegations(words: Words, spec: GameSpec): string[][] {
   const design = DESIGNS[spec.genre];
-  const names = [design.hazard.name, design.collectible.name, ...spec.hazards.map((h) => h.name), ...spec.collectibles.map((c) => c.name)];
+  const names = [design.hazard?.name, design.collectible?.name, ...spec.hazards.map((h) => h.name), ...spec.collectibles.map((c) => c.name)].filter((n): n is string => !!n);
   const known = (w: string | undefined) => !!w && (HAZARD_WORDS.has(w) || isItemWord(w) || names.some((n) => mentions(n, [w])));
   const t = words.tokens;
   const found: string[][] = [];
@@ -356,14 +384,14 @@ function applyNegations(spec: GameSpec, negations: string[][], notes: string[]) 
   const design = DESIGNS[spec.genre];
   for (const nouns of negations) {
     if (nouns.some((w) => GENERIC_HAZARDS.has(w))) {
-      if (spec.genre === "shooter") { notes.push(`Kept the ${spec.hazards[0]?.name ?? design.hazard.name}: a shooter needs something to shoot.`); continue; }
+      if (design.needsHazard) { notes.push(`Kept the ${spec.hazards[0]?.name ?? design.hazard?.name}: ${design.label.toLowerCase()} needs something to shoot.`); continue; }
       if (spec.hazards.length) notes.push(`No ${nouns.join(" ")}: removed ${spec.hazards.map((h) => h.name).join(", ")}.`);
       spec.hazards = [];
       continue;
     }
     const hazard = spec.hazards.find((h) => mentions(h.name, nouns));
     if (hazard) {
-      if (spec.genre === "shooter" && spec.hazards.length === 1) { notes.push(`Kept the ${hazard.name}: a shooter needs something to shoot.`); continue; }
+      if (design.needsHazard && spec.hazards.length === 1) { notes.push(`Kept the ${hazard.name}: ${design.label.toLowerCase()} needs something to shoot.`); continue; }
       spec.hazards = spec.hazards.filter((h) => h !== hazard);
       notes.push(`No ${hazard.name}.`);
       continue;
@@ -510,9 +538,9 @@ function applyColours(spec: GameSpec, words: Words, notes: string[]) {
 
 export function generatedTitle(spec: GameSpec): string {
   const design = DESIGNS[spec.genre];
-  const lead = design.needsCollectible && spec.collectibles[0]
-    ? singular(spec.collectibles[0].name.split(" ").pop() ?? spec.collectibles[0].name)
-    : spec.theme;
+  const item = design.needsCollectible && spec.collectibles[0] ? singular(spec.collectibles[0].name.split(" ").pop() ?? spec.collectibles[0].name) : null;
+  // "Fish Fishing" says nothing twice: the setting leads instead.
+  const lead = item && !design.titleWord.toLowerCase().includes(item) ? item : spec.theme;
   return capitalise(`${lead} ${design.titleWord}`);
 }
 

@@ -125,6 +125,7 @@ export function readRules(words: Words): RulePhrases {
   claim(`(?:limited |an |the )?${word("oxygen|air|fuel|gas")}(?: ${word("meter|bar|tank|gauge|supply|level|limit")})`, (m) => (rules.meter = /oxygen|air/.test(m[0]) ? "oxygen" : "fuel"));
   claim(`limited ${word("oxygen|air|fuel|gas")}`, (m) => (rules.meter = /oxygen|air/.test(m[0]) ? "oxygen" : "fuel"));
 
+  claim(`(?:before )?the ${word("timer|clock|time")} ${word("runs out|is up|ends")}`, () => (rules.timeLimit ??= 60));
   claim(`(?:${word("dont|do not|never")} )?run out of time|no ${word("time limit|timer|countdown|clock")}|without (?:a )?${word("time limit|timer")}`, (m) => (rules.timeLimit = /^(no|without)/.test(m[0]) ? 0 : 60));
   claim(`${word("in|within|under|for")} ${N} ${word("seconds?|secs?|s|minutes?|mins?")}|${N}[ -]${word("second|minute")}s? ${word("timer|time limit|countdown|limit|round")}|${word("survive|last") } (?:for )?${N} ${word("seconds?|minutes?")}`, (m) => {
     const n = numberValue(m[1] ?? m[2] ?? m[3]);

@@ -1,7 +1,7 @@
 // GameSpec: the offline builder's description of a game, plus the built-in designs (genres) and
 // themes it knows. The parser fills a GameSpec from text; the compiler turns it into a project.
 
-export const GENRES = ["racing", "diving", "platformer", "shooter", "breakout", "snake", "runner", "maze"] as const;
+export const GENRES = ["racing", "diving", "platformer", "shooter", "breakout", "snake", "runner", "maze", "pong", "flappy", "catch", "invaders", "asteroids", "fishing", "frogger", "lander", "whack", "memory", "towers"] as const;
 export type Genre = (typeof GENRES)[number];
 
 export type Difficulty = "easy" | "normal" | "hard";
@@ -59,12 +59,19 @@ export interface GenreDesign {
   pitch: string;
   player: string;
   goal: { kind: GoalKind; target: number; min: number; max: number };
-  hazard: Hazard;
-  collectible: Collectible;
+  /** What hurts by default; null for a design that has nothing of the kind (pong, memory). */
+  hazard: Hazard | null;
+  collectible: Collectible | null;
   /** True when the collectible is the point of the game, so "no <collectible>" cannot remove it. */
   needsCollectible: boolean;
   theme: string;
   titleWord: string;
+  /** Seconds on the clock when the prompt names no time limit (designs with supports.timeLimit). */
+  clock?: number;
+  /** True when the hazards are the point of the game (something to shoot), so "no enemies" cannot remove them. */
+  needsHazard?: boolean;
+  /** True when the player is a creature a prompt may name with "with a ...": "flappy bird with a bat". */
+  creaturePlayer?: boolean;
   /** The rules this design can play: a rule it lacks is reported as not used. */
   supports: {
     opponent?: boolean;
@@ -120,6 +127,7 @@ export const DESIGNS: Record<Genre, GenreDesign> = {
     hazard: { name: "aliens", speed: 90, count: 6 },
     collectible: { name: "power stars", count: 2 },
     needsCollectible: false,
+    needsHazard: true,
     theme: "space",
     titleWord: "Blaster",
     supports: { rising: "always" },
@@ -172,6 +180,145 @@ export const DESIGNS: Record<Genre, GenreDesign> = {
     titleWord: "Dungeon",
     supports: {},
   },
+  pong: {
+    label: "Pong",
+    pitch: "bat the ball past the computer's paddle; first to the goal wins",
+    player: "paddle",
+    goal: { kind: "points", target: 5, min: 1, max: 21 },
+    hazard: null,
+    collectible: null,
+    needsCollectible: false,
+    theme: "neon",
+    titleWord: "Pong",
+    supports: { opponent: true, rising: "option" },
+  },
+  flappy: {
+    label: "Flappy",
+    pitch: "tap to flap through the gaps between the pipes",
+    player: "bird",
+    goal: { kind: "points", target: 20, min: 1, max: 200 },
+    hazard: { name: "pipes", speed: 190, count: 1 },
+    collectible: null,
+    needsCollectible: false,
+    theme: "forest",
+    titleWord: "Flap",
+    supports: { rising: "option" },
+    creaturePlayer: true,
+  },
+  catch: {
+    label: "Catch",
+    pitch: "slide along the bottom to catch what falls and keep away from the bad things",
+    player: "basket",
+    goal: { kind: "points", target: 30, min: 1, max: 200 },
+    hazard: { name: "rocks", speed: 160, count: 1 },
+    collectible: { name: "stars", count: 1 },
+    needsCollectible: true,
+    theme: "pastel",
+    titleWord: "Catcher",
+    supports: { rising: "option" },
+  },
+  invaders: {
+    label: "Space invaders",
+    pitch: "shoot the marching formation before it lands, hiding behind the bunkers",
+    player: "cannon",
+    goal: { kind: "waves", target: 3, min: 1, max: 20 },
+    hazard: { name: "invaders", speed: 90, count: 32 },
+    collectible: null,
+    needsCollectible: false,
+    needsHazard: true,
+    theme: "space",
+    titleWord: "Invaders",
+    supports: { rising: "always" },
+  },
+  asteroids: {
+    label: "Asteroids",
+    pitch: "turn and thrust a ship around the screen, shoot the rocks into smaller rocks",
+    player: "ship",
+    goal: { kind: "waves", target: 3, min: 1, max: 20 },
+    hazard: { name: "asteroids", speed: 60, count: 4 },
+    collectible: null,
+    needsCollectible: false,
+    needsHazard: true,
+    theme: "space",
+    titleWord: "Rocks",
+    supports: { rising: "always" },
+  },
+  fishing: {
+    label: "Fishing",
+    pitch: "let the hook down from your boat, reel in the fish, keep the line away from sharks",
+    player: "boat",
+    goal: { kind: "fish", target: 10, min: 1, max: 60 },
+    hazard: { name: "sharks", speed: 90, count: 1 },
+    collectible: { name: "fish", count: 10 },
+    needsCollectible: true,
+    theme: "sunset",
+    titleWord: "Fishing",
+    clock: 90,
+    supports: { timeLimit: true },
+  },
+  frogger: {
+    label: "Frogger",
+    pitch: "hop across lanes of traffic to the other side without getting hit",
+    player: "frog",
+    goal: { kind: "crossings", target: 3, min: 1, max: 20 },
+    hazard: { name: "cars", speed: 90, count: 3 },
+    collectible: null,
+    needsCollectible: false,
+    theme: "city",
+    titleWord: "Crossing",
+    supports: { rising: "always" },
+    creaturePlayer: true,
+  },
+  lander: {
+    label: "Lunar lander",
+    pitch: "fire the engine against gravity and touch down gently on the landing pad",
+    player: "lander",
+    goal: { kind: "landings", target: 3, min: 1, max: 20 },
+    hazard: null,
+    collectible: null,
+    needsCollectible: false,
+    theme: "space",
+    titleWord: "Lander",
+    supports: { meter: "fuel" },
+  },
+  whack: {
+    label: "Whack-a-mole",
+    pitch: "whack the moles as they pop out of their holes, leave the bombs alone, beat the clock",
+    player: "hammer",
+    goal: { kind: "points", target: 20, min: 1, max: 200 },
+    hazard: { name: "bombs", speed: 0, count: 1 },
+    collectible: { name: "moles", count: 1 },
+    needsCollectible: true,
+    theme: "forest",
+    titleWord: "Whack",
+    clock: 45,
+    supports: { rising: "option", timeLimit: true },
+  },
+  memory: {
+    label: "Memory match",
+    pitch: "turn the cards over two at a time and find every matching pair",
+    player: "cards",
+    goal: { kind: "pairs", target: 8, min: 3, max: 12 },
+    hazard: null,
+    collectible: null,
+    needsCollectible: false,
+    theme: "pastel",
+    titleWord: "Memory",
+    supports: {},
+  },
+  towers: {
+    label: "Tower defense",
+    pitch: "build blasters and cannons beside the path to stop every wave of creeps",
+    player: "builder",
+    goal: { kind: "waves", target: 5, min: 1, max: 30 },
+    hazard: { name: "goblins", speed: 60, count: 7 },
+    collectible: null,
+    needsCollectible: false,
+    needsHazard: true,
+    theme: "forest",
+    titleWord: "Defense",
+    supports: { rising: "always" },
+  },
 };
 
 export interface Theme {
@@ -208,7 +355,7 @@ export const THEMES: Theme[] = [
     palette: { background: 0x3a3d46, player: 0xef233c, hazard: 0x2b9eb3, accent: 0xfcbf49, text: 0xffffff } },
   { name: "beach", words: ["beach", "beaches", "seaside", "shore", "tropical", "island", "sunny", "summer"], suggests: "runner",
     palette: { background: 0x8fd3f4, player: 0xef476f, hazard: 0x073b4c, accent: 0xffd166, text: 0x073b4c } },
-  { name: "sunset", words: ["sunset", "dusk", "evening", "twilight", "sundown"], suggests: "runner",
+  { name: "sunset", words: ["sunset", "dusk", "evening", "twilight", "sundown"], suggests: "fishing",
     palette: { background: 0x3d2c5e, player: 0xffd6a5, hazard: 0x2b193d, accent: 0xff9f1c, text: 0xfff1e6 } },
   { name: "retro", words: ["retro", "pixel", "8-bit", "classic", "oldschool", "old-school", "gameboy"], suggests: "snake",
     palette: { background: 0x0f380f, player: 0x9bbc0f, hazard: 0x306230, accent: 0x8bac0f, text: 0xcadc9f } },
@@ -231,8 +378,8 @@ export function defaultSpec(genre: Genre, seed = 1): GameSpec {
     player: design.player,
     controls: ["keyboard", "pointer", "touch"],
     goal: { kind: design.goal.kind, target: design.goal.target },
-    hazards: [{ ...design.hazard }],
-    collectibles: [{ ...design.collectible }],
+    hazards: design.hazard ? [{ ...design.hazard }] : [],
+    collectibles: design.collectible ? [{ ...design.collectible }] : [],
     palette: { ...theme.palette },
     difficulty: "normal",
     lives: DIFFICULTY_LIVES.normal,

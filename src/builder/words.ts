@@ -26,15 +26,15 @@ export const KINDS: Record<string, Kind> = {
   maze: { label: "maze", closest: ["maze", "snake", "platformer"], cues: { maze: 5, labyrinth: 5, dungeon: 3, "dungeon crawler": 5, pacman: 6, "pac-man": 6, "pac man": 6, crawler: 3, corridors: 3, rogue: 3, roguelike: 3 } },
   pong: { label: "pong", closest: ["pong", "breakout"], cues: { pong: 7, "ping pong": 6, "ping-pong": 6, "table tennis": 6, "air hockey": 5, tennis: 4, paddle: 2, paddles: 3, volley: 2, squash: 3 } },
   flappy: { label: "flappy bird", closest: ["flappy", "runner", "platformer"], cues: { flappy: 7, "flappy bird": 8, flap: 5, flapping: 5, flaps: 5, pipes: 3, "tap to fly": 5, "helicopter game": 5 } },
-  catch: { label: "catch-the-falling-things", closest: ["catch", "breakout", "runner"], cues: { "catch falling": 5, "falling objects": 5, "falling things": 5, "fall from the sky": 5, "from the sky": 3, umbrella: 4, basket: 3, raining: 3, rain: 2, falling: 2, falls: 1, fall: 1, drops: 2, raindrops: 3, "dodge falling": 5 } },
+  catch: { label: "catch-the-falling-things", closest: ["catch", "breakout", "runner"], cues: { catch: 2, catching: 2, "catch game": 5, "catching game": 5, "catch falling": 5, "falling objects": 5, "falling things": 5, "fall from the sky": 5, "from the sky": 3, umbrella: 4, basket: 3, raining: 3, rain: 2, falling: 2, falls: 1, fall: 1, drops: 2, raindrops: 3, "dodge falling": 5 } },
   asteroids: { label: "asteroids", closest: ["asteroids", "shooter"], cues: { asteroids: 6, asteroid: 3, meteors: 2, "asteroid field": 4, thrust: 2 } },
   whack: { label: "whack-a-mole", closest: ["whack", "memory", "catch", "breakout"], cues: { "whack a mole": 8, "whack-a-mole": 8, whack: 5, mole: 4, moles: 5, hammer: 3, mallet: 3, "pop up": 2, holes: 2 } },
   memory: { label: "memory match", closest: ["memory", "whack", "maze"], cues: { memory: 5, "memory match": 7, "memory game": 7, "matching pairs": 6, "match pairs": 6, pairs: 3, "flip cards": 5, cards: 2, concentration: 4, "find the pairs": 6, "card matching": 6, matching: 2 } },
   invaders: { label: "space invaders", closest: ["invaders", "shooter"], cues: { "space invaders": 8, invaders: 6, invader: 5, galaxian: 5, "alien invasion": 5, formation: 2 } },
-  towers: { label: "tower defense", closest: ["towers", "shooter", "maze"], cues: { "tower defense": 8, "tower defence": 8, "tower-defense": 8, towers: 3, tower: 3, turret: 3, turrets: 3, creeps: 3, bloons: 5 } },
+  towers: { label: "tower defense", closest: ["towers", "shooter", "maze"], cues: { "tower defense": 8, "tower defence": 8, "tower-defense": 8, towers: 3, tower: 3, turret: 3, turrets: 3, creeps: 3, bloons: 5, path: 1, "single path": 2 } },
   fishing: { label: "fishing", closest: ["fishing", "diving"], cues: { fishing: 6, fish: 2, rod: 3, "fishing rod": 5, hook: 2, bait: 3, angler: 4, "catch fish": 5, lake: 2, pond: 2, "reel in": 4 } },
-  frogger: { label: "frogger", closest: ["frogger", "racing", "maze"], cues: { frogger: 8, frog: 4, "cross the road": 7, "crossy road": 8, "cross the street": 7, "crossing the road": 7, logs: 2, chicken: 2 } },
-  lander: { label: "lunar lander", closest: ["lander", "flappy", "shooter"], cues: { "lunar lander": 8, lander: 6, "land on the moon": 7, landing: 3, "land safely": 4, moon: 2, thrusters: 3, "landing pad": 6, rocket: 2 } },
+  frogger: { label: "frogger", closest: ["frogger", "racing", "maze"], cues: { frogger: 8, frog: 4, "cross the road": 7, "crossy road": 8, "cross the street": 7, "crossing the road": 7, logs: 2, chicken: 2, cross: 2, crosses: 2, crossing: 2, "busy road": 2, road: 1, street: 1 } },
+  lander: { label: "lunar lander", closest: ["lander", "flappy", "shooter"], cues: { "lunar lander": 8, lander: 6, "land on the moon": 7, landing: 3, "land safely": 4, moon: 2, thrusters: 3, "landing pad": 6, rocket: 2, land: 2, gently: 1, softly: 1, safely: 1, touchdown: 3 } },
 };
 
 /** Kinds of game no design covers, named so the reply can say so, with the closest built-in ones. */
@@ -84,6 +84,12 @@ export const HAZARD_WORDS = new Set([
   "knight", "knights", "pirate", "pirates", "ninja", "ninjas", "creep", "creeps", "tank", "tanks", "boulder", "boulders",
 ]);
 
+/** Creatures and craft a flying or hopping player can be ("flappy bird with a bat"). */
+export const CREATURES = new Set([
+  "bat", "bird", "bee", "dragon", "owl", "chicken", "duck", "parrot", "penguin", "butterfly", "fairy", "ghost", "frog", "cat", "dog",
+  "fox", "bunny", "rabbit", "pig", "unicorn", "plane", "helicopter", "rocket", "ufo", "balloon", "fish", "dinosaur", "dino", "bug", "ladybug",
+]);
+
 /** Words that mean "whatever hurts you" without naming a creature. */
 export const GENERIC_HAZARDS = new Set(["enemy", "enemies", "monster", "monsters", "obstacle", "obstacles", "hazard", "hazards", "baddies", "villains", "opponents", "opponent"]);
 
@@ -99,7 +105,7 @@ export const COLLECTIBLE_WORDS = new Set([
 
 export const GENERIC_COLLECTIBLES = new Set(["collectible", "collectibles", "items", "item", "things", "stuff", "pickups", "points", "objects"]);
 
-export const HAZARD_VERBS = new Set(["dodge", "dodging", "avoid", "avoiding", "escape", "escaping", "evade", "evading", "fight", "fighting", "shoot", "shooting", "blast", "blasting", "beware", "flee", "fleeing", "outrun", "outrunning", "defeat", "destroy", "stomp", "overtake", "chased", "chasing", "hit", "whack", "smash"]);
+export const HAZARD_VERBS = new Set(["dodge", "dodging", "avoid", "avoiding", "escape", "escaping", "evade", "evading", "fight", "fighting", "shoot", "shooting", "blast", "blasting", "beware", "flee", "fleeing", "outrun", "outrunning", "defeat", "destroy", "stomp", "overtake", "chased", "chasing", "hit", "whack", "smash", "against", "versus", "vs"]);
 
 export const COLLECT_VERBS = new Set(["collect", "collecting", "collects", "gather", "gathering", "grab", "grabbing", "catch", "catching", "catches", "find", "finding", "eat", "eating", "eats", "get", "getting", "loot", "looting", "pick", "picking", "save", "saving", "rescue", "rescuing", "hunt", "hunting"]);
 

@@ -25,6 +25,17 @@ const PROMPTS = [
   "a hard snake game in space with moving aliens",
   "an easy snowy runner with birds",
   "a hard underwater maze with sharks and eels",
+  "ping pong for two players, first to 3",
+  "an easy flappy game in the snow where speed keeps rising",
+  "a hard catch game with bombs on the beach",
+  "an easy asteroids game with meteors",
+  "a hard space invaders game with robots",
+  "a fishing game with jellyfish, 60 second timer",
+  "help the chicken cross the road, hard",
+  "a hard lunar lander",
+  "an easy whack-a-mole without bombs",
+  "a hard memory game with 10 pairs",
+  "an easy tower defense against slimes",
 ];
 
 describe("offline builder games are playable", () => {

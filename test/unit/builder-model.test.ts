@@ -131,10 +131,11 @@ describe("createOfflineBuilder", () => {
 
   it("names a kind it has no design for and offers the closest ones", async () => {
     const messages: ChatMessage[] = [SYSTEM("chatty"), { role: "user", content: "a chess game" }];
-    await runTurn(messages, '{"verdict":"playable"}', "Maze collector: explore a dungeon maze, collect gems, escape the monsters");
+    await runTurn(messages, '{"verdict":"playable"}', "Memory match: turn the cards over two at a time and find every matching pair");
     const ask = JSON.parse((messages[2] as any).tool_calls[0].function.arguments);
     expect(ask.question).toMatch(/There is no built-in chess design; the closest are/);
-    expect(ask.choices[0]).toMatch(/^Maze collector/);
+    expect(ask.choices[0]).toMatch(/^Memory match/);
+    expect(writtenSpec(messages).genre).toBe("memory");
   });
 
   it("does not ask when not chatty", async () => {

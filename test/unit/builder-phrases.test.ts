@@ -56,7 +56,7 @@ describe("honest fallback: what is missing and the closest designs", () => {
     expect(vague).toBe(true);
     expect(closest.length).toBeGreaterThanOrEqual(2);
     expect(closest.length).toBeLessThanOrEqual(3);
-    expect(notes[0]).toMatch(/^There is no built-in chess design; the closest are maze collector/);
+    expect(notes[0]).toMatch(/^There is no built-in chess design; the closest are memory match/);
   });
 
   it("with no kind at all, picks the closest and says which it picked", () => {
@@ -131,5 +131,39 @@ describe("everyday prompts choose the kind of game asked for", () => {
     }
     console.log(`everyday prompts: ${EVERYDAY_PROMPTS.length - wrong.length}/${EVERYDAY_PROMPTS.length} right; built designs ${GENRES.length}`);
     expect(wrong.length / EVERYDAY_PROMPTS.length, wrong.join("\n")).toBeLessThanOrEqual(0.1);
+  });
+});
+
+describe("rules reach the designs that play them", () => {
+  it('pong: "against the computer" is the CPU opponent, "two players" the second paddle, "first to 7" the goal', () => {
+    expect(parsePrompt("pong against the computer, first to 7").spec).toMatchObject({ genre: "pong", rules: { opponent: "cpu" }, goal: { kind: "points", target: 7 } });
+    expect(parsePrompt("ping pong for two players").spec.rules).toEqual({ opponent: "human" });
+  });
+
+  it('"speed keeps rising" turns rising speed on where it is a choice', () => {
+    expect(parsePrompt("flappy bird where the speed keeps rising").spec.rules).toEqual({ rising: true });
+    expect(parsePrompt("catch falling apples, faster and faster").spec.rules).toEqual({ rising: true });
+  });
+
+  it("a time limit goes to the designs with a clock", () => {
+    expect(parsePrompt("whack-a-mole with a 30 second timer").spec.rules).toEqual({ timeLimit: 30 });
+    expect(parsePrompt("a fishing game, catch 10 fish before the timer runs out").spec).toMatchObject({ rules: { timeLimit: 60 }, goal: { target: 10 } });
+    expect(parsePrompt("a maze with a 30 second timer").unused).toEqual(["a 30 s time limit (maze collector has no clock)"]);
+  });
+
+  it('"with a bat" is the flyer in flappy; "help the chicken" the one crossing the road', () => {
+    expect(parsePrompt("flappy bird clone with a bat in a cave").spec).toMatchObject({ player: "bat", theme: "dungeon", hazards: [{ name: "pipes" }] });
+    expect(parsePrompt("help the chicken cross the road").spec.player).toBe("chicken");
+  });
+
+  it("what a design collects is never its hazard: the moles of whack-a-mole", () => {
+    const { spec } = parsePrompt("hit the moles as they pop up, 60 second timer");
+    expect(spec.collectibles[0].name).toBe("moles");
+    expect(spec.hazards.map((h) => h.name)).toEqual(["bombs"]);
+  });
+
+  it('tower defense understands "two kinds of towers" and says it has no third', () => {
+    expect(parsePrompt("tower defense with a single path and two kinds of towers").unused).toEqual([]);
+    expect(parsePrompt("tower defense with three kinds of towers").unused).toEqual(["three kinds of towers (tower defense has two: blasters and cannons)"]);
   });
 });

@@ -9,7 +9,12 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const GENRE_PHRASES = ["a racing game", "a kart race", "a deep-sea diving game", "a scuba dive", "a platformer", "a jumping platform game", "a space shooter", "shoot aliens", "breakout", "a brick breaker", "snake", "a slither game", "an endless runner", "a parkour runner", "a maze", "a dungeon crawler", "a game", "something"];
+const GENRE_PHRASES = [
+  "a racing game", "a kart race", "a deep-sea diving game", "a scuba dive", "a platformer", "a jumping platform game", "a space shooter", "shoot aliens",
+  "breakout", "a brick breaker", "snake", "a slither game", "an endless runner", "a parkour runner", "a maze", "a dungeon crawler", "pong", "ping pong against the computer",
+  "flappy bird", "catch falling stars", "asteroids", "whack-a-mole", "a memory match game", "space invaders", "tower defense", "a fishing game", "frogger",
+  "lunar lander", "a game", "something",
+];
 const EXTRAS = ["in the desert", "underwater", "neon", "pastel colours", "in space", "in a spooky forest", "with a red background", "with a blue player", "where you collect 10 pearls", "where you collect coins", "dodge jellyfish and sharks", "avoid ghosts", "with no enemies", "with three lives", "with 7 lives", "easy", "hard", "very fast", "with 5 laps", "with two levels", "called \"Test Run\"", "with golden gems", "with green aliens", "without coins", "with lots of bombs"];
 
 /** count prompts: a genre phrase (or a vague one) plus up to three extras. */
@@ -35,6 +40,17 @@ export const DESIGN_PROMPTS = [
   "a retro snake game",
   "an endless runner in the desert jumping over cactus and crates",
   "a dungeon maze where you collect gems and avoid ghosts",
+  "pong for one player against the computer, first to 5 wins",
+  "flappy bird clone with a bat in a cave",
+  "rain falls and you hold an umbrella",
+  "space invaders",
+  "asteroids",
+  "a cozy fishing game at sunset",
+  "frogger where a frog crosses a busy road",
+  "lunar lander, don't run out of fuel",
+  "whack-a-mole with a hammer",
+  "memory match with animal cards",
+  "tower defense with a single path and two kinds of towers",
 ];
 
 /**

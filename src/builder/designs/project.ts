@@ -1,7 +1,7 @@
 // The generated files around the game code: config.ts (the spec's values), main.ts and the Vite
 // project files. The game code itself is real TypeScript under src/builder/game/ (see sources.ts).
 
-import type { GameSpec } from "../spec";
+import { DESIGNS, type GameSpec } from "../spec";
 import type { GenreModule } from "./types";
 
 const PACE = { easy: 0.75, normal: 1, hard: 1.3 } as const;
@@ -38,6 +38,8 @@ export const CONFIG = {
 ${hazards}
   ] as HazardSettings[],
   collectible: ${item ? `{ name: ${JSON.stringify(item.name)}, count: ${Math.max(1, Math.round(item.count))} }` : "null"} as { name: string; count: number } | null,
+  /** Rules of play: who the opponent is ("cpu" or "human"), whether the speed keeps rising, seconds on the clock (0: no clock). */
+  rules: { opponent: ${JSON.stringify(spec.rules?.opponent ?? "cpu")} as "cpu" | "human", rising: ${spec.rules?.rising ?? false}, timeLimit: ${Math.max(0, Math.round(spec.rules?.timeLimit ?? DESIGNS[spec.genre].clock ?? 0))} },
   colors: {
     background: ${colour(p.background)},
     player: ${colour(p.player)},

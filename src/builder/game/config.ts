@@ -22,6 +22,8 @@ export const CONFIG = {
     { name: "jellyfish", speed: 60, count: 6 },
   ] as HazardSettings[],
   collectible: { name: "pearls", count: 8 } as { name: string; count: number } | null,
+  /** Rules of play: who the opponent is ("cpu" or "human"), whether the speed keeps rising, seconds on the clock (0: no clock). */
+  rules: { opponent: "cpu" as "cpu" | "human", rising: false, timeLimit: 0 },
   colors: {
     background: 0x0b3d5c,
     player: 0xffd166,
