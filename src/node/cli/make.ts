@@ -9,6 +9,7 @@ import { dirname, join, resolve } from "node:path";
 import { createInterface } from "node:readline/promises";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { projectChecks } from "../../builder";
 import { createGuideLibrary, startRun, type AgentEvent, type AgentRun, type Chattiness, type ModelPlan, type RunModel } from "../../agent";
 import type { ProjectFiles } from "../../project";
 import { PRESETS, type PresetName } from "../../providers";
@@ -190,7 +191,7 @@ async function make(argv: string[]): Promise<number> {
       files: scaffold?.files ?? (loadProjectDir(join(repoRoot, "templates/starter")) as ProjectFiles),
       startsFrom: scaffold ? "project" : "template",
       model,
-      playtest: (files, request) => playtester.playtest(files, request),
+      playtest: (files, request) => playtester.playtest(files, { ...request, tasks: projectChecks(files, request.tasks) }),
       guides: phaserGuides(),
       typeCheck: createNodeTypeChecker(),
       budgets: { maxIterations: args.maxIterations, maxTokens: 2_000_000, maxWallMs: 30 * 60_000 },
