@@ -390,14 +390,20 @@ async function runPlay(record: ScenarioRecord, timeline: Timeline, options: Scen
 
 /** The control run: the play run's start presses at the same frames, then no input; a game over gets its restart tried. */
 async function runControl(record: ScenarioRecord, timeline: Timeline, plan: StartPlan, options: ScenarioOptions): Promise<void> {
+  // Task checks on the control run read its describe() from its own first gameplay moment.
+  const noteGameplay = () => {
+    if (record.gameplayFrame === null && phaseOf(timeline.view) === "gameplay") record.gameplayFrame = timeline.lastObservedFrame();
+  };
   for (const input of plan.inputs) {
     await timeline.advanceTo(input.frame);
     if (timeline.ended) return;
+    noteGameplay();
     await timeline.send([input.event]);
   }
   while (!timeline.ended) {
     const next = Math.min(timeline.totalFrames, timeline.frame + MAX_STEP_FRAMES);
     await timeline.advanceTo(next);
+    noteGameplay();
     if (phaseOf(timeline.view) === "gameover" && !record.restart && !timeline.ended) {
       record.restart = await passScreen(timeline, "gameover", options.sourceKeys);
     }

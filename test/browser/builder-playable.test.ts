@@ -36,6 +36,8 @@ const PROMPTS = [
   "an easy whack-a-mole without bombs",
   "a hard memory game with 10 pairs",
   "an easy tower defense against slimes",
+  // The play run keeps this ball in play for 30 s: the lost life is seen in the control run.
+  'breakout called "Test Run"',
 ];
 
 describe("offline builder games are playable", () => {

@@ -1,14 +1,15 @@
 // Property: seeded generated prompts (any genre word, vague ones, themes, numbers, negations) all
 // become games that the real playtest engine judges playable for 30 virtual seconds, passing
 // every required check, their design's own (specChecks) included.
-// PLAYFORGE_BUILDER_SWEEP=N runs N prompts instead of 40 (each a play run and a control run of 30 s).
+// PLAYFORGE_BUILDER_SWEEP=N playtests N prompts instead of 12 (each a play run and a control run of
+// 30 s; every design has its own playtests in builder-playable.test.ts, so npm test keeps this short).
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { openPlaytester, type Playtester } from "../../src/node/driver";
 import { compileSpec, GENRES, parsePrompt, specChecks } from "../../src/builder";
 import { generatedPrompts } from "../unit/builder-prompts";
 
 const SECONDS = 30;
-const COUNT = Number(process.env.PLAYFORGE_BUILDER_SWEEP ?? 40);
+const COUNT = Number(process.env.PLAYFORGE_BUILDER_SWEEP ?? 12);
 let playtester: Playtester;
 
 beforeAll(async () => {
@@ -19,8 +20,8 @@ afterAll(async () => playtester?.close());
 describe(`property: ${COUNT} generated prompts are all playable`, () => {
   const prompts = generatedPrompts(COUNT);
 
-  it("the prompts reach every design", () => {
-    expect(new Set(prompts.map((p) => parsePrompt(p).spec.genre))).toEqual(new Set(GENRES));
+  it("the generator reaches every design", () => {
+    expect(new Set(generatedPrompts(200).map((p) => parsePrompt(p).spec.genre))).toEqual(new Set(GENRES));
   });
 
   it("playtests every generated prompt as playable", async () => {

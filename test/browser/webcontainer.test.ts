@@ -301,7 +301,8 @@ describe("WebContainer runtime", () => {
     await waitForEvent(page, "ready");
     const exit = await waitForEvent(page, "exit", 1, 10_000);
     expect(exit.payload.reason).toBe("frozen");
-    expect(exit.payload.message).toMatch(/no heartbeat for 1\.5 s/);
+    // At least the limit; a busy machine's late watchdog tick may add a little.
+    expect(Number(/no heartbeat for (\d+\.\d) s/.exec(exit.payload.message)?.[1])).toBeGreaterThanOrEqual(1.5);
     expect((await events(page)).some((e) => e.name === "error" && e.payload.kind === "frozen")).toBe(true);
     expect(await page.locator("[data-testid=preview-frame]").count()).toBe(0);
     expect(await page.evaluate(() => 6 * 7)).toBe(42);

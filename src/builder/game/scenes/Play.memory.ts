@@ -61,6 +61,8 @@ export class PlayScene extends Phaser.Scene {
     this.dealCards();
     this.cursor = new GridCursor(0, 0, COLUMNS, ROWS);
     this.frame = this.add.rectangle(0, 0, CARD_W + 10, CARD_H + 10).setStrokeStyle(4, CONFIG.colors.accent).setDepth(5);
+    // The cursor's frame breathes, so the board is alive and the eye finds the chosen card.
+    this.tweens.add({ targets: this.frame, alpha: 0.35, scale: 1.04, duration: 650, yoyo: true, repeat: -1, ease: "Sine.easeInOut" });
     this.controls = new Controls(this);
     this.hud = new Hud(this);
     this.updateHud();
