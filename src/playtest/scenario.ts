@@ -314,6 +314,13 @@ export async function runScenario(sandbox: Sandbox, files: ProjectFiles, options
     }
   } catch (error) {
     if (error instanceof PlaytestAbortedError || options.signal?.aborted) throw new PlaytestAbortedError();
+    if (error instanceof Error && error.name === "HarnessInterferenceError") {
+      // Nothing the page says can be trusted now: the run ends with the interference as its error.
+      const at = originMs === null ? -1 : since();
+      record.errors.push({ kind: "error", message: interferenceMessage(error.message), atMs: at });
+      record.stop = { reason: "error", atMs: Math.max(0, at) };
+      return record;
+    }
     // A command that failed or timed out means the page is gone or stuck; the exit event says which.
     await recordFailure(error instanceof Error ? error.message : String(error));
   } finally {
@@ -322,6 +329,12 @@ export async function runScenario(sandbox: Sandbox, files: ProjectFiles, options
     record.wallMs = now() - started;
   }
   return record;
+}
+
+/** What a report says when the game posted replies of its own on the harness's channel. */
+function interferenceMessage(what: string): string {
+  const said = what.replace(/^the game interfered with the playtest: /, "");
+  return `The game interfered with the playtest: ${said}. Something in the game posts messages on Playforge's own channel ("playforge"); remove it, because the playtest cannot trust what the page reports.`;
 }
 
 /** capture: copy the last frame for a snapshot (only the step that ends at a checkpoint needs it). */

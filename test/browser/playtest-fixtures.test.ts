@@ -76,6 +76,13 @@ describe("playtest verdicts on the fixture games", () => {
     expect(report.nonBlank, summary).toBe(true);
   });
 
+  it("is not fooled by a game that forges the harness's replies (forged-replies): its crash is named", async () => {
+    const label = labels.find((l) => l.name === "forged-replies")!;
+    const report = await reportFor(label);
+    const summary = summarise(label, report);
+    expect(report.errors.find((e) => e.location?.file === "src/scenes/Field.ts")?.location?.line, summary).toBe(20);
+  });
+
   it("names the file and line of an error seen only while playing (move-throw-after-3s)", async () => {
     const report = await playtester.playtest(loadFixture("move-throw-after-3s"), { seconds: 6, seed: 3 });
     const error = report.errors[0];

@@ -168,3 +168,26 @@ describe("wire format", () => {
     expect(filesFromWire(wire)).toEqual(files);
   });
 });
+
+describe("a game that interferes with the playtest", () => {
+  it("is broken, and the report says the game interfered instead of blaming a freeze", async () => {
+    const { playtest } = await import("../../src/playtest");
+    const { HarnessInterferenceError } = await import("../../src/runtime/sandbox");
+    // A page whose every reply is forged: the sandbox's link rejects each command.
+    const sandbox = {
+      kind: "iframe",
+      mount: async () => undefined,
+      updateFile: async () => undefined,
+      restart: async () => undefined,
+      stop: () => undefined,
+      on: () => () => undefined,
+      command: async (cmd: { op: string }) => {
+        throw new HarnessInterferenceError(cmd.op, `a reply to "${cmd.op}" did not come from the harness`);
+      },
+    } as unknown as import("../../src/runtime/sandbox").Sandbox;
+    const report = await playtest(sandbox, new Map([["src/main.ts", "export {};"]]) as never, { seconds: 2, seed: 1 });
+    expect(report.verdict).toBe("broken");
+    expect(report.reasons.join("\n")).toMatch(/The game interfered with the playtest: a reply to "\w+" did not come from the harness\. .*"playforge"/);
+    expect(report.reasons.join("\n")).not.toMatch(/stopped responding|froze/i);
+  });
+});
