@@ -9,15 +9,20 @@ import { checkTypesInWorker } from "./app/chat/typecheck-client";
 import { starterProject } from "./project/starter";
 import { createIframeSandbox, createPreferredSandbox } from "./runtime";
 import { chosenRuntime } from "./app/runtime-choice";
+import { phaserUrlForGamePage } from "./app/offline";
 import { createWorkbench } from "./state";
+
+// With the server gone when the IDE opens (offline after the first visit), game pages get Phaser
+// from this page's service worker as a data: URL, as on /play; otherwise they fetch it themselves.
+const iframe = { phaserUrl: await phaserUrlForGamePage().catch(() => undefined) };
 
 // The preview runs in the chosen runtime (WebContainer falls back to the iframe when it cannot
 // boot); playtests always use the iframe runtime, whose virtual time needs no dev server.
 const runtime = chosenRuntime(window.location);
 const workbench = createWorkbench({
   files: starterProject(),
-  createSandbox: (host) => createPreferredSandbox(host, runtime),
-  createPlaytestSandbox: createIframeSandbox,
+  createSandbox: (host) => createPreferredSandbox(host, runtime, { iframe }),
+  createPlaytestSandbox: (host) => createIframeSandbox(host, iframe),
   loadGuides: loadPhaserGuides,
   typeCheck: checkTypesInWorker,
 });

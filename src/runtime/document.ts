@@ -53,8 +53,11 @@ function styleText(css: string): string {
   return css.replace(/<\//g, "<\\/");
 }
 
+/** The program for the page's loader; Phaser's URL only names where it came from in an error. */
 export function pageProgram(program: LinkedProgram, phaserUrl: string): PageProgram {
-  return { entry: program.entry, modules: program.modules, phaserUrl };
+  // A data: URL is Phaser itself (~1.6 MB): not worth a second copy in the page or a run message.
+  const source = phaserUrl.startsWith("data:") ? "the copy the IDE handed over (data: URL)" : phaserUrl;
+  return { entry: program.entry, modules: program.modules, phaserUrl: source };
 }
 
 /**

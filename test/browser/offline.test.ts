@@ -1,12 +1,13 @@
 // A classroom whose Wi-Fi drops: after one visit to a production build (service worker), the IDE
-// reloads with the server gone, says it is offline and what needs the network, the offline
-// builder makes a game from a prompt, Share gives its link, and /play plays it, all offline.
+// reloads with the server gone, says it is offline and what needs the network, runs the starter
+// in its preview and playtests it, the offline builder makes a game from a prompt, Share gives
+// its link, and /play plays it, all offline.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { build, preview, type PreviewServer } from "vite";
-import type { Browser } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { PROJECT_ROOT } from "../../src/node/server";
 import { nonBackgroundFraction, openBrowser } from "../support/browser";
 
@@ -14,6 +15,8 @@ const OUT_DIR = resolve(PROJECT_ROOT, ".out/offline-build");
 let server: PreviewServer;
 let url: string;
 let browser: Browser;
+let context: BrowserContext;
+let ide: Page;
 
 beforeAll(async () => {
   mkdirSync(".out", { recursive: true });
@@ -22,8 +25,18 @@ beforeAll(async () => {
   server = await preview({ root: PROJECT_ROOT, configFile: resolve(PROJECT_ROOT, "vite.config.ts"), logLevel: "error", build: { outDir: OUT_DIR }, preview: { port: 0, host: "127.0.0.1" } });
   url = server.resolvedUrls!.local[0].replace(/\/$/, "");
   browser = await openBrowser();
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  ide = await context.newPage();
+  await ide.goto(url);
+  // The first visit installs the service worker, which stores every file of the app.
+  await ide.waitForFunction(() => navigator.serviceWorker.ready.then((r) => !!r.active && !!navigator.serviceWorker.controller), null, { timeout: 120_000 });
+  expect(await ide.getByTestId("offline-banner").count()).toBe(0);
+  // Offline as a classroom is: the server is unreachable, and the browser says it is offline.
+  await stopServer();
+  await context.setOffline(true);
 }, 300_000);
 afterAll(async () => {
+  await context?.close();
   await browser?.close();
   await stopServer();
 });
@@ -36,21 +49,33 @@ async function stopServer() {
   await closed;
 }
 
-describe("offline after the first visit", () => {
-  it("reloads with the server gone, shows the offline banner, the offline builder writes a game, and its /play link plays", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const ide = await context.newPage();
-    await ide.goto(url);
-    // The first visit installs the service worker, which stores every file of the app.
-    await ide.waitForFunction(() => navigator.serviceWorker.ready.then((r) => !!r.active && !!navigator.serviceWorker.controller), null, { timeout: 120_000 });
-    expect(await ide.getByTestId("offline-banner").count()).toBe(0);
+/** Reloads the IDE with the server gone: it says it is offline and what needs the network. */
+async function reloadOffline() {
+  await ide.reload();
+  await ide.getByTestId("offline-banner").waitFor({ timeout: 30_000 });
+  expect(await ide.getByTestId("offline-banner").innerText()).toMatch(/models.*WebContainer runtime need the network/s);
+}
 
-    // Offline as a classroom is: the server is unreachable, and the browser says it is offline.
-    await stopServer();
-    await context.setOffline(true);
-    await ide.reload();
-    await ide.getByTestId("offline-banner").waitFor({ timeout: 30_000 });
-    expect(await ide.getByTestId("offline-banner").innerText()).toMatch(/models.*WebContainer runtime need the network/s);
+describe("offline after the first visit", () => {
+  it("reloads with the server gone, runs the starter in the preview and gives the Playtest button's verdict", async () => {
+    await reloadOffline();
+    // The game page cannot reach the server: Phaser comes from the IDE's service worker.
+    await expect.poll(() => ide.getByTestId("run-status").getAttribute("data-state"), { timeout: 60_000 }).toBe("ready");
+    await expect.poll(() => nonBackgroundFraction(ide, "[data-testid=preview-frame]"), { timeout: 30_000 }).toBeGreaterThan(0.01);
+    expect(await ide.locator("[data-testid=console-line][data-level=error]").allInnerTexts()).toEqual([]);
+    await ide.screenshot({ path: ".out/offline-ide-preview.png" });
+
+    await ide.getByTestId("playtest-button").click();
+    await ide.getByTestId("playtest-panel").waitFor();
+    await ide.locator("[data-testid=playtest-button]:not([disabled])").waitFor({ timeout: 120_000 });
+    const report = ide.locator("[data-testid=playtest-panel] [data-testid=playtest-report]");
+    expect(await report.getAttribute("data-verdict")).toBe("playable");
+    expect(await report.locator("[data-testid=report-check][data-check=boots]").innerText()).toMatch(/^passed/i);
+    await ide.screenshot({ path: ".out/offline-ide-playtest.png" });
+  }, 180_000);
+
+  it("the offline builder writes a game from a prompt, and its /play link plays", async () => {
+    await reloadOffline();
     await ide.screenshot({ path: ".out/offline-banner.png" });
 
     await ide.getByTestId("prompt-input").fill("a snake game in space");
@@ -70,6 +95,6 @@ describe("offline after the first visit", () => {
     await expect.poll(() => nonBackgroundFraction(player, "[data-testid=preview-frame]"), { timeout: 60_000 }).toBeGreaterThan(0.01);
     expect(await player.getByTestId("play-game-error").count()).toBe(0);
     await player.screenshot({ path: ".out/offline-play.png" });
-    await context.close();
+    await player.close();
   }, 300_000);
 });
