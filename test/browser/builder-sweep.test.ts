@@ -1,7 +1,7 @@
 // Property: seeded generated prompts (any genre word, vague ones, themes, numbers, negations) all
 // become games that the real playtest engine judges playable for 30 virtual seconds, passing
 // every required check, their design's own (specChecks) included.
-// PLAYFORGE_BUILDER_SWEEP=N playtests N prompts instead of 12 (each a play run and a control run of
+// PLAYFORGE_BUILDER_SWEEP=N playtests N prompts instead of 6 (each a play run and a control run of
 // 30 s; every design has its own playtests in builder-playable.test.ts, so npm test keeps this short).
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { openPlaytester, type Playtester } from "../../src/node/driver";
@@ -9,7 +9,7 @@ import { compileSpec, GENRES, parsePrompt, specChecks } from "../../src/builder"
 import { generatedPrompts } from "../unit/builder-prompts";
 
 const SECONDS = 30;
-const COUNT = Number(process.env.PLAYFORGE_BUILDER_SWEEP ?? 12);
+const COUNT = Number(process.env.PLAYFORGE_BUILDER_SWEEP ?? 6);
 let playtester: Playtester;
 
 beforeAll(async () => {
