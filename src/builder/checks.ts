@@ -138,6 +138,10 @@ const CHECKS: Record<Genre, (spec: GameSpec) => TaskCheckSpec[]> = {
     check("leak-costs-a-life", `Lives fall when the ${names(spec.hazards, "creeps")} reach the end of the path`, { field: "lives", expect: "falls", run: "control" }, false),
     check("towers-get-built", "A tower appears when one is built on a free spot", { field: "towers", expect: "rises", seek: "targets" }, false),
   ],
+  climber: (spec) => [
+    check("height-rises", `The ${spec.player} climbs: the height rises as it lands on higher ledges`, { field: "height", expect: "rises", seek: "targets" }),
+    check("fall-costs-a-life", `Lives fall when the ${spec.player} drops below the rising screen`, { field: "lives", expect: "falls", run: "either" }),
+  ],
 };
 
 /** The task checks a game built from this spec must pass, for the playtest's `tasks`. */

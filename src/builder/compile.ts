@@ -26,8 +26,9 @@ import { lander } from "./designs/lander";
 import { whack } from "./designs/whack";
 import { memory } from "./designs/memory";
 import { towers } from "./designs/towers";
+import { climber } from "./designs/climber";
 
-const GENRE_MODULES: Record<Genre, GenreModule> = { racing, diving, platformer, shooter, breakout, snake, runner, maze, pong, flappy, catch: catchGame, invaders, asteroids, fishing, frogger, lander, whack, memory, towers };
+const GENRE_MODULES: Record<Genre, GenreModule> = { racing, diving, platformer, shooter, breakout, snake, runner, maze, pong, flappy, catch: catchGame, invaders, asteroids, fishing, frogger, lander, whack, memory, towers, climber };
 
 /** Files every game shares, as paths under src/builder/game/ (the same path under the project's src/). */
 const SHARED_FILES = ["art.ts", "controls.ts", "sfx.ts", "hud.ts", "scenes/Title.ts"];

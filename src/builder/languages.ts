@@ -38,6 +38,7 @@ const FUNCTION_WORDS: Record<Language, string[]> = {
  */
 const TABLES: Record<Exclude<Language, "en">, [string, string][]> = {
   es: [
+    ["juego de escalar", "climbing game"], ["no te caigas", "dont fall"], ["escalador", "climber"], ["escalada", "climbing"], ["escalar", "climb"], ["trepar", "climb"], ["cada vez mas alto", "higher and higher"], ["hacia arriba", "upwards"], ["plataforma", "platform"], ["saltas", "jump"], ["saltar", "jump"],
     ["juego de carreras", "racing game"], ["carreras de coches", "car racing"], ["carreras", "racing"], ["carrera", "race"],
     ["coches", "cars"], ["coche", "car"], ["autos", "cars"], ["buceo", "diving"], ["bucear", "diving"], ["buzo", "diver"],
     ["plataformas", "platformer"], ["disparos", "shooter"], ["nave espacial", "spaceship"], ["naves", "spaceships"],
@@ -69,6 +70,7 @@ const TABLES: Record<Exclude<Language, "en">, [string, string][]> = {
     ["seis", "six"], ["siete", "seven"], ["ocho", "eight"], ["nueve", "nine"], ["diez", "ten"],
   ],
   fr: [
+    ["jeu descalade", "climbing game"], ["descalade", "climbing"], ["escalade", "climbing"], ["grimpes", "climb"], ["tu", "you"], ["ne tombe pas", "dont fall"], ["grimpeur", "climber"], ["grimper", "climb"], ["grimpe", "climb"], ["de plus en plus haut", "higher and higher"], ["vers le haut", "upwards"], ["sauter", "jump"], ["saute", "jump"],
     ["jeu de course", "racing game"], ["course de voitures", "car racing"], ["voitures", "cars"], ["voiture", "car"], ["course", "race"],
     ["plongee", "diving"], ["plongeur", "diver"], ["plateformes", "platformer"], ["plateforme", "platformer"], ["jeu de tir", "shooter"],
     ["vaisseau spatial", "spaceship"], ["vaisseau", "spaceship"], ["casse-briques", "breakout"], ["casse briques", "breakout"], ["briques", "bricks"],
@@ -95,6 +97,7 @@ const TABLES: Record<Exclude<Language, "en">, [string, string][]> = {
     ["cinq", "five"], ["six", "six"], ["sept", "seven"], ["huit", "eight"], ["neuf", "nine"], ["dix", "ten"],
   ],
   de: [
+    ["kletterspiel", "climbing game"], ["fall nicht runter", "dont fall"], ["nicht runterfallen", "dont fall"], ["spring", "jump"], ["kletterer", "climber"], ["klettern", "climb"], ["kletterst", "climb"], ["immer hoher", "higher and higher"], ["nach oben", "upwards"], ["springen", "jump"], ["springst", "jump"], ["plattform", "platform"],
     ["autorennen", "car racing"], ["rennspiel", "racing game"], ["rennen", "race"], ["autos", "cars"], ["auto", "car"], ["tauchen", "diving"],
     ["taucher", "diver"], ["jump n run", "platformer"], ["plattformspiel", "platformer"], ["plattformen", "platformer"], ["weltraumshooter", "space shooter"],
     ["raumschiff", "spaceship"], ["schiessen", "shoot"], ["ballern", "shoot"], ["steine zerschlagen", "breakout"], ["ziegel", "bricks"],
@@ -122,6 +125,7 @@ const TABLES: Record<Exclude<Language, "en">, [string, string][]> = {
     ["vier", "four"], ["funf", "five"], ["sechs", "six"], ["sieben", "seven"], ["acht", "eight"], ["neun", "nine"], ["zehn", "ten"],
   ],
   pt: [
+    ["jogo de escalada", "climbing game"], ["nao caia", "dont fall"], ["escalada", "climbing"], ["escalar", "climb"], ["subir", "climb"], ["cada vez mais alto", "higher and higher"], ["para cima", "upwards"], ["pular", "jump"], ["saltar", "jump"],
     ["jogo de corrida", "racing game"], ["corrida de carros", "car racing"], ["corridas", "racing"], ["corrida", "race"], ["carros", "cars"],
     ["carro", "car"], ["mergulho", "diving"], ["mergulhador", "diver"], ["plataforma", "platformer"], ["plataformas", "platformer"],
     ["jogo de tiro", "shooter"], ["nave espacial", "spaceship"], ["nave", "spaceship"], ["quebra-tijolos", "breakout"], ["quebra tijolos", "breakout"],
@@ -149,6 +153,7 @@ const TABLES: Record<Exclude<Language, "en">, [string, string][]> = {
     ["seis", "six"], ["sete", "seven"], ["oito", "eight"], ["nove", "nine"], ["dez", "ten"],
   ],
   it: [
+    ["gioco di arrampicata", "climbing game"], ["non cadere", "dont fall"], ["arrampicata", "climbing"], ["scalatore", "climber"], ["arrampicarsi", "climb"], ["scalare", "climb"], ["salire", "climb"], ["sempre piu in alto", "higher and higher"], ["verso lalto", "upwards"], ["saltare", "jump"], ["piattaforma", "platform"],
     ["gioco di corse", "racing game"], ["corse di auto", "car racing"], ["corse", "racing"], ["corsa", "race"], ["gara", "race"], ["macchine", "cars"],
     ["macchina", "car"], ["auto", "cars"], ["immersione", "diving"], ["subacqueo", "diver"], ["sub", "diver"], ["piattaforme", "platformer"],
     ["sparatutto", "shooter"], ["astronave", "spaceship"], ["spaccamattoni", "breakout"], ["mattoncini", "bricks"], ["mattoni", "bricks"],

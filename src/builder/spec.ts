@@ -1,12 +1,12 @@
 // GameSpec: the offline builder's description of a game, plus the built-in designs (genres) and
 // themes it knows. The parser fills a GameSpec from text; the compiler turns it into a project.
 
-export const GENRES = ["racing", "diving", "platformer", "shooter", "breakout", "snake", "runner", "maze", "pong", "flappy", "catch", "invaders", "asteroids", "fishing", "frogger", "lander", "whack", "memory", "towers"] as const;
+export const GENRES = ["racing", "diving", "platformer", "shooter", "breakout", "snake", "runner", "maze", "pong", "flappy", "catch", "invaders", "asteroids", "fishing", "frogger", "lander", "whack", "memory", "towers", "climber"] as const;
 export type Genre = (typeof GENRES)[number];
 
 export type Difficulty = "easy" | "normal" | "hard";
 export type ControlKind = "keyboard" | "pointer" | "touch";
-export type GoalKind = "laps" | "collect" | "coins" | "waves" | "levels" | "length" | "distance" | "gems" | "points" | "pairs" | "fish" | "crossings" | "landings";
+export type GoalKind = "laps" | "collect" | "coins" | "waves" | "levels" | "length" | "distance" | "gems" | "points" | "pairs" | "fish" | "crossings" | "landings" | "height";
 
 /** Rules of play a prompt can ask for ("against the computer", "speed keeps rising", "60 second timer"). */
 export interface Rules {
@@ -318,6 +318,19 @@ export const DESIGNS: Record<Genre, GenreDesign> = {
     theme: "forest",
     titleWord: "Defense",
     supports: { rising: "always" },
+  },
+  climber: {
+    label: "Vertical climber",
+    pitch: "bounce up from ledge to ledge while the screen rises behind you; don't fall",
+    player: "climber",
+    goal: { kind: "height", target: 150, min: 20, max: 2000 },
+    hazard: { name: "bats", speed: 110, count: 2 },
+    collectible: null,
+    needsCollectible: false,
+    theme: "snow",
+    titleWord: "Climber",
+    supports: { rising: "always" },
+    creaturePlayer: true,
   },
 };
 

@@ -34,6 +34,7 @@ export const KINDS: Record<string, Kind> = {
   towers: { label: "tower defense", closest: ["towers", "shooter", "maze"], cues: { "tower defense": 8, "tower defence": 8, "tower-defense": 8, towers: 3, tower: 3, turret: 3, turrets: 3, creeps: 3, bloons: 5, path: 1, "single path": 2 } },
   fishing: { label: "fishing", closest: ["fishing", "diving"], cues: { fishing: 6, fish: 2, rod: 3, "fishing rod": 5, hook: 2, bait: 3, angler: 4, "catch fish": 5, lake: 2, pond: 2, "reel in": 4 } },
   frogger: { label: "frogger", closest: ["frogger", "racing", "maze"], cues: { frogger: 8, frog: 4, "cross the road": 7, "crossy road": 8, "cross the street": 7, "crossing the road": 7, logs: 2, chicken: 2, cross: 2, crosses: 2, crossing: 2, "busy road": 2, road: 1, street: 1 } },
+  climber: { label: "vertical climber", closest: ["climber", "platformer", "flappy"], cues: { climber: 6, "vertical climber": 8, climbing: 5, climb: 5, climbs: 5, "doodle jump": 9, "icy tower": 9, "jump up": 4, upwards: 3, "higher and higher": 5, vertical: 3, beanstalk: 4, "climbing game": 7, bounce: 2, bouncing: 2, bounces: 2, platforms: 1, platform: 1, ledges: 1, jump: 1, "dont fall": 3 } },
   lander: { label: "lunar lander", closest: ["lander", "flappy", "shooter"], cues: { "lunar lander": 8, lander: 6, "land on the moon": 7, landing: 3, "land safely": 4, moon: 2, thrusters: 3, "landing pad": 6, rocket: 2, land: 2, gently: 1, softly: 1, safely: 1, touchdown: 3 } },
 };
 

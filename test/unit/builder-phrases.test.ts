@@ -121,6 +121,22 @@ describe("six languages", () => {
   });
 });
 
+describe("the newer designs are named in all six languages", () => {
+  const named: [genre: string, prompts: string[]][] = [
+    ["climber", ["a vertical climber in the snow", "un juego de escalar hacia arriba", "un jeu d'escalade de plus en plus haut", "ein Kletterspiel im Wald", "um jogo de escalada na floresta", "un gioco di arrampicata sulla neve"]],
+  ];
+  for (const [genre, prompts] of named) {
+    it(`${genre}: ${prompts.length} languages`, () => {
+      for (const prompt of prompts) {
+        const result = parsePrompt(prompt);
+        expect(result.spec.genre, prompt).toBe(genre);
+        expect(result.unused, prompt).toEqual([]);
+      }
+      expect(new Set(prompts.map((p) => parsePrompt(p).language))).toEqual(new Set(["en", "es", "fr", "de", "pt", "it"]));
+    });
+  }
+});
+
 describe("everyday prompts choose the kind of game asked for", () => {
   it(`at least 9 in 10 of ${EVERYDAY_PROMPTS.length} prompts get their design (or, before it exists, say it is missing)`, () => {
     const wrong: string[] = [];
