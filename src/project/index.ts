@@ -1,4 +1,4 @@
-// The project subsystem's door: the project model plus share links, zip/HTML export and import.
+// The project subsystem's door: the project model plus share links, zip export and import (the HTML export lives in the runtime: it links like the preview).
 
 export * from "./files";
 export { encodeShareLink, decodeShareLink, shareLinkUrl, ShareLinkError, SHARE_LIMITS, SHARE_FORMAT_VERSION, SPEC_PATH, PLAY_PATH } from "./share";
@@ -8,4 +8,4 @@ export type { ImportedProject, ProjectImportErrorCode, UploadedFile } from "./zi
 export { remixUrl, takeRemixFromLocation, projectTitle } from "./share-remix";
 export type { RemixLocation, RemixHistory } from "./share-remix";
 export { shareQrSvg, QR_MAX_BYTES } from "./share-qr";
-export { exportHtml, fetchPhaserSource, HtmlExportError, type HtmlExportOptions } from "./html-export";
+export { fetchPhaserSource } from "./phaser-source";

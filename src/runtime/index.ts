@@ -4,6 +4,7 @@ export type { Sandbox, SandboxEvents, SandboxKind, MountOptions, ExitReason } fr
 export { SandboxBootError, SandboxCommandError, HarnessInterferenceError } from "./sandbox";
 export { createIframeSandbox, type IframeSandboxOptions } from "./iframe";
 export { linkProject, resolveImport, findEntry, type LinkedProgram } from "./linker";
+export { exportHtml, HtmlExportError, type HtmlExportOptions } from "./standalone";
 export { harnessScript, type HarnessConfig } from "./harness/harness";
 export * from "./harness/protocol";
 export { parseCommandResult, type ParsedResult } from "./harness/replies";

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { zlibSync } from "fflate";
 import type { Browser, Page } from "playwright-core";
-import { exportHtml } from "../../src/project";
+import { exportHtml } from "../../src/runtime";
 import { crc32 } from "../../src/project/zip-read";
 import { openBrowser, readProject } from "../support/browser";
 
@@ -89,7 +89,7 @@ async function countPixels(page: Page, ranges: { r: Range; g: Range; b: Range })
 
 describe("single-file HTML export", () => {
   it("plays the starter from file:// with the network off: the title is drawn and no error is thrown", async () => {
-    const html = exportHtml(readProject("templates/starter"), { phaserSource });
+    const html = await exportHtml(readProject("templates/starter"), { phaserSource });
     expect(html).not.toMatch(/<script[^>]*type=["']module["']/);
     const { page, errors } = await openOffline(html, "starter.html");
     await page.locator("canvas").waitFor({ timeout: 15_000 });
@@ -99,7 +99,7 @@ describe("single-file HTML export", () => {
     await page.context().close();
   });
 
-  it("serves files from public/ to Phaser's loader inside the single file", async () => {
+  it("serves files from public/ to Phaser's loader inside the single file, and runs loops the preview's linker guarded", async () => {
     const project = {
       "index.html": '<!doctype html><html><head><title>Red</title></head><body><div id="game"></div><script type="module" src="/src/main.ts"></script></body></html>',
       "src/main.ts": [
@@ -107,14 +107,14 @@ describe("single-file HTML export", () => {
         'import { SIZE } from "./size";',
         "class Boot extends Phaser.Scene {",
         '  preload() { this.load.image("red", "assets/red.png"); }',
-        '  create() { this.add.image(400, 300, "red").setDisplaySize(SIZE, SIZE); }',
+        '  create() { let side = 0; for (let i = 0; i < 4; i++) side += SIZE / 4; this.add.image(400, 300, "red").setDisplaySize(side, side); }',
         "}",
         'new Phaser.Game({ type: Phaser.AUTO, parent: "game", width: 800, height: 600, backgroundColor: "#000000", scene: [Boot] });',
       ].join("\n"),
       "src/size.ts": "export const SIZE: number = 400;\n",
       "public/assets/red.png": solidPng(4, 4, [255, 0, 0]),
     };
-    const { page, errors } = await openOffline(exportHtml(project, { phaserSource }), "red.html");
+    const { page, errors } = await openOffline(await exportHtml(project, { phaserSource }), "red.html");
     await page.locator("canvas").waitFor({ timeout: 15_000 });
     await expect.poll(() => countPixels(page, { r: [200, 255], g: [0, 60], b: [0, 60] }), { timeout: 15_000 }).toBeGreaterThan(100_000);
     expect(errors).toEqual([]);

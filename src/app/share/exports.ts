@@ -1,6 +1,7 @@
 // The two ways a project leaves the IDE as files: a Vite project zip and a single HTML page.
 
-import { exportHtml, exportZip, fetchPhaserSource, projectSlug, type ProjectFiles } from "../../project";
+import { exportZip, fetchPhaserSource, projectSlug, type ProjectFiles } from "../../project";
+import { exportHtml } from "../../runtime";
 import { downloadFile } from "./download";
 
 export function downloadZip(files: ProjectFiles, name: string): void {
@@ -10,5 +11,5 @@ export function downloadZip(files: ProjectFiles, name: string): void {
 
 export async function downloadHtml(files: ProjectFiles, name: string, signal?: AbortSignal): Promise<void> {
   const phaserSource = await fetchPhaserSource(signal);
-  downloadFile(`${projectSlug(name)}.html`, exportHtml(files, { phaserSource }), "text/html");
+  downloadFile(`${projectSlug(name)}.html`, await exportHtml(files, { phaserSource }), "text/html");
 }
