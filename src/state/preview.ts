@@ -22,6 +22,11 @@ export interface PreviewState {
   status: PreviewStatus;
   /** Harness messages that failed validation, as reported by the sandbox. */
   dropped: number;
+  /**
+   * The game's heartbeat is late while the IDE's own timers were late too: the machine is busy,
+   * so the watchdog waits for the game instead of stopping it. Cleared when the game speaks again.
+   */
+  machineBusy: boolean;
   /** Game errors reported since the current run started. */
   errors: number;
   /** How many runs (mounts or file updates) have started; lets tests and the UI tell runs apart. */
@@ -81,6 +86,7 @@ export function createPreviewStore({ project, console: log, createSandbox, debou
   const store = createStore<PreviewState>()((set) => ({
     status: { state: "idle" },
     dropped: 0,
+    machineBusy: false,
     errors: 0,
     runs: 0,
     paused: false,
@@ -96,10 +102,10 @@ export function createPreviewStore({ project, console: log, createSandbox, debou
           set((state) => ({ errors: state.errors + 1 }));
           log.getState().append({ level: "error", text: e.message, errorKind: e.kind, location: e.location, stack: e.stack });
         }),
-        sandbox.on("loaded", () => set({ status: { state: "running" } })),
+        sandbox.on("loaded", () => set({ status: { state: "running" }, machineBusy: false })),
         // Timed from the start of the run (what the person waited), on the clock the page shares with the IDE.
         sandbox.on("ready", (e) => {
-          set({ status: { state: "ready", firstFrameMs: runStartedAt ? Math.max(0, e.renderedAt - runStartedAt) : e.firstFrameMs } });
+          set({ status: { state: "ready", firstFrameMs: runStartedAt ? Math.max(0, e.renderedAt - runStartedAt) : e.firstFrameMs }, machineBusy: false });
           // A run that started during a hold is held once it shows its first frame (each run is a
           // new page), so the preview shows the game, not a blank, while the playtest runs.
           if (holds > 0) tell(current, { op: "pause", paused: true });
@@ -107,11 +113,16 @@ export function createPreviewStore({ project, console: log, createSandbox, debou
         }),
         sandbox.on("exit", (exit) => {
           current.mounted = false;
-          set({ status: { state: "exited", exit } });
+          set({ status: { state: "exited", exit }, machineBusy: false });
           if (exit.reason === "frozen") reportFreeze(exit.message, exit.location);
           if (exit.reason === "crashed") log.getState().append({ level: "error", text: `The game crashed: ${exit.message}` });
         }),
         sandbox.on("dropped", (e) => set({ dropped: e.count })),
+        sandbox.on("busy", () => set({ machineBusy: true })),
+        // Heartbeats come four times a second: the store changes only when a busy spell ends.
+        sandbox.on("heartbeat", () => {
+          if (store.getState().machineBusy) set({ machineBusy: false });
+        }),
       ];
       fullRunPending = true;
       void flush();
@@ -121,7 +132,7 @@ export function createPreviewStore({ project, console: log, createSandbox, debou
         current.live = false;
         sandbox.stop();
         session = null;
-        set({ status: { state: "idle" } });
+        set({ status: { state: "idle" }, machineBusy: false });
       };
     },
     runNow() {
@@ -228,7 +239,7 @@ export function createPreviewStore({ project, console: log, createSandbox, debou
     runStartedAt = performance.timeOrigin + performance.now();
     log.getState().clear();
     log.getState().append({ level: "system", text: notice });
-    store.setState((state) => ({ status: { state: "starting" }, errors: 0, runs: state.runs + 1 }));
+    store.setState((state) => ({ status: { state: "starting" }, machineBusy: false, errors: 0, runs: state.runs + 1 }));
   }
 
   project.subscribe((state, previous) => {

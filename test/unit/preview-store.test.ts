@@ -1,6 +1,6 @@
 // The preview store's hold (a playtest pausing the live game) and mute: what it sends to the
 // sandbox and when. A game still booting is held only once it shows its first frame; holds nest;
-// a mute lasts across runs.
+// a mute lasts across runs; a busy machine is said while the sandbox waits for a late game.
 import { describe, expect, it } from "vitest";
 import { createConsoleStore, createPreviewStore, createProjectStore } from "../../src/state";
 import type { HarnessCommand } from "../../src/runtime/harness/protocol";
@@ -114,5 +114,20 @@ describe("preview mute", () => {
     preview.getState().setMuted(true);
     fire("ready", ready);
     expect(mutes()).toEqual([true, true]);
+  });
+});
+
+describe("preview on a busy machine", () => {
+  it("says the machine is busy when the sandbox waits for a late game, until its heartbeat comes back or the run ends", async () => {
+    const { preview, fire } = await attachedPreview();
+    fire("ready", ready);
+    expect(preview.getState().machineBusy).toBe(false);
+    fire("busy", { silentMs: 2250 });
+    expect(preview.getState().machineBusy).toBe(true);
+    fire("heartbeat", { frame: 120, virtualMs: 2000 });
+    expect(preview.getState().machineBusy).toBe(false);
+    fire("busy", { silentMs: 2250 });
+    fire("exit", { reason: "frozen", message: "The game froze" });
+    expect(preview.getState().machineBusy).toBe(false);
   });
 });

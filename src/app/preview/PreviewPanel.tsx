@@ -1,6 +1,7 @@
 // The live game: a host element the sandbox puts its iframe into, a notice over it when the game
-// froze, crashed, was stopped or could not start, a badge while a playtest holds it paused, and
-// Sound on/off and Full screen in its title bar; on a narrow touch screen, on-screen controls.
+// froze, crashed, was stopped or could not start, a badge while a playtest holds it paused, a note
+// while the machine is too busy to keep the game's heartbeat on time, and Sound on/off and Full
+// screen in its title bar; on a narrow touch screen, on-screen controls.
 
 import { useEffect, useMemo, useRef } from "react";
 import { useStore } from "zustand";
@@ -46,6 +47,7 @@ export function PreviewPanel() {
   const status = useStore(preview, (s) => s.status);
   const paused = useStore(preview, (s) => s.paused);
   const muted = useStore(preview, (s) => s.muted);
+  const machineBusy = useStore(preview, (s) => s.machineBusy);
   const touchControls = useMediaQuery(NARROW_TOUCH_SCREEN);
   const game = useMemo<LiveGame>(() => ({ command: (command, signal) => preview.getState().command(command, signal) }), [preview]);
 
@@ -74,6 +76,11 @@ export function PreviewPanel() {
         {paused && (
           <div className="preview-paused" role="status" data-testid="preview-paused">
             Paused while the playtest runs
+          </div>
+        )}
+        {machineBusy && (
+          <div className="preview-busy" role="status" data-testid="preview-busy">
+            The machine is busy: waiting for the game instead of stopping it
           </div>
         )}
         {overlay && (

@@ -50,7 +50,7 @@ export async function createRuntimeWithFallback(host: HTMLElement, preferred: Sa
   return { sandbox, kind: "iframe", ...(fallbackReason ? { fallbackReason } : {}) };
 }
 
-const EVENTS: (keyof SandboxEvents)[] = ["console", "error", "frame", "loaded", "ready", "heartbeat", "exit", "dropped"];
+const EVENTS: (keyof SandboxEvents)[] = ["console", "error", "frame", "loaded", "ready", "heartbeat", "exit", "busy", "dropped"];
 
 /**
  * A Sandbox that runs in the preferred runtime and, when the WebContainer cannot boot, moves to
