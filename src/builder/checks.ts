@@ -142,6 +142,10 @@ const CHECKS: Record<Genre, (spec: GameSpec) => TaskCheckSpec[]> = {
     check("height-rises", `The ${spec.player} climbs: the height rises as it lands on higher ledges`, { field: "height", expect: "rises", seek: "targets" }),
     check("fall-costs-a-life", `Lives fall when the ${spec.player} drops below the rising screen`, { field: "lives", expect: "falls", run: "either" }),
   ],
+  arena: (spec) => [
+    check("score-rises", `Score rises when a shot hits the ${names(spec.hazards, "enemies")}`, { field: "score", expect: "rises", run: "either" }),
+    check("chasers-cost-a-life", `The ${names(spec.hazards, "enemies")} chase the ${spec.player}: lives fall when they catch up`, { field: "lives", expect: "falls", run: "either" }),
+  ],
 };
 
 /** The task checks a game built from this spec must pass, for the playtest's `tasks`. */

@@ -38,6 +38,7 @@ const FUNCTION_WORDS: Record<Language, string[]> = {
  */
 const TABLES: Record<Exclude<Language, "en">, [string, string][]> = {
   es: [
+    ["disparos desde arriba", "top-down shooter"], ["disparos con vista cenital", "top-down shooter"], ["vista cenital", "top-down"], ["desde arriba", "top-down"], ["apuntas con el raton", "aim with the mouse"], ["apuntar con el raton", "aim with the mouse"], ["apunta con el raton", "aim with the mouse"], ["raton", "mouse"], ["zombis", "zombies"],
     ["juego de escalar", "climbing game"], ["no te caigas", "dont fall"], ["escalador", "climber"], ["escalada", "climbing"], ["escalar", "climb"], ["trepar", "climb"], ["cada vez mas alto", "higher and higher"], ["hacia arriba", "upwards"], ["plataforma", "platform"], ["saltas", "jump"], ["saltar", "jump"],
     ["juego de carreras", "racing game"], ["carreras de coches", "car racing"], ["carreras", "racing"], ["carrera", "race"],
     ["coches", "cars"], ["coche", "car"], ["autos", "cars"], ["buceo", "diving"], ["bucear", "diving"], ["buzo", "diver"],
@@ -70,6 +71,7 @@ const TABLES: Record<Exclude<Language, "en">, [string, string][]> = {
     ["seis", "six"], ["siete", "seven"], ["ocho", "eight"], ["nueve", "nine"], ["diez", "ten"],
   ],
   fr: [
+    ["tir vu de dessus", "top-down shooter"], ["tir vue de dessus", "top-down shooter"], ["vu de dessus", "top-down"], ["vue de dessus", "top-down"], ["tu vises avec la souris", "aim with the mouse"], ["viser avec la souris", "aim with the mouse"], ["vise avec la souris", "aim with the mouse"], ["souris", "mouse"],
     ["jeu descalade", "climbing game"], ["descalade", "climbing"], ["escalade", "climbing"], ["grimpes", "climb"], ["tu", "you"], ["ne tombe pas", "dont fall"], ["grimpeur", "climber"], ["grimper", "climb"], ["grimpe", "climb"], ["de plus en plus haut", "higher and higher"], ["vers le haut", "upwards"], ["sauter", "jump"], ["saute", "jump"],
     ["jeu de course", "racing game"], ["course de voitures", "car racing"], ["voitures", "cars"], ["voiture", "car"], ["course", "race"],
     ["plongee", "diving"], ["plongeur", "diver"], ["plateformes", "platformer"], ["plateforme", "platformer"], ["jeu de tir", "shooter"],
@@ -97,6 +99,7 @@ const TABLES: Record<Exclude<Language, "en">, [string, string][]> = {
     ["cinq", "five"], ["six", "six"], ["sept", "seven"], ["huit", "eight"], ["neuf", "nine"], ["dix", "ten"],
   ],
   de: [
+    ["top-down-shooter", "top-down shooter"], ["zielen mit der maus", "aim with the mouse"], ["mit der maus zielen", "aim with the mouse"], ["zielst mit der maus", "aim with the mouse"], ["maus", "mouse"], ["von oben", "top-down"],
     ["kletterspiel", "climbing game"], ["fall nicht runter", "dont fall"], ["nicht runterfallen", "dont fall"], ["spring", "jump"], ["kletterer", "climber"], ["klettern", "climb"], ["kletterst", "climb"], ["immer hoher", "higher and higher"], ["nach oben", "upwards"], ["springen", "jump"], ["springst", "jump"], ["plattform", "platform"],
     ["autorennen", "car racing"], ["rennspiel", "racing game"], ["rennen", "race"], ["autos", "cars"], ["auto", "car"], ["tauchen", "diving"],
     ["taucher", "diver"], ["jump n run", "platformer"], ["plattformspiel", "platformer"], ["plattformen", "platformer"], ["weltraumshooter", "space shooter"],
@@ -125,6 +128,7 @@ const TABLES: Record<Exclude<Language, "en">, [string, string][]> = {
     ["vier", "four"], ["funf", "five"], ["sechs", "six"], ["sieben", "seven"], ["acht", "eight"], ["neun", "nine"], ["zehn", "ten"],
   ],
   pt: [
+    ["tiro visto de cima", "top-down shooter"], ["visto de cima", "top-down"], ["voce mira com o mouse", "aim with the mouse"], ["mira com o mouse", "aim with the mouse"], ["mirar com o mouse", "aim with the mouse"], ["zumbis", "zombies"],
     ["jogo de escalada", "climbing game"], ["nao caia", "dont fall"], ["escalada", "climbing"], ["escalar", "climb"], ["subir", "climb"], ["cada vez mais alto", "higher and higher"], ["para cima", "upwards"], ["pular", "jump"], ["saltar", "jump"],
     ["jogo de corrida", "racing game"], ["corrida de carros", "car racing"], ["corridas", "racing"], ["corrida", "race"], ["carros", "cars"],
     ["carro", "car"], ["mergulho", "diving"], ["mergulhador", "diver"], ["plataforma", "platformer"], ["plataformas", "platformer"],
@@ -153,6 +157,7 @@ const TABLES: Record<Exclude<Language, "en">, [string, string][]> = {
     ["seis", "six"], ["sete", "seven"], ["oito", "eight"], ["nove", "nine"], ["dez", "ten"],
   ],
   it: [
+    ["sparatutto dallalto", "top-down shooter"], ["dallalto", "top-down"], ["miri con il mouse", "aim with the mouse"], ["mirare con il mouse", "aim with the mouse"], ["mira con il mouse", "aim with the mouse"],
     ["gioco di arrampicata", "climbing game"], ["non cadere", "dont fall"], ["arrampicata", "climbing"], ["scalatore", "climber"], ["arrampicarsi", "climb"], ["scalare", "climb"], ["salire", "climb"], ["sempre piu in alto", "higher and higher"], ["verso lalto", "upwards"], ["saltare", "jump"], ["piattaforma", "platform"],
     ["gioco di corse", "racing game"], ["corse di auto", "car racing"], ["corse", "racing"], ["corsa", "race"], ["gara", "race"], ["macchine", "cars"],
     ["macchina", "car"], ["auto", "cars"], ["immersione", "diving"], ["subacqueo", "diver"], ["sub", "diver"], ["piattaforme", "platformer"],

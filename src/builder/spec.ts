@@ -1,7 +1,7 @@
 // GameSpec: the offline builder's description of a game, plus the built-in designs (genres) and
 // themes it knows. The parser fills a GameSpec from text; the compiler turns it into a project.
 
-export const GENRES = ["racing", "diving", "platformer", "shooter", "breakout", "snake", "runner", "maze", "pong", "flappy", "catch", "invaders", "asteroids", "fishing", "frogger", "lander", "whack", "memory", "towers", "climber"] as const;
+export const GENRES = ["racing", "diving", "platformer", "shooter", "breakout", "snake", "runner", "maze", "pong", "flappy", "catch", "invaders", "asteroids", "fishing", "frogger", "lander", "whack", "memory", "towers", "climber", "arena"] as const;
 export type Genre = (typeof GENRES)[number];
 
 export type Difficulty = "easy" | "normal" | "hard";
@@ -331,6 +331,19 @@ export const DESIGNS: Record<Genre, GenreDesign> = {
     titleWord: "Climber",
     supports: { rising: "always" },
     creaturePlayer: true,
+  },
+  arena: {
+    label: "Top-down shooter",
+    pitch: "move with WASD, aim with the mouse and click to fire at the enemies closing in",
+    player: "hero",
+    goal: { kind: "waves", target: 5, min: 1, max: 30 },
+    hazard: { name: "zombies", speed: 75, count: 5 },
+    collectible: null,
+    needsCollectible: false,
+    needsHazard: true,
+    theme: "spooky",
+    titleWord: "Arena",
+    supports: { rising: "always" },
   },
 };
 
