@@ -146,6 +146,14 @@ const CHECKS: Record<Genre, (spec: GameSpec) => TaskCheckSpec[]> = {
     check("score-rises", `Score rises when a shot hits the ${names(spec.hazards, "enemies")}`, { field: "score", expect: "rises", run: "either" }),
     check("chasers-cost-a-life", `The ${names(spec.hazards, "enemies")} chase the ${spec.player}: lives fall when they catch up`, { field: "lives", expect: "falls", run: "either" }),
   ],
+  dungeon: (spec) => [
+    check("score-rises", `Score rises when the ${spec.player} picks up ${names(spec.collectibles, "keys")}`, { field: "score", expect: "rises", seek: "targets" }),
+    check("door-opens", `The door opens once the ${spec.player} has the ${names(spec.collectibles, "keys")}`, { field: "doorOpen", expect: "changes", seek: "targets" }, false),
+    check("next-room", `Through the open door the ${spec.player} reaches the next room`, { field: "room", expect: "rises", seek: "targets" }, false),
+    ...(spec.hazards.length
+      ? [check("caught-costs-a-life", `Lives fall when the ${names(spec.hazards, "monsters")} catch the ${spec.player}`, { field: "lives", expect: "falls", run: "either" }, false)]
+      : []),
+  ],
 };
 
 /** The task checks a game built from this spec must pass, for the playtest's `tasks`. */

@@ -28,8 +28,9 @@ import { memory } from "./designs/memory";
 import { towers } from "./designs/towers";
 import { climber } from "./designs/climber";
 import { arena } from "./designs/arena";
+import { dungeon } from "./designs/dungeon";
 
-const GENRE_MODULES: Record<Genre, GenreModule> = { racing, diving, platformer, shooter, breakout, snake, runner, maze, pong, flappy, catch: catchGame, invaders, asteroids, fishing, frogger, lander, whack, memory, towers, climber, arena };
+const GENRE_MODULES: Record<Genre, GenreModule> = { racing, diving, platformer, shooter, breakout, snake, runner, maze, pong, flappy, catch: catchGame, invaders, asteroids, fishing, frogger, lander, whack, memory, towers, climber, arena, dungeon };
 
 /** Files every game shares, as paths under src/builder/game/ (the same path under the project's src/). */
 const SHARED_FILES = ["art.ts", "controls.ts", "sfx.ts", "hud.ts", "scenes/Title.ts"];

@@ -1,12 +1,12 @@
 // GameSpec: the offline builder's description of a game, plus the built-in designs (genres) and
 // themes it knows. The parser fills a GameSpec from text; the compiler turns it into a project.
 
-export const GENRES = ["racing", "diving", "platformer", "shooter", "breakout", "snake", "runner", "maze", "pong", "flappy", "catch", "invaders", "asteroids", "fishing", "frogger", "lander", "whack", "memory", "towers", "climber", "arena"] as const;
+export const GENRES = ["racing", "diving", "platformer", "shooter", "breakout", "snake", "runner", "maze", "pong", "flappy", "catch", "invaders", "asteroids", "fishing", "frogger", "lander", "whack", "memory", "towers", "climber", "arena", "dungeon"] as const;
 export type Genre = (typeof GENRES)[number];
 
 export type Difficulty = "easy" | "normal" | "hard";
 export type ControlKind = "keyboard" | "pointer" | "touch";
-export type GoalKind = "laps" | "collect" | "coins" | "waves" | "levels" | "length" | "distance" | "gems" | "points" | "pairs" | "fish" | "crossings" | "landings" | "height";
+export type GoalKind = "laps" | "collect" | "coins" | "waves" | "levels" | "length" | "distance" | "gems" | "points" | "pairs" | "fish" | "crossings" | "landings" | "height" | "rooms";
 
 /** Rules of play a prompt can ask for ("against the computer", "speed keeps rising", "60 second timer"). */
 export interface Rules {
@@ -344,6 +344,18 @@ export const DESIGNS: Record<Genre, GenreDesign> = {
     theme: "spooky",
     titleWord: "Arena",
     supports: { rising: "always" },
+  },
+  dungeon: {
+    label: "Dungeon with key and door",
+    pitch: "walk the rooms in eight directions, grab the key to open the door, slip past chasers and patrols",
+    player: "knight",
+    goal: { kind: "rooms", target: 3, min: 1, max: 20 },
+    hazard: { name: "skeletons", speed: 75, count: 3 },
+    collectible: { name: "keys", count: 1 },
+    needsCollectible: true,
+    theme: "dungeon",
+    titleWord: "Keys",
+    supports: {},
   },
 };
 
