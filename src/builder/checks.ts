@@ -154,6 +154,10 @@ const CHECKS: Record<Genre, (spec: GameSpec) => TaskCheckSpec[]> = {
       ? [check("caught-costs-a-life", `Lives fall when the ${names(spec.hazards, "monsters")} catch the ${spec.player}`, { field: "lives", expect: "falls", run: "either" }, false)]
       : []),
   ],
+  golf: () => [
+    check("strokes-count", "A stroke counts each time the ball is putted", { field: "strokes", expect: "rises" }),
+    check("score-rises", "Score rises when the ball drops into the hole", { field: "score", expect: "rises", seek: "targets" }),
+  ],
 };
 
 /** The task checks a game built from this spec must pass, for the playtest's `tasks`. */

@@ -38,6 +38,7 @@ const FUNCTION_WORDS: Record<Language, string[]> = {
  */
 const TABLES: Record<Exclude<Language, "en">, [string, string][]> = {
   es: [
+    ["minigolf", "mini golf"], ["golf", "golf"], ["hoyos", "holes"], ["hoyo", "hole"], ["golpes", "strokes"], ["estanques", "ponds"], ["agua", "water"], ["pelota", "ball"],
     ["mazmorras", "dungeon"], ["mazmorra", "dungeon"], ["llaves", "keys"], ["llave", "key"], ["puertas", "doors"], ["puerta", "door"], ["salas", "rooms"], ["habitaciones", "rooms"], ["esqueletos", "skeletons"], ["abre", "opens"], ["abres", "open"], ["abrir", "open"], ["buscas", "find"], ["busca", "find"], ["buscar", "find"],
     ["disparos desde arriba", "top-down shooter"], ["disparos con vista cenital", "top-down shooter"], ["vista cenital", "top-down"], ["desde arriba", "top-down"], ["apuntas con el raton", "aim with the mouse"], ["apuntar con el raton", "aim with the mouse"], ["apunta con el raton", "aim with the mouse"], ["raton", "mouse"], ["zombis", "zombies"],
     ["juego de escalar", "climbing game"], ["no te caigas", "dont fall"], ["escalador", "climber"], ["escalada", "climbing"], ["escalar", "climb"], ["trepar", "climb"], ["cada vez mas alto", "higher and higher"], ["hacia arriba", "upwards"], ["plataforma", "platform"], ["saltas", "jump"], ["saltar", "jump"],
@@ -72,6 +73,7 @@ const TABLES: Record<Exclude<Language, "en">, [string, string][]> = {
     ["seis", "six"], ["siete", "seven"], ["ocho", "eight"], ["nueve", "nine"], ["diez", "ten"],
   ],
   fr: [
+    ["minigolf", "mini golf"], ["golf", "golf"], ["trous", "holes"], ["trou", "hole"], ["coups", "strokes"], ["etangs", "ponds"], ["eau", "water"], ["balle", "ball"],
     ["donjon", "dungeon"], ["cles", "keys"], ["clefs", "keys"], ["cle", "key"], ["clef", "key"], ["portes", "doors"], ["porte", "door"], ["salles", "rooms"], ["squelettes", "skeletons"], ["ouvre", "opens"], ["ouvrir", "open"],
     ["tir vu de dessus", "top-down shooter"], ["tir vue de dessus", "top-down shooter"], ["vu de dessus", "top-down"], ["vue de dessus", "top-down"], ["tu vises avec la souris", "aim with the mouse"], ["viser avec la souris", "aim with the mouse"], ["vise avec la souris", "aim with the mouse"], ["souris", "mouse"],
     ["jeu descalade", "climbing game"], ["descalade", "climbing"], ["escalade", "climbing"], ["grimpes", "climb"], ["tu", "you"], ["ne tombe pas", "dont fall"], ["grimpeur", "climber"], ["grimper", "climb"], ["grimpe", "climb"], ["de plus en plus haut", "higher and higher"], ["vers le haut", "upwards"], ["sauter", "jump"], ["saute", "jump"],
@@ -101,6 +103,7 @@ const TABLES: Record<Exclude<Language, "en">, [string, string][]> = {
     ["cinq", "five"], ["six", "six"], ["sept", "seven"], ["huit", "eight"], ["neuf", "nine"], ["dix", "ten"],
   ],
   de: [
+    ["minigolf-spiel", "mini golf game"], ["minigolfspiel", "mini golf game"], ["minigolf", "mini golf"], ["golf", "golf"], ["lochern", "holes"], ["locher", "holes"], ["loch", "hole"], ["schlage", "strokes"], ["teiche", "ponds"], ["wasser", "water"], ["ball", "ball"],
     ["verliese", "dungeon"], ["verlies", "dungeon"], ["kerker", "dungeon"], ["schlussel", "key"], ["turen", "doors"], ["tur", "door"], ["raume", "rooms"], ["skelette", "skeletons"], ["offnet", "opens"], ["offnen", "open"],
     ["top-down-shooter", "top-down shooter"], ["zielen mit der maus", "aim with the mouse"], ["mit der maus zielen", "aim with the mouse"], ["zielst mit der maus", "aim with the mouse"], ["maus", "mouse"], ["von oben", "top-down"],
     ["kletterspiel", "climbing game"], ["fall nicht runter", "dont fall"], ["nicht runterfallen", "dont fall"], ["spring", "jump"], ["kletterer", "climber"], ["klettern", "climb"], ["kletterst", "climb"], ["immer hoher", "higher and higher"], ["nach oben", "upwards"], ["springen", "jump"], ["springst", "jump"], ["plattform", "platform"],
@@ -131,6 +134,7 @@ const TABLES: Record<Exclude<Language, "en">, [string, string][]> = {
     ["vier", "four"], ["funf", "five"], ["sechs", "six"], ["sieben", "seven"], ["acht", "eight"], ["neun", "nine"], ["zehn", "ten"],
   ],
   pt: [
+    ["minigolfe", "mini golf"], ["golfe", "golf"], ["buracos", "holes"], ["buraco", "hole"], ["tacadas", "strokes"], ["lagos", "ponds"], ["agua", "water"], ["bola", "ball"],
     ["masmorras", "dungeon"], ["masmorra", "dungeon"], ["chaves", "keys"], ["chave", "key"], ["portas", "doors"], ["porta", "door"], ["esqueletos", "skeletons"], ["abre", "opens"], ["abrir", "open"],
     ["tiro visto de cima", "top-down shooter"], ["visto de cima", "top-down"], ["voce mira com o mouse", "aim with the mouse"], ["mira com o mouse", "aim with the mouse"], ["mirar com o mouse", "aim with the mouse"], ["zumbis", "zombies"],
     ["jogo de escalada", "climbing game"], ["nao caia", "dont fall"], ["escalada", "climbing"], ["escalar", "climb"], ["subir", "climb"], ["cada vez mais alto", "higher and higher"], ["para cima", "upwards"], ["pular", "jump"], ["saltar", "jump"],
@@ -161,6 +165,7 @@ const TABLES: Record<Exclude<Language, "en">, [string, string][]> = {
     ["seis", "six"], ["sete", "seven"], ["oito", "eight"], ["nove", "nine"], ["dez", "ten"],
   ],
   it: [
+    ["minigolf", "mini golf"], ["golf", "golf"], ["buche", "holes"], ["buca", "hole"], ["colpi", "strokes"], ["stagni", "ponds"], ["acqua", "water"], ["pallina", "ball"],
     ["sotterranei", "dungeon"], ["sotterraneo", "dungeon"], ["chiavi", "keys"], ["chiave", "key"], ["porte", "doors"], ["porta", "door"], ["stanze", "rooms"], ["scheletri", "skeletons"], ["apre", "opens"], ["aprire", "open"],
     ["sparatutto dallalto", "top-down shooter"], ["dallalto", "top-down"], ["miri con il mouse", "aim with the mouse"], ["mirare con il mouse", "aim with the mouse"], ["mira con il mouse", "aim with the mouse"],
     ["gioco di arrampicata", "climbing game"], ["non cadere", "dont fall"], ["arrampicata", "climbing"], ["scalatore", "climber"], ["arrampicarsi", "climb"], ["scalare", "climb"], ["salire", "climb"], ["sempre piu in alto", "higher and higher"], ["verso lalto", "upwards"], ["saltare", "jump"], ["piattaforma", "platform"],

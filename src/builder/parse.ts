@@ -465,7 +465,7 @@ function goalNoun(spec: GameSpec, noun: string): string | null {
     laps: ["laps", "lap"], levels: ["levels", "level", "stages", "stage", "rounds", "round", "floors"], waves: ["waves", "wave", "rounds", "round"],
     distance: ["meters", "metres", "m", "km"], length: ["long", "length", "segments", "tiles"], points: ["points", "point", "goals", "goal", "pipes"],
     pairs: ["pairs", "pair", "cards"], fish: ["fish", "fishes"], crossings: ["crossings", "trips", "times", "frogs"], landings: ["landings", "landing", "levels", "pads"],
-    height: ["meters", "metres", "m"], rooms: ["rooms", "room", "levels", "floors"],
+    height: ["meters", "metres", "m"], rooms: ["rooms", "room", "levels", "floors"], holes: ["holes", "hole", "courses"],
   };
   return nouns[kind]?.includes(noun) ? noun : null;
 }

@@ -1,12 +1,12 @@
 // GameSpec: the offline builder's description of a game, plus the built-in designs (genres) and
 // themes it knows. The parser fills a GameSpec from text; the compiler turns it into a project.
 
-export const GENRES = ["racing", "diving", "platformer", "shooter", "breakout", "snake", "runner", "maze", "pong", "flappy", "catch", "invaders", "asteroids", "fishing", "frogger", "lander", "whack", "memory", "towers", "climber", "arena", "dungeon"] as const;
+export const GENRES = ["racing", "diving", "platformer", "shooter", "breakout", "snake", "runner", "maze", "pong", "flappy", "catch", "invaders", "asteroids", "fishing", "frogger", "lander", "whack", "memory", "towers", "climber", "arena", "dungeon", "golf"] as const;
 export type Genre = (typeof GENRES)[number];
 
 export type Difficulty = "easy" | "normal" | "hard";
 export type ControlKind = "keyboard" | "pointer" | "touch";
-export type GoalKind = "laps" | "collect" | "coins" | "waves" | "levels" | "length" | "distance" | "gems" | "points" | "pairs" | "fish" | "crossings" | "landings" | "height" | "rooms";
+export type GoalKind = "laps" | "collect" | "coins" | "waves" | "levels" | "length" | "distance" | "gems" | "points" | "pairs" | "fish" | "crossings" | "landings" | "height" | "rooms" | "holes";
 
 /** Rules of play a prompt can ask for ("against the computer", "speed keeps rising", "60 second timer"). */
 export interface Rules {
@@ -355,6 +355,18 @@ export const DESIGNS: Record<Genre, GenreDesign> = {
     needsCollectible: true,
     theme: "dungeon",
     titleWord: "Keys",
+    supports: {},
+  },
+  golf: {
+    label: "Mini golf",
+    pitch: "aim, pull back and putt the ball into the hole in as few strokes as you can; mind the water",
+    player: "golfer",
+    goal: { kind: "holes", target: 3, min: 1, max: 18 },
+    hazard: { name: "ponds", speed: 0, count: 1 },
+    collectible: null,
+    needsCollectible: false,
+    theme: "forest",
+    titleWord: "Golf",
     supports: {},
   },
 };

@@ -65,8 +65,8 @@ describe("compileSpec", () => {
   });
 
   it("rejects a spec whose genre is not a built-in design, naming game.spec.json", () => {
-    const spec = { ...defaultSpec("snake"), genre: "golf" } as unknown as GameSpec;
-    expect(() => compileSpec(spec)).toThrow(/game\.spec\.json: genre "golf"/);
+    const spec = { ...defaultSpec("snake"), genre: "chess" } as unknown as GameSpec;
+    expect(() => compileSpec(spec)).toThrow(/game\.spec\.json: genre "chess"/);
   });
 });
 
