@@ -158,6 +158,11 @@ const CHECKS: Record<Genre, (spec: GameSpec) => TaskCheckSpec[]> = {
     check("strokes-count", "A stroke counts each time the ball is putted", { field: "strokes", expect: "rises" }),
     check("score-rises", "Score rises when the ball drops into the hole", { field: "score", expect: "rises", seek: "targets" }),
   ],
+  match3: (spec) => [
+    check("gems-swap", `Two neighbouring ${names(spec.collectibles, "gems")} swap places when one is moved onto the other`, { field: "swaps", expect: "rises", run: "either" }),
+    check("score-rises", `Score rises when a line of three ${names(spec.collectibles, "gems")} clears`, { field: "score", expect: "rises", seek: "targets" }, false),
+    ...(clockOf(spec) > 0 ? [check("clock-runs", "The clock counts down", { field: "timeLeft", expect: "falls", run: "either" })] : []),
+  ],
 };
 
 /** The task checks a game built from this spec must pass, for the playtest's `tasks`. */

@@ -30,8 +30,9 @@ import { climber } from "./designs/climber";
 import { arena } from "./designs/arena";
 import { dungeon } from "./designs/dungeon";
 import { golf } from "./designs/golf";
+import { match3 } from "./designs/match3";
 
-const GENRE_MODULES: Record<Genre, GenreModule> = { racing, diving, platformer, shooter, breakout, snake, runner, maze, pong, flappy, catch: catchGame, invaders, asteroids, fishing, frogger, lander, whack, memory, towers, climber, arena, dungeon, golf };
+const GENRE_MODULES: Record<Genre, GenreModule> = { racing, diving, platformer, shooter, breakout, snake, runner, maze, pong, flappy, catch: catchGame, invaders, asteroids, fishing, frogger, lander, whack, memory, towers, climber, arena, dungeon, golf, match3 };
 
 /** Files every game shares, as paths under src/builder/game/ (the same path under the project's src/). */
 const SHARED_FILES = ["art.ts", "controls.ts", "sfx.ts", "hud.ts", "scenes/Title.ts"];

@@ -38,6 +38,7 @@ const FUNCTION_WORDS: Record<Language, string[]> = {
  */
 const TABLES: Record<Exclude<Language, "en">, [string, string][]> = {
   es: [
+    ["tres en linea", "three in a row"], ["combinar tres", "match 3"], ["caramelos", "candies"], ["intercambiar", "swap"], ["intercambia", "swap"], ["intercambias", "swap"], ["joyas", "jewels"], ["movimientos", "moves"], ["cascadas", "cascades"],
     ["minigolf", "mini golf"], ["golf", "golf"], ["hoyos", "holes"], ["hoyo", "hole"], ["golpes", "strokes"], ["estanques", "ponds"], ["agua", "water"], ["pelota", "ball"],
     ["mazmorras", "dungeon"], ["mazmorra", "dungeon"], ["llaves", "keys"], ["llave", "key"], ["puertas", "doors"], ["puerta", "door"], ["salas", "rooms"], ["habitaciones", "rooms"], ["esqueletos", "skeletons"], ["abre", "opens"], ["abres", "open"], ["abrir", "open"], ["buscas", "find"], ["busca", "find"], ["buscar", "find"],
     ["disparos desde arriba", "top-down shooter"], ["disparos con vista cenital", "top-down shooter"], ["vista cenital", "top-down"], ["desde arriba", "top-down"], ["apuntas con el raton", "aim with the mouse"], ["apuntar con el raton", "aim with the mouse"], ["apunta con el raton", "aim with the mouse"], ["raton", "mouse"], ["zombis", "zombies"],
@@ -73,6 +74,7 @@ const TABLES: Record<Exclude<Language, "en">, [string, string][]> = {
     ["seis", "six"], ["siete", "seven"], ["ocho", "eight"], ["nueve", "nine"], ["diez", "ten"],
   ],
   fr: [
+    ["trois en ligne", "three in a row"], ["bonbons", "candies"], ["echanger", "swap"], ["echange", "swap"], ["echanges", "swap"], ["joyaux", "jewels"], ["coups", "moves"], ["cascades", "cascades"],
     ["minigolf", "mini golf"], ["golf", "golf"], ["trous", "holes"], ["trou", "hole"], ["coups", "strokes"], ["etangs", "ponds"], ["eau", "water"], ["balle", "ball"],
     ["donjon", "dungeon"], ["cles", "keys"], ["clefs", "keys"], ["cle", "key"], ["clef", "key"], ["portes", "doors"], ["porte", "door"], ["salles", "rooms"], ["squelettes", "skeletons"], ["ouvre", "opens"], ["ouvrir", "open"],
     ["tir vu de dessus", "top-down shooter"], ["tir vue de dessus", "top-down shooter"], ["vu de dessus", "top-down"], ["vue de dessus", "top-down"], ["tu vises avec la souris", "aim with the mouse"], ["viser avec la souris", "aim with the mouse"], ["vise avec la souris", "aim with the mouse"], ["souris", "mouse"],
@@ -103,6 +105,7 @@ const TABLES: Record<Exclude<Language, "en">, [string, string][]> = {
     ["cinq", "five"], ["six", "six"], ["sept", "seven"], ["huit", "eight"], ["neuf", "nine"], ["dix", "ten"],
   ],
   de: [
+    ["drei-gewinnt-spiel", "match 3 game"], ["drei-gewinnt", "match 3"], ["drei gewinnt", "match 3"], ["bonbons", "candies"], ["tauschen", "swap"], ["tausche", "swap"], ["tauschst", "swap"], ["juwelen", "jewels"], ["zuge", "moves"], ["kaskaden", "cascades"],
     ["minigolf-spiel", "mini golf game"], ["minigolfspiel", "mini golf game"], ["minigolf", "mini golf"], ["golf", "golf"], ["lochern", "holes"], ["locher", "holes"], ["loch", "hole"], ["schlage", "strokes"], ["teiche", "ponds"], ["wasser", "water"], ["ball", "ball"],
     ["verliese", "dungeon"], ["verlies", "dungeon"], ["kerker", "dungeon"], ["schlussel", "key"], ["turen", "doors"], ["tur", "door"], ["raume", "rooms"], ["skelette", "skeletons"], ["offnet", "opens"], ["offnen", "open"],
     ["top-down-shooter", "top-down shooter"], ["zielen mit der maus", "aim with the mouse"], ["mit der maus zielen", "aim with the mouse"], ["zielst mit der maus", "aim with the mouse"], ["maus", "mouse"], ["von oben", "top-down"],
@@ -134,6 +137,7 @@ const TABLES: Record<Exclude<Language, "en">, [string, string][]> = {
     ["vier", "four"], ["funf", "five"], ["sechs", "six"], ["sieben", "seven"], ["acht", "eight"], ["neun", "nine"], ["zehn", "ten"],
   ],
   pt: [
+    ["tres em linha", "three in a row"], ["combinar tres", "match 3"], ["doces", "candies"], ["trocar", "swap"], ["troca", "swap"], ["trocas", "swap"], ["jogadas", "moves"], ["cascatas", "cascades"],
     ["minigolfe", "mini golf"], ["golfe", "golf"], ["buracos", "holes"], ["buraco", "hole"], ["tacadas", "strokes"], ["lagos", "ponds"], ["agua", "water"], ["bola", "ball"],
     ["masmorras", "dungeon"], ["masmorra", "dungeon"], ["chaves", "keys"], ["chave", "key"], ["portas", "doors"], ["porta", "door"], ["esqueletos", "skeletons"], ["abre", "opens"], ["abrir", "open"],
     ["tiro visto de cima", "top-down shooter"], ["visto de cima", "top-down"], ["voce mira com o mouse", "aim with the mouse"], ["mira com o mouse", "aim with the mouse"], ["mirar com o mouse", "aim with the mouse"], ["zumbis", "zombies"],
@@ -165,6 +169,7 @@ const TABLES: Record<Exclude<Language, "en">, [string, string][]> = {
     ["seis", "six"], ["sete", "seven"], ["oito", "eight"], ["nove", "nine"], ["dez", "ten"],
   ],
   it: [
+    ["tre in fila", "three in a row"], ["caramelle", "candies"], ["scambiare", "swap"], ["scambia", "swap"], ["scambi", "swap"], ["gioielli", "jewels"], ["mosse", "moves"], ["cascate", "cascades"],
     ["minigolf", "mini golf"], ["golf", "golf"], ["buche", "holes"], ["buca", "hole"], ["colpi", "strokes"], ["stagni", "ponds"], ["acqua", "water"], ["pallina", "ball"],
     ["sotterranei", "dungeon"], ["sotterraneo", "dungeon"], ["chiavi", "keys"], ["chiave", "key"], ["porte", "doors"], ["porta", "door"], ["stanze", "rooms"], ["scheletri", "skeletons"], ["apre", "opens"], ["aprire", "open"],
     ["sparatutto dallalto", "top-down shooter"], ["dallalto", "top-down"], ["miri con il mouse", "aim with the mouse"], ["mirare con il mouse", "aim with the mouse"], ["mira con il mouse", "aim with the mouse"],

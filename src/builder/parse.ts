@@ -465,8 +465,10 @@ function goalNoun(spec: GameSpec, noun: string): string | null {
     laps: ["laps", "lap"], levels: ["levels", "level", "stages", "stage", "rounds", "round", "floors"], waves: ["waves", "wave", "rounds", "round"],
     distance: ["meters", "metres", "m", "km"], length: ["long", "length", "segments", "tiles"], points: ["points", "point", "goals", "goal", "pipes"],
     pairs: ["pairs", "pair", "cards"], fish: ["fish", "fishes"], crossings: ["crossings", "trips", "times", "frogs"], landings: ["landings", "landing", "levels", "pads"],
-    height: ["meters", "metres", "m"], rooms: ["rooms", "room", "levels", "floors"], holes: ["holes", "hole", "courses"],
+    height: ["meters", "metres", "m"], rooms: ["rooms", "room", "levels", "floors"], holes: ["holes", "hole", "courses"], gems: ["gems", "gem", "jewels", "candies", "tiles"],
   };
+  // Match-3 is won by clearing its own gems, whatever the prompt calls them ("clear 80 donuts").
+  if (kind === "gems" && spec.collectibles[0] && sameNoun(noun, spec.collectibles[0].name)) return noun;
   return nouns[kind]?.includes(noun) ? noun : null;
 }
 

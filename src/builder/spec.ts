@@ -1,7 +1,7 @@
 // GameSpec: the offline builder's description of a game, plus the built-in designs (genres) and
 // themes it knows. The parser fills a GameSpec from text; the compiler turns it into a project.
 
-export const GENRES = ["racing", "diving", "platformer", "shooter", "breakout", "snake", "runner", "maze", "pong", "flappy", "catch", "invaders", "asteroids", "fishing", "frogger", "lander", "whack", "memory", "towers", "climber", "arena", "dungeon", "golf"] as const;
+export const GENRES = ["racing", "diving", "platformer", "shooter", "breakout", "snake", "runner", "maze", "pong", "flappy", "catch", "invaders", "asteroids", "fishing", "frogger", "lander", "whack", "memory", "towers", "climber", "arena", "dungeon", "golf", "match3"] as const;
 export type Genre = (typeof GENRES)[number];
 
 export type Difficulty = "easy" | "normal" | "hard";
@@ -368,6 +368,18 @@ export const DESIGNS: Record<Genre, GenreDesign> = {
     theme: "forest",
     titleWord: "Golf",
     supports: {},
+  },
+  match3: {
+    label: "Match-3",
+    pitch: "swap neighbouring gems to line up three of a kind; lines clear and cascades score more",
+    player: "cursor",
+    goal: { kind: "gems", target: 60, min: 10, max: 500 },
+    hazard: null,
+    collectible: { name: "gems", count: 6 },
+    needsCollectible: true,
+    theme: "pastel",
+    titleWord: "Match",
+    supports: { timeLimit: true },
   },
 };
 

@@ -38,13 +38,14 @@ export const KINDS: Record<string, Kind> = {
   arena: { label: "top-down shooter", closest: ["arena", "shooter", "asteroids"], cues: { "top-down shooter": 9, "top down shooter": 9, "topdown shooter": 9, "arena shooter": 9, "twin stick": 8, "twin-stick": 8, "twinstick": 8, "zombie shooter": 8, "vampire survivors": 8, "aim with the mouse": 8, "aim with mouse": 8, "mouse aim": 7, "mouse to aim": 7, "click to shoot": 6, "click to fire": 6, "top-down": 3, "top down": 3, arena: 4, crosshair: 4, horde: 3, hordes: 3, wasd: 2, mouse: 2, aim: 2, shooter: 1, shoot: 1, chase: 1, chases: 1 } },
   dungeon: { label: "dungeon with key and door", closest: ["dungeon", "maze", "arena"], cues: { "top-down dungeon": 9, "top down dungeon": 9, "locked door": 7, "locked doors": 7, "find the key": 7, "find the keys": 7, "unlock the door": 7, "open the door": 5, zelda: 7, "top-down adventure": 7, key: 2, keys: 2, door: 3, doors: 3, rooms: 3, room: 2, unlock: 3, locked: 3, dungeon: 1, patrols: 3, patrol: 2, chasers: 3 } },
   golf: { label: "mini golf", closest: ["golf", "breakout", "pong"], cues: { golf: 7, "mini golf": 8, minigolf: 8, "mini-golf": 8, "crazy golf": 8, putt: 5, putting: 5, putts: 5, "hole in one": 7, "golf ball": 7, strokes: 3, stroke: 2, par: 3, holes: 2, hole: 2, slingshot: 4, "pull back": 3, "aim and shoot": 3, fairway: 4, water: 1, ponds: 2, bounce: 1, walls: 1 } },
+  match3: { label: "match-3", closest: ["match3", "memory", "whack"], cues: { "match-3": 9, "match 3": 9, match3: 9, "match three": 9, "three in a row": 8, "3 in a row": 8, "candy crush": 9, bejeweled: 9, "swap gems": 8, "swap the gems": 8, "match gems": 7, swap: 4, swapping: 4, swaps: 4, cascade: 3, cascades: 3, "line up": 3, lines: 1, jewels: 2, candies: 2, gems: 1, moves: 2, clear: 1, clears: 1 } },
   lander: { label: "lunar lander", closest: ["lander", "flappy", "shooter"], cues: { "lunar lander": 8, lander: 6, "land on the moon": 7, landing: 3, "land safely": 4, moon: 2, thrusters: 3, "landing pad": 6, rocket: 2, land: 2, gently: 1, softly: 1, safely: 1, touchdown: 3 } },
 };
 
 /** Kinds of game no design covers, named so the reply can say so, with the closest built-in ones. */
 export const UNBUILT_KINDS: Record<string, string[]> = {
   chess: ["memory", "maze"], checkers: ["memory", "maze"], tetris: ["breakout", "snake", "memory"],
-  puzzle: ["memory", "maze"], "match-3": ["memory", "whack"], "match 3": ["memory", "whack"], "candy crush": ["memory", "whack"], rpg: ["maze", "platformer"],
+  puzzle: ["memory", "maze"], rpg: ["maze", "platformer"],
   "role playing": ["maze", "platformer"], fighting: ["shooter", "platformer"], boxing: ["whack", "pong"], soccer: ["pong", "breakout"], football: ["pong", "breakout"],
   basketball: ["catch", "pong"], bowling: ["breakout", "pong"], poker: ["memory"], solitaire: ["memory"], sudoku: ["memory"], crossword: ["memory"],
   rhythm: ["whack", "flappy"], "guitar hero": ["whack"], farming: ["catch", "snake"], "city builder": ["towers"], strategy: ["towers", "maze"],

@@ -127,6 +127,7 @@ describe("the newer designs are named in all six languages", () => {
     ["arena", ["a top-down shooter where you aim with the mouse", "un juego de disparos desde arriba donde apuntas con el ratón", "un jeu de tir vu de dessus où tu vises avec la souris", "ein Top-Down-Shooter, zielen mit der Maus", "um jogo de tiro visto de cima onde você mira com o mouse", "uno sparatutto dall'alto dove miri con il mouse"]],
     ["dungeon", ["a top-down dungeon with a key and a door", "una mazmorra donde buscas la llave y abres la puerta", "un donjon avec une clé et une porte", "ein Verlies mit Schlüssel und Tür", "uma masmorra com uma chave e uma porta", "un sotterraneo con la chiave e la porta"]],
     ["golf", ["a mini golf game with 5 holes", "un juego de minigolf con 5 hoyos", "un jeu de minigolf avec des trous", "ein Minigolf-Spiel mit 9 Löchern", "um jogo de minigolfe na praia", "un gioco di minigolf con 3 buche"]],
+    ["match3", ["a match-3 game with candies", "un juego de tres en línea con caramelos", "un jeu trois en ligne avec des bonbons", "Drei gewinnt mit Bonbons", "um jogo de combinar três com doces", "un gioco tre in fila con caramelle"]],
   ];
   for (const [genre, prompts] of named) {
     it(`${genre}: ${prompts.length} languages`, () => {

@@ -13,7 +13,7 @@ const GENRE_PHRASES = [
   "a racing game", "a kart race", "a deep-sea diving game", "a scuba dive", "a platformer", "a jumping platform game", "a space shooter", "shoot aliens",
   "breakout", "a brick breaker", "snake", "a slither game", "an endless runner", "a parkour runner", "a maze", "a dungeon crawler", "pong", "ping pong against the computer",
   "flappy bird", "catch falling stars", "asteroids", "whack-a-mole", "a memory match game", "space invaders", "tower defense", "a fishing game", "frogger",
-  "lunar lander", "a vertical climber", "doodle jump", "a top-down shooter", "twin stick shooter", "a dungeon with a key and a door", "a zelda dungeon", "mini golf", "a golf game", "a game", "something",
+  "lunar lander", "a vertical climber", "doodle jump", "a top-down shooter", "twin stick shooter", "a dungeon with a key and a door", "a zelda dungeon", "mini golf", "a golf game", "a match-3 game", "candy crush", "a game", "something",
 ];
 const EXTRAS = ["in the desert", "underwater", "neon", "pastel colours", "in space", "in a spooky forest", "with a red background", "with a blue player", "where you collect 10 pearls", "where you collect coins", "dodge jellyfish and sharks", "avoid ghosts", "with no enemies", "with three lives", "with 7 lives", "easy", "hard", "very fast", "with 5 laps", "with two levels", "called \"Test Run\"", "with golden gems", "with green aliens", "without coins", "with lots of bombs"];
 
@@ -51,6 +51,7 @@ export const DESIGN_PROMPTS = [
   "whack-a-mole with a hammer",
   "memory match with animal cards",
   "tower defense with a single path and two kinds of towers",
+  "a match-3 game where you swap gems and make cascades",
   "a mini golf game with water where you putt into the hole",
   "a top-down dungeon where you find the key to open the door and avoid skeletons",
   "a top-down shooter where you aim with the mouse and zombies chase you",
@@ -98,6 +99,8 @@ export const EVERYDAY_PROMPTS: [prompt: string, genre: string][] = [
   ["a fishing game: catch 10 fish before the timer runs out", "fishing"],
   ["hit the moles as they pop up, 60 second timer", "whack"],
   ["gioco di invasori spaziali", "invaders"],
+  ["candy crush with candies, clear 80 candies", "match3"],
+  ["un gioco tre in fila con caramelle", "match3"],
   ["crazy golf in the forest, hole in one", "golf"],
   ["ein Minigolf-Spiel mit 9 Löchern", "golf"],
   ["a zelda style dungeon with locked doors", "dungeon"],
