@@ -425,7 +425,10 @@ function applyNumbers(spec: GameSpec, words: Words, notes: string[]) {
     for (const k of [i + 1, i + 2]) {
       const noun = t[k];
       if (!noun || words.isClaimed(k)) break;
-      const understood = () => words.read(i, k - i + 1);
+      const understood = () => {
+        words.read(i, k - i + 1);
+        claimInsteadOf(words, k + 1, noun);
+      };
       if (LIFE_WORDS.has(noun)) {
         spec.lives = clamp(n, LIMITS.lives);
         notes.push(`Lives: ${spec.lives}.`);
@@ -457,6 +460,14 @@ function applyNumbers(spec: GameSpec, words: Words, notes: string[]) {
       if (FILLER.has(noun)) break;
     }
   }
+}
+
+/** "three lives instead of one (life)": the old number is what the game had, never a second count. */
+function claimInsteadOf(words: Words, at: number, noun: string) {
+  const t = words.tokens;
+  if (t[at] !== "instead" || t[at + 1] !== "of" || !isNumber(t[at + 2] ?? "")) return;
+  const old = t[at + 3];
+  words.claimTokens(at, at + 3 + (old && (sameNoun(old, noun) || (LIFE_WORDS.has(old) && LIFE_WORDS.has(noun))) ? 1 : 0));
 }
 
 function goalNoun(spec: GameSpec, noun: string): string | null {

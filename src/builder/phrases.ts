@@ -110,7 +110,7 @@ export function readRules(words: Words): RulePhrases {
   const machine = word("computer|computers|cpu|ai|bot|bots|robot|machine");
   claim(`(?:play(?:ing)? )?${word("against|vs|versus|verses")} (?:the |a |an )?${machine}(?: opponent| player)?`, () => (rules.opponent = "cpu"));
   claim(`(?:a |an |the )?${word("computer|cpu|ai")}[ -]${word("opponent|player|paddle|enemy|rival")}`, () => (rules.opponent = "cpu"));
-  claim(`${word("two|2")}[ -]players?(?: mode| game)?|multiplayer|multi-player|${word("with|against|vs|versus")} (?:a |my )?${word("friend|friends|brother|sister|dad|mum|mom|sibling")}|1v1|pvp|a second player(?: on [a-z]+)?`, () => (rules.opponent = "human"));
+  claim(`${word("two|2")}[ -]players?(?: mode| game)?|multiplayer|multi-player|${word("with|against|vs|versus")} (?:a |my )?${word("friend|friends|brother|sister|dad|mum|mom|sibling")}|1v1|pvp|(?:add |with )?(?:a |another )?(?:second|2nd) player(?: (?:on|with|using) (?:the )?${word("wasd|w and s|keyboard")}(?: keys)?)?`, () => (rules.opponent = "human"));
   claim(`(?:for )?${word("one|1|single")}[ -]player`, () => undefined);
 
   claim(`first to ${N}(?: ${word("points?|goals?|wins?|scores?|rounds?")})?(?: ${word("wins?|win the game")})?`, (m) => (rules.points = numberValue(m[1])));

@@ -96,7 +96,7 @@ export const CREATURES = new Set([
 ]);
 
 /** Words that mean "whatever hurts you" without naming a creature. */
-export const GENERIC_HAZARDS = new Set(["enemy", "enemies", "monster", "monsters", "obstacle", "obstacles", "hazard", "hazards", "baddies", "villains", "opponents", "opponent"]);
+export const GENERIC_HAZARDS = new Set(["enemy", "enemies", "monster", "monsters", "obstacle", "obstacles", "hazard", "hazards", "baddies", "villains", "opponents", "opponent", "creep", "creeps"]);
 
 export const COLLECTIBLE_WORDS = new Set([
   "pearl", "pearls", "coin", "coins", "gem", "gems", "star", "stars", "apple", "apples", "fruit", "fruits", "treasure",
@@ -123,7 +123,7 @@ export const FILLER = new Set([
   "very", "really", "also", "too", "clone", "style", "version", "kind", "type", "sort", "similar", "fun", "cool", "nice", "little", "small",
   "big", "play", "playing", "plays", "player", "let", "lets", "around", "through", "across", "about", "one", "when", "if", "do", "does",
   "get", "gets", "need", "needs", "try", "new", "simple", "classic", "basic", "quick", "short", "good", "great", "awesome", "amazing",
-  "here", "now", "again", "other", "another", "way", "ways", "out", "off", "down", "back", "lot", "lots", "has", ".", "win", "wins", "winner",
+  "here", "now", "again", "only", "other", "another", "way", "ways", "out", "off", "down", "back", "lot", "lots", "has", ".", "win", "wins", "winner",
   "something", "anything", "colours", "colors", "colour", "color", "colourful", "colorful", "look", "looks", "graphics", "art", "called", "named", "titled",
 ]);
 
