@@ -1,10 +1,13 @@
 // Phones: a shared keyboard game opened on /play in a touch browser (390×844) gets on-screen
-// controls for exactly its keys, and fingers on them play it; a pointer game gets none.
+// controls for exactly its keys, and fingers on them play it (a fixture and an offline-builder
+// game); a pointer game gets none.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdirSync } from "node:fs";
 import type { Browser, CDPSession, Page } from "playwright-core";
-import { encodeShareLink, shareLinkUrl } from "../../src/project";
+import { compileSpec, parsePrompt } from "../../src/builder";
+import { playSpecCompiler } from "../../src/app/play/spec";
+import { encodeShareLink, shareLinkUrl, type ProjectFiles } from "../../src/project";
 import { nonBackgroundFraction, openBrowser, readProject, serverUrl } from "../support/browser";
 
 let browser: Browser;
@@ -19,6 +22,16 @@ async function openOnPhone(fixture: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
   const page = await context.newPage();
   await page.goto(`${serverUrl()}${shareLinkUrl(encodeShareLink(readProject(fixture)).fragment)}`);
+  return page;
+}
+
+/** Opens an offline-builder game on a phone through its share link in the spec form, as Share makes it. */
+async function openBuilderGameOnPhone(files: ProjectFiles): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  const link = encodeShareLink(files, { specCompiler: playSpecCompiler });
+  expect(link.form).toBe("spec-patch");
+  await page.goto(`${serverUrl()}${shareLinkUrl(link.fragment)}`);
   return page;
 }
 
@@ -67,6 +80,8 @@ async function centre(page: Page, testId: string): Promise<{ x: number; y: numbe
 }
 
 const HERO_RED: [number, number, number] = [0xe6, 0x39, 0x46];
+/** The frog's body: the city palette's player colour; nothing else in frogger's road is this red. */
+const FROG_RED: [number, number, number] = [0xef, 0x23, 0x3c];
 
 describe("/play on a phone", () => {
   it("shows a pad and Space for the platformer; holding the pad's right runs right, and a second finger on Space jumps while right stays held", async () => {
@@ -104,6 +119,33 @@ describe("/play on a phone", () => {
       const b = await colourAt(page, HERO_RED);
       return Math.abs(b.x - a.x) < 0.5;
     }, { timeout: 15_000 }).toBe(true);
+    await page.context().close();
+  });
+
+  it("plays the offline builder's frogger from its share link with the on-screen controls only: Space starts it, holding up hops the frog up the road", async () => {
+    const page = await openBuilderGameOnPhone(compileSpec(parsePrompt("a frogger game where you help the frog cross the road").spec));
+    await expect.poll(() => page.getByTestId("touch-key-Space").count(), { timeout: 30_000 }).toBe(1);
+    await page.screenshot({ path: ".out/touch-play-frogger-title.png" });
+    const cdp = await page.context().newCDPSession(page);
+    const space = { id: 1, ...(await centre(page, "touch-key-Space")) };
+    await fingersOn(cdp, "touchStart", [space]);
+    await fingersOn(cdp, "touchEnd", []);
+    // The Play scene listens for the arrows: the pad replaces the title's keys.
+    await expect.poll(() => page.getByTestId("touch-pad-up").count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(async () => (await colourAt(page, FROG_RED)).count, { timeout: 15_000 }).toBeGreaterThan(20);
+    // Left alone, the frog waits at the start.
+    const start = await colourAt(page, FROG_RED);
+    expect(Math.abs((await colourAt(page, FROG_RED)).y - start.y)).toBeLessThan(1);
+
+    // The pad sits under the game: a finger there is never a tap on the game's own canvas.
+    const game = (await page.getByTestId("preview-frame").boundingBox())!;
+    const up = { id: 2, ...(await centre(page, "touch-pad-up")) };
+    expect(up.y).toBeGreaterThan(game.y + game.height);
+    await fingersOn(cdp, "touchStart", [up]);
+    await expect.poll(async () => start.y - (await colourAt(page, FROG_RED)).y, { timeout: 15_000 }).toBeGreaterThan(10);
+    expect(await page.getByTestId("touch-pad-up").getAttribute("class")).toContain("on");
+    await page.screenshot({ path: ".out/touch-play-frogger-hopping.png" });
+    await fingersOn(cdp, "touchEnd", []);
     await page.context().close();
   });
 
