@@ -116,6 +116,9 @@ function respond(messages: ChatMessage[]): AssistantMessage {
     if (/^Not finished/i.test(refusal)) return { role: "assistant", content: `The playtest still fails (${refusal.split("\n")[0].slice(14, 400)}). The offline builder cannot change game code beyond its designs; connect a model to fix it, or describe the game differently.` };
     return { role: "assistant", content: "Done. Describe a change (for example \"make it harder\" or \"more pearls\") and I will rebuild the game." };
   }
+  // Our last word was plain text (the playtest still fails after finish was refused): the same
+  // spec would play the same seeded playtest again, so say it once more and let the run end.
+  if (lastCalls.length === 0) return { role: "assistant", content: textOf(lastAssistant) };
   // Anything else (a steering message answered by the agent, an unknown tool): carry on from the spec.
   if (!writtenSpec(turn)) return buildOrAsk(task, notes, shown, false, callId);
   return { role: "assistant", content: "Playtesting the game.", tool_calls: [call(callId(0), "run_playtest", { seconds: PLAYTEST_SECONDS })] };

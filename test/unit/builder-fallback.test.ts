@@ -1,7 +1,8 @@
 // Specification of the offline builder's honesty and follow-ups, as the chat sees them: a kind of
 // game no design covers is named with what was picked instead (or, chatty, asked about with 2–3
 // choices), a phrase it does not understand is listed as not used and never becomes a creature or
-// an item, and follow-ups in the chat reach the newer designs (pong, tower defense, diving).
+// an item, a game it cannot make playable is said to be so once rather than replayed, and
+// follow-ups in the chat reach the newer designs (pong, tower defense, diving).
 import { describe, expect, it } from "vitest";
 import { DESIGNS, GENRES, createOfflineBuilder, parsePrompt, type GameSpec } from "../../src/builder";
 import type { ChatMessage, ToolCall } from "../../src/providers/types";
@@ -130,6 +131,30 @@ describe("a phrase the builder does not understand is listed as not used, never 
     await turn(diving);
     expect(buildText(diving)).toContain('Not used: "wizzles sparkle".');
     expect(specWritten(diving)).toEqual(before);
+  });
+});
+
+describe("a game the builder cannot make playable", () => {
+  it("says so when finish is refused, and when the loop nudges it, says it again instead of replaying the same seeded playtest", async () => {
+    const model = createOfflineBuilder();
+    // The run factory shows the builder one user message and then every turn (the loop's nudges are not among them).
+    const messages: ChatMessage[] = [system("normal"), { role: "user", content: "pong against the computer" }];
+    const results: Record<string, string> = {
+      run_playtest: '{"verdict":"broken","reasons":["score-rises failed: score stayed 0"]}',
+      finish: "Not finished: the latest playtest says broken (score-rises failed).",
+    };
+    for (const expected of ["write_file", "run_playtest", "finish"]) {
+      const { message } = await model.complete({ messages });
+      expect(message.tool_calls?.[0]?.function.name).toBe(expected);
+      messages.push(message, ...message.tool_calls!.map((c): ChatMessage => ({ role: "tool", tool_call_id: c.id, content: results[c.function.name] ?? "ok" })));
+    }
+    const { message: cannot } = await model.complete({ messages });
+    expect(cannot.tool_calls ?? []).toEqual([]);
+    expect(cannot.content).toMatch(/The playtest still fails \(.*score-rises.*\)\. The offline builder cannot change game code/);
+    messages.push(cannot);
+    const { message: again } = await model.complete({ messages });
+    expect(again.tool_calls ?? []).toEqual([]);
+    expect(again.content).toBe(cannot.content);
   });
 });
 
