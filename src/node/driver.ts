@@ -115,7 +115,7 @@ export interface PlaytesterOptions {
 }
 
 /** Throttles the page's own process and every frame process it gets later (sandboxed game frames are out of process). */
-async function throttleCpu(page: Page, rate: number) {
+export async function throttleCpu(page: Page, rate: number) {
   const throttle = async (target: Page | Frame) => {
     const session = await page.context().newCDPSession(target);
     await session.send("Emulation.setCPUThrottlingRate", { rate });
