@@ -132,8 +132,10 @@ export async function throttleCpu(page: Page, rate: number) {
 export async function openPlaytester(options: PlaytesterOptions = {}): Promise<Playtester> {
   // Loaded on demand: Vite and Playwright take seconds to import, and reading a project needs neither.
   const [{ startIdeServer }, { launchChromium }] = await Promise.all([import("./server"), import("./browser")]);
-  const server: RunningServer | null = options.baseUrl ? null : await startIdeServer();
-  const baseUrl = options.baseUrl ?? server!.url;
+  // PLAYFORGE_URL names a Playforge server already running (the tests' own, say): no second one.
+  const given = options.baseUrl ?? (process.env.PLAYFORGE_URL || undefined);
+  const server: RunningServer | null = given ? null : await startIdeServer();
+  const baseUrl = given ?? server!.url;
   let browser: Browser;
   try {
     browser = await launchChromium();

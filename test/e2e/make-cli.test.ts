@@ -48,7 +48,8 @@ function outDir(): string {
   return dir;
 }
 
-describe("npm run make", () => {
+// Each run is a real process with its own Chromium; a busy 2-core machine needs more than 90 s.
+describe("npm run make", { timeout: 240_000 }, () => {
   it("refuses bad input with exit 2 and the usage", async () => {
     const missingOut = await make(["a snake game"]);
     expect(missingOut.code).toBe(2);

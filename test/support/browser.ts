@@ -10,8 +10,19 @@ export function serverUrl(): string {
   return inject("playforgeUrl");
 }
 
+/**
+ * Chromium for a test. Its contexts give a page load 120 s instead of Playwright's 30 s: the first
+ * IDE load on a cold dev server on a busy 2-core machine can take longer than 30 s.
+ */
 export async function openBrowser(): Promise<Browser> {
-  return launchChromium();
+  const browser = await launchChromium();
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.setDefaultNavigationTimeout(120_000);
+    return context;
+  };
+  return browser;
 }
 
 /** Counts pixels of a PNG screenshot region that differ from its most common colour. */
