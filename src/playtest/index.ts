@@ -4,7 +4,8 @@
 
 import type { ProjectFiles } from "../project/files";
 import type { Sandbox } from "../runtime/sandbox";
-import { sourceKeys } from "./input-plan";
+import { sourceKeys, type TimedInput } from "./input-plan";
+import type { InputEvent } from "../runtime/harness/protocol";
 import { runScenario, type ScenarioRecord } from "./scenario";
 import { judge } from "./verdict";
 import type { PlaytestReport } from "./report";
@@ -61,7 +62,7 @@ export async function playtest(sandbox: Sandbox, files: ProjectFiles, options: P
     if (play.booted) {
       options.onProgress?.(`Control run: the same start, then ${seconds} virtual seconds without input`);
       const startUntil = play.gameplayFrame ?? play.start?.atFrame ?? 0;
-      const replay = { inputs: play.sent.filter((i) => i.frame <= startUntil), checkpointFrames: play.checkpoints.map((c) => c.frame) };
+      const replay = { inputs: startPresses(play.sent, startUntil), checkpointFrames: play.checkpoints.map((c) => c.frame) };
       control = await runScenario(sandbox, files, { ...common, name: "control", replay });
     }
     const report = judge(play, control, { files, seed, requestedSeconds: seconds, wallMs: globalThis.performance.now() - started, tasks });
@@ -71,4 +72,20 @@ export async function playtest(sandbox: Sandbox, files: ProjectFiles, options: P
     sandbox.stop();
   }
 }
+/**
+ * What the control run replays: the play run's inputs before gameplay began. A key or pointer
+ * still down then (a burst that began on that very frame) is released there, so the control run
+ * never holds a key the play run let go of later.
+ */
+export function startPresses(sent: TimedInput[], until: number): TimedInput[] {
+  const before = sent.filter((i) => i.frame < until);
+  const held = new Map<string, InputEvent>();
+  for (const { event } of before) {
+    if (event.kind === "key") event.action === "down" ? held.set(`key:${event.key}`, { kind: "key", action: "up", key: event.key }) : held.delete(`key:${event.key}`);
+    else if (event.kind === "pointer" && event.action !== "move") event.action === "down" ? held.set("pointer", { ...event, action: "up" }) : held.delete("pointer");
+    else if (event.kind === "touch" && event.action !== "move") event.action === "start" ? held.set("touch", { ...event, action: "end" }) : held.delete("touch");
+  }
+  return [...before, ...[...held.values()].map((event) => ({ frame: until, event }))];
+}
+
 export { filesToWire, filesFromWire, type WireFiles } from "./wire";

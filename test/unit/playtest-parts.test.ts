@@ -191,3 +191,16 @@ describe("a game that interferes with the playtest", () => {
     expect(report.reasons.join("\n")).not.toMatch(/stopped responding|froze/i);
   });
 });
+
+describe("the control run's start presses", () => {
+  it("replays the inputs before gameplay and releases a key a burst pressed on gameplay's first frame", async () => {
+    const { startPresses } = await import("../../src/playtest");
+    const key = (frame: number, action: "down" | "up", k: string) => ({ frame, event: { kind: "key" as const, action, key: k } });
+    const sent = [key(10, "down", "Enter"), key(14, "up", "Enter"), key(60, "down", "ArrowLeft"), key(60, "down", " "), key(90, "up", "ArrowLeft")];
+    expect(startPresses(sent, 60)).toEqual([key(10, "down", "Enter"), key(14, "up", "Enter")]);
+    // A press before gameplay whose release came later is released where gameplay began.
+    expect(startPresses([key(50, "down", "ArrowRight"), key(80, "up", "ArrowRight")], 60)).toEqual([key(50, "down", "ArrowRight"), key(60, "up", "ArrowRight")]);
+    const pointer = { frame: 40, event: { kind: "pointer" as const, action: "down" as const, x: 5, y: 6 } };
+    expect(startPresses([pointer], 60)).toEqual([pointer, { frame: 60, event: { kind: "pointer", action: "up", x: 5, y: 6 } }]);
+  });
+});
