@@ -48,6 +48,11 @@ export interface ModelSettings {
   scaffold: boolean;
   /** A run stops once it has cost this many USD (needs a price for the model); null = no cap. */
   maxCostUsd: number | null;
+  /**
+   * Seconds an endpoint may stay silent before the request is retried (a slow local model needs
+   * more, a stuck one is noticed sooner); null or absent = each provider's default.
+   */
+  timeoutSeconds?: number | null;
 }
 
 export type ConnectionCheck =
@@ -117,7 +122,8 @@ function chainOf(model: ModelSettings, list: string): ProviderModelOptions[] {
       const id = preset === named ? entry.slice(at + 1).trim() : entry;
       const account = accountOf(model, preset);
       const baseURL = account.baseURL.trim() || PRESETS[preset].baseURL;
-      return { preset, model: id, ...(baseURL ? { baseURL: baseURL.replace(/\/+$/, "") } : {}), ...(account.apiKey ? { apiKey: account.apiKey } : {}) };
+      const timeout = model.timeoutSeconds ? { timeoutMs: model.timeoutSeconds * 1000 } : {};
+      return { preset, model: id, ...(baseURL ? { baseURL: baseURL.replace(/\/+$/, "") } : {}), ...(account.apiKey ? { apiKey: account.apiKey } : {}), ...timeout };
     });
 }
 
@@ -161,6 +167,7 @@ function readStored(storage: Storage | undefined, session: Storage | undefined):
         prices: m.prices && typeof m.prices === "object" ? m.prices : {},
         scaffold: m.scaffold === true,
         maxCostUsd: typeof m.maxCostUsd === "number" && m.maxCostUsd > 0 ? m.maxCostUsd : null,
+        timeoutSeconds: typeof m.timeoutSeconds === "number" && m.timeoutSeconds > 0 ? m.timeoutSeconds : null,
       },
       chattiness: parsed.chattiness === "quiet" || parsed.chattiness === "chatty" ? parsed.chattiness : "normal",
     };

@@ -1,6 +1,6 @@
 // The agent in the real IDE page, built by the same run factory as `make`, against the fake LLM's
-// faults: a 500, a 429 with Retry-After, a stream cut mid tool call and an unreadable SSE line are
-// retried and the run ends playable with every file; a primary that keeps failing fails over to
+// faults: a 500, a 429 with Retry-After, a stream cut mid tool call, an unreadable SSE line and a
+// silence past the timeout set in Settings are retried and the run ends playable with every file; a primary that keeps failing fails over to
 // the second model; the cost shown is the router's meter; a provider switch brings its own key.
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
@@ -37,6 +37,7 @@ async function configure(build: string) {
   await page.getByTestId("settings-provider").selectOption("custom");
   await page.getByTestId("settings-base-url").fill(fake.url);
   await page.getByTestId("settings-model-build").fill(build);
+  await page.getByTestId("settings-timeout").fill("3");
   if ((await page.getByLabel("Prompt price").count()) === 0) {
     await page.getByRole("button", { name: "+ Add a price" }).click();
     await page.getByLabel("Model id").fill("fake-model");
@@ -55,7 +56,7 @@ const runEnded = () => page.getByTestId("chat-working").waitFor({ state: "detach
 // textContent: grouped progress lines sit inside a closed <details>, where innerText is empty.
 const progressLines = async () => (await page.locator(".chat-progress").allTextContents()).filter((t) => t.includes("retrying"));
 
-it("retries a 500, a 429 with Retry-After, a stream cut mid tool call and an unreadable SSE line, ends playable, and shows the meter's cost", async () => {
+it("retries a 500, a 429 with Retry-After, a stream cut mid tool call, an unreadable SSE line and a silence past Settings' 3 s timeout, ends playable, and shows the meter's cost", async () => {
   await configure("fake-model");
   queue.push(
     { fault: "500" },
@@ -64,6 +65,8 @@ it("retries a 500, a 429 with Retry-After, a stream cut mid tool call and an unr
     { reply: { tool_calls: [{ name: "run_playtest", arguments: { seconds: 5 } }] }, usage },
     { fault: "cut-tool-stream" },
     { fault: "garbage" },
+    { reply: { tool_calls: [{ name: "read_file", arguments: { path: "src/main.ts" } }] }, usage },
+    { fault: "hang" },
     { reply: { tool_calls: [{ name: "finish", arguments: { summary: "Catch the apples." } }] }, usage },
   );
   await send("an apple catching game");
@@ -72,9 +75,10 @@ it("retries a 500, a 429 with Retry-After, a stream cut mid tool call and an unr
   expect(await page.getByTestId("verdict").innerText()).toBe("playable");
   const retries = await progressLines();
   for (const failure of ["HTTP 500", "HTTP 429", "cut the stream", "unreadable"]) expect(retries.filter((t) => t.includes(failure)).length, failure).toBe(1);
+  expect(retries.filter((t) => t.includes("did not answer in time")).length).toBeGreaterThanOrEqual(1);
   expect(retries.find((t) => t.includes("HTTP 429"))).toContain("in 1000 ms");
-  // Three answered calls at $1 + $1 each (1,000 prompt tokens at $1,000/M, 100 completion at $10,000/M).
-  expect(await page.getByTestId("run-counters").innerText()).toContain("$6.0000");
+  // Four answered calls at $1 + $1 each (1,000 prompt tokens at $1,000/M, 100 completion at $10,000/M).
+  expect(await page.getByTestId("run-counters").innerText()).toContain("$8.0000");
   for (const path of Object.keys(starter)) await page.locator(`[data-testid=file-item][data-path="${path}"]`).waitFor({ state: "attached" });
 }, 300_000);
 

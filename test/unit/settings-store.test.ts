@@ -93,4 +93,14 @@ describe("settings store", () => {
     expect(modelPlanOf({ ...OFFLINE_SETTINGS, provider: "ollama", models: { build: "llama3.1:8b", fix: "", judge: "" } })!.roles.build[0]).toMatchObject({ preset: "ollama", model: "llama3.1:8b" });
     expect(modelPlanOf(OFFLINE_SETTINGS)).toBeNull();
   });
+
+  it("keeps a silence timeout across reloads and gives it to every model of the plan", () => {
+    const local = memoryStorage();
+    createSettingsStore(local, memoryStorage()).getState().saveModel({ ...openai, timeoutSeconds: 300, models: { build: "gpt-4.1", fix: "gpt-4.1-mini", judge: "" } });
+    const reloaded = createSettingsStore(local, memoryStorage()).getState().model;
+    expect(reloaded.timeoutSeconds).toBe(300);
+    const plan = modelPlanOf(reloaded)!;
+    expect([...plan.roles.build!, ...plan.roles.fix!].map((m) => m.timeoutMs)).toEqual([300_000, 300_000]);
+    expect(modelPlanOf(openai)!.roles.build[0].timeoutMs).toBeUndefined();
+  });
 });

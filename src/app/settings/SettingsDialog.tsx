@@ -23,6 +23,10 @@ function capText(model: ModelSettings): string {
   return model.maxCostUsd === null ? "" : String(model.maxCostUsd);
 }
 
+function timeoutText(model: ModelSettings): string {
+  return model.timeoutSeconds ? String(model.timeoutSeconds) : "";
+}
+
 function pricesFrom(rows: PriceRow[]): { prices: Record<string, Price>; problem: string | null } {
   const prices: Record<string, Price> = {};
   for (const row of rows) {
@@ -46,12 +50,14 @@ export function SettingsDialog() {
   const [rows, setRows] = useState<PriceRow[]>(priceRows(saved));
   const [problem, setProblem] = useState<string | null>(null);
   const [cap, setCap] = useState(capText(saved));
+  const [timeout, setTimeoutText] = useState(timeoutText(saved));
 
   useEffect(() => {
     if (!open) return;
     setDraft(saved);
     setRows(priceRows(saved));
     setCap(capText(saved));
+    setTimeoutText(timeoutText(saved));
     setProblem(null);
   }, [open, saved]);
 
@@ -71,9 +77,11 @@ export function SettingsDialog() {
     const { prices, problem: priceProblem } = pricesFrom(rows);
     const capValue = cap.trim() === "" ? null : Number(cap.trim().replace(/^\$/, ""));
     const capProblem = capValue !== null && !(capValue > 0) ? `The spending cap must be a positive number of dollars, like 0.50 (got "${cap.trim()}").` : null;
-    const next = { ...draft, prices, maxCostUsd: capValue };
+    const timeoutValue = timeout.trim() === "" ? null : Number(timeout.trim().replace(/\s*s$/, ""));
+    const timeoutProblem = timeoutValue !== null && !(timeoutValue > 0) ? `The silence timeout must be a positive number of seconds, like 120 (got "${timeout.trim()}").` : null;
+    const next = { ...draft, prices, maxCostUsd: capValue, timeoutSeconds: timeoutValue };
     const missing = offline ? null : !next.baseURL.trim() && !preset?.baseURL ? "Enter the endpoint's base URL (it usually ends with /v1)." : !next.models.build.trim() ? "Enter the model that builds games (the build role)." : null;
-    const found = priceProblem ?? capProblem ?? missing;
+    const found = priceProblem ?? capProblem ?? timeoutProblem ?? missing;
     setProblem(found);
     return found ? null : next;
   };
@@ -159,6 +167,10 @@ export function SettingsDialog() {
           <label className="settings-field settings-cap">
             <span>Stop a run once it has cost (USD; needs a price above; empty = no cap)</span>
             <input data-testid="settings-max-cost" inputMode="decimal" placeholder="e.g. 0.50" value={cap} onChange={(event) => setCap(event.target.value)} />
+          </label>
+          <label className="settings-field settings-cap">
+            <span>Retry a request after the model is silent for (seconds; empty = the provider's default; a slow local model may need 300)</span>
+            <input data-testid="settings-timeout" inputMode="decimal" placeholder="default" value={timeout} onChange={(event) => setTimeoutText(event.target.value)} />
           </label>
         </fieldset>
         {problem && <p className="settings-problem" role="alert">{problem}</p>}
