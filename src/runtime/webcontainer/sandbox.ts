@@ -50,6 +50,8 @@ class WebContainerSandbox implements Sandbox {
   private booted: BootedContainer | null = null;
   private dev: DevServer | null = null;
   private iframe: HTMLIFrameElement | null = null;
+  /** Ends the mount waiting for the preview's load event when the preview closes first (frozen before it loaded). */
+  private settleLoad: (() => void) | null = null;
   /** Aborts the mount (or reinstall) in progress when a newer one starts or the sandbox stops. */
   private work: AbortController | null = null;
   private mounting: Promise<void> | null = null;
@@ -273,14 +275,13 @@ class WebContainerSandbox implements Sandbox {
     const loaded = new Promise<void>((resolve, reject) => {
       const abort = () => reject(signal.reason);
       signal.addEventListener("abort", abort, { once: true });
-      iframe.addEventListener(
-        "load",
-        () => {
-          signal.removeEventListener("abort", abort);
-          resolve();
-        },
-        { once: true },
-      );
+      const settle = () => {
+        signal.removeEventListener("abort", abort);
+        if (this.settleLoad === settle) this.settleLoad = null;
+        resolve();
+      };
+      this.settleLoad = settle;
+      iframe.addEventListener("load", settle, { once: true });
     });
     // Every later load is a Vite full reload after an edit: the harness starts over in the same session.
     iframe.addEventListener("load", () => this.link.pageLoaded());
@@ -292,6 +293,8 @@ class WebContainerSandbox implements Sandbox {
   }
 
   private closePreview() {
+    // A game that froze before its page finished loading never fires "load": its mount is over.
+    this.settleLoad?.();
     this.link.unlink();
     if (!this.iframe) return;
     this.iframe.remove();
