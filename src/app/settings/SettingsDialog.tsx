@@ -27,6 +27,13 @@ function timeoutText(model: ModelSettings): string {
   return model.timeoutSeconds ? String(model.timeoutSeconds) : "";
 }
 
+/** An optional positive number typed with its unit ("$0.50", "120 s"): null when empty, NaN when not a number. */
+function optionalPositive(text: string, unit: RegExp): { value: number | null; bad: boolean } {
+  const trimmed = text.trim();
+  const value = trimmed === "" ? null : Number(trimmed.replace(unit, ""));
+  return { value, bad: value !== null && !(value > 0) };
+}
+
 function pricesFrom(rows: PriceRow[]): { prices: Record<string, Price>; problem: string | null } {
   const prices: Record<string, Price> = {};
   for (const row of rows) {
@@ -75,11 +82,11 @@ export function SettingsDialog() {
 
   const complete = (): ModelSettings | null => {
     const { prices, problem: priceProblem } = pricesFrom(rows);
-    const capValue = cap.trim() === "" ? null : Number(cap.trim().replace(/^\$/, ""));
-    const capProblem = capValue !== null && !(capValue > 0) ? `The spending cap must be a positive number of dollars, like 0.50 (got "${cap.trim()}").` : null;
-    const timeoutValue = timeout.trim() === "" ? null : Number(timeout.trim().replace(/\s*s$/, ""));
-    const timeoutProblem = timeoutValue !== null && !(timeoutValue > 0) ? `The silence timeout must be a positive number of seconds, like 120 (got "${timeout.trim()}").` : null;
-    const next = { ...draft, prices, maxCostUsd: capValue, timeoutSeconds: timeoutValue };
+    const capped = optionalPositive(cap, /^\$/);
+    const capProblem = capped.bad ? `The spending cap must be a positive number of dollars, like 0.50 (got "${cap.trim()}").` : null;
+    const silence = optionalPositive(timeout, /\s*s$/);
+    const timeoutProblem = silence.bad ? `The silence timeout must be a positive number of seconds, like 120 (got "${timeout.trim()}").` : null;
+    const next = { ...draft, prices, maxCostUsd: capped.value, timeoutSeconds: silence.value };
     const missing = offline ? null : !next.baseURL.trim() && !preset?.baseURL ? "Enter the endpoint's base URL (it usually ends with /v1)." : !next.models.build.trim() ? "Enter the model that builds games (the build role)." : null;
     const found = priceProblem ?? capProblem ?? timeoutProblem ?? missing;
     setProblem(found);
