@@ -1,17 +1,28 @@
-// Starts one Playforge server for all browser tests; its URL reaches tests as PLAYFORGE_URL.
+// Starts the Playforge servers for all browser tests. The IDE's URL reaches tests as
+// `playforgeUrl` and CLIs as PLAYFORGE_URL: a production build (what a deployment serves; its
+// pages open about twice as fast as the dev server's, which matters on a 2-core CI machine), or
+// the dev server with PLAYFORGE_TEST_DEV=1. The dev server also serves the test pages under
+// test/browser/pages, which import src/ directly (`playforgeDevUrl`).
 
 import type { TestProject } from "vitest/node";
-import { startIdeServer } from "../src/node/server";
+import { resolve } from "node:path";
+import { PROJECT_ROOT, startBuiltServer, startIdeServer } from "../src/node/server";
 
 export default async function setup(project: TestProject) {
-  const server = await startIdeServer();
-  process.env.PLAYFORGE_URL = server.url;
-  project.provide("playforgeUrl", server.url);
-  return async () => server.close();
+  const dev = await startIdeServer();
+  const ide = process.env.PLAYFORGE_TEST_DEV === "1" ? dev : await startBuiltServer(resolve(PROJECT_ROOT, ".out/test-build"));
+  process.env.PLAYFORGE_URL = ide.url;
+  project.provide("playforgeUrl", ide.url);
+  project.provide("playforgeDevUrl", dev.url);
+  return async () => {
+    if (ide !== dev) await ide.close();
+    await dev.close();
+  };
 }
 
 declare module "vitest" {
   export interface ProvidedContext {
     playforgeUrl: string;
+    playforgeDevUrl: string;
   }
 }

@@ -139,8 +139,17 @@ function readTask(text: string): { task: string; notes: string[] } {
   const task = /^# Task\n([\s\S]*?)(?:\n\n# |$)/m.exec(text);
   if (!task) return { task: text.trim(), notes: [] };
   const notesBlock = /^# Notes from the user during the run\n([\s\S]*?)(?:\n\n# |$)/m.exec(text);
-  const notes = notesBlock ? notesBlock[1].split("\n").filter((l) => l.startsWith("- ")).map((l) => l.slice(2).trim()) : [];
+  const notes = notesBlock ? notesBlock[1].split("\n").filter((l) => l.startsWith("- ")).map((l) => answerOnly(l.slice(2).trim())) : [];
   return { task: task[1].trim(), notes };
+}
+
+/**
+ * An answered question is noted as "Q: <question> A: <answer>"; only the answer is the user's
+ * word (the question lists other designs, which must not win over the one chosen).
+ */
+function answerOnly(note: string): string {
+  const qa = /^Q: [\s\S]*? (?:A:|default used:) ([\s\S]*)$/.exec(note);
+  return qa ? qa[1] : note;
 }
 
 /** The task, then each steering note as a follow-up on the result. */

@@ -148,7 +148,7 @@ export async function openPlaytester(options: PlaytesterOptions = {}): Promise<P
   let queue: Promise<unknown> = Promise.resolve();
 
   const openPage = async (): Promise<Page> => {
-    const next = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+    const next = await browser.newPage({ viewport: { width: 1000, height: 700 }, serviceWorkers: "block" });
     // The dev server's HMR client reloads the page whenever anyone edits a source file, which would
     // kill a running playtest; the runner needs no hot updates, so it gets an inert client.
     await next.route("**/@vite/client", (route) => route.fulfill({ contentType: "text/javascript", body: INERT_VITE_CLIENT }));

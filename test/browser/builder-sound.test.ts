@@ -7,7 +7,7 @@ import type { Browser, Frame, Page } from "playwright-core";
 import { encodeShareLink, shareLinkUrl } from "../../src/project";
 import { compileSpec, defaultSpec } from "../../src/builder";
 import { playSpecCompiler } from "../../src/app/play/spec";
-import { openBrowser, serverUrl } from "../support/browser";
+import { openBrowser, serverUrl, testPagesUrl } from "../support/browser";
 import { openIdePage } from "./agent-ide-support";
 
 let browser: Browser;
@@ -96,7 +96,7 @@ describe("offline builder games have sound", () => {
     const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
     await context.addInitScript(countOscillators);
     const page = await context.newPage();
-    await page.goto(`${serverUrl()}/test/browser/pages/runtime.html`);
+    await page.goto(`${testPagesUrl()}/test/browser/pages/runtime.html`);
     await page.waitForFunction(() => (window as any).runtimeTest?.sandbox);
     // The shooter's guns fire by themselves once it starts: a steady stream of "shoot" notes.
     const files = compileSpec(defaultSpec("shooter", 3));

@@ -25,7 +25,7 @@ beforeAll(async () => {
   server = await preview({ root: PROJECT_ROOT, configFile: resolve(PROJECT_ROOT, "vite.config.ts"), logLevel: "error", build: { outDir: OUT_DIR }, preview: { port: 0, host: "127.0.0.1" } });
   url = server.resolvedUrls!.local[0].replace(/\/$/, "");
   browser = await openBrowser();
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: "allow" });
   ide = await context.newPage();
   await ide.goto(url);
   // The first visit installs the service worker, which stores every file of the app.

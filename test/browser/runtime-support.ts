@@ -2,7 +2,7 @@
 // browser tests: mount a project, send harness commands, read the Sandbox events it emitted.
 
 import type { Browser, Page } from "playwright-core";
-import { serverUrl } from "../support/browser";
+import { testPagesUrl } from "../support/browser";
 
 export type SandboxEventRecord = { name: string; payload: any };
 
@@ -11,7 +11,7 @@ export class RuntimePage {
 
   static async open(browser: Browser): Promise<RuntimePage> {
     const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
-    await page.goto(`${serverUrl()}/test/browser/pages/runtime.html`);
+    await page.goto(`${testPagesUrl()}/test/browser/pages/runtime.html`);
     await page.waitForFunction(() => (window as any).runtimeTestReady);
     return new RuntimePage(page);
   }

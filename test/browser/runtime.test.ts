@@ -1,7 +1,7 @@
 // The iframe runtime on the real test server in Debian Chromium.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { nonBackgroundFraction, openBrowser, readProject, serverUrl } from "../support/browser";
+import { nonBackgroundFraction, openBrowser, readProject, testPagesUrl } from "../support/browser";
 
 const starter = readProject("templates/starter");
 let browser: Browser;
@@ -34,7 +34,7 @@ beforeAll(async () => {
 afterAll(async () => browser?.close());
 beforeEach(async () => {
   page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
-  await page.goto(`${serverUrl()}/test/browser/pages/runtime.html`);
+  await page.goto(`${testPagesUrl()}/test/browser/pages/runtime.html`);
   await page.waitForFunction(() => (window as any).runtimeTestReady);
 });
 
@@ -89,7 +89,7 @@ describe("iframe runtime", () => {
     await page.evaluate(() => localStorage.setItem("playforge-secret", "sk-test-123"));
     const probe = `
       try { console.log("storage:" + String(localStorage.getItem("playforge-secret"))); } catch (e) { console.log("storage-blocked:" + e.name); }
-      fetch("${serverUrl()}/index.html").then(() => console.log("fetch:ok"), (e) => console.log("fetch-blocked:" + e.name));
+      fetch("${testPagesUrl()}/index.html").then(() => console.log("fetch:ok"), (e) => console.log("fetch-blocked:" + e.name));
       try { console.log("parent:" + String((window.parent as any).localStorage.length)); } catch (e) { console.log("parent-blocked:" + e.name); }
     `;
     await mount({ ...starter, "src/main.ts": `${probe}\n${starter["src/main.ts"]}` });
@@ -185,7 +185,13 @@ const game = new Phaser.Game({ type: Phaser.AUTO, parent: "game", width: 800, he
     const title = starter["src/scenes/Title.ts"].replace("create() {", "create() {\n    this.time.delayedCall(100, () => this.game.pause());");
     await mount({ ...starter, "src/scenes/Title.ts": title });
     await waitForEvent("ready");
-    await page.waitForTimeout(400);
+    // Paused by itself once its frames stop (on a busy machine 100 ms of game time takes longer).
+    const framesIn300ms = async () => {
+      const before = await frameNow();
+      await page.waitForTimeout(300);
+      return (await frameNow()) - before;
+    };
+    await expect.poll(framesIn300ms, { timeout: 20_000 }).toBe(0);
     const selfPaused = await frameNow();
     await command({ op: "pause", paused: true });
     await command({ op: "pause", paused: false });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { openBrowser, readProject, serverUrl } from "../support/browser";
+import { openBrowser, readProject, testPagesUrl } from "../support/browser";
 import { startIsolatingProxy, type IsolatingProxy } from "../support/isolating-proxy";
 
 let browser: Browser;
@@ -65,7 +65,7 @@ async function runtimePage(): Promise<{ page: Page; answered: string[] }> {
   const answered: string[] = [];
   // A request the policy blocks is still announced ("request"), then fails with ERR_BLOCKED_BY_CSP.
   page.on("response", (response) => answered.push(response.url()));
-  await page.goto(`${serverUrl()}/test/browser/pages/runtime.html`);
+  await page.goto(`${testPagesUrl()}/test/browser/pages/runtime.html`);
   await page.waitForFunction(() => (window as any).runtimeTestReady);
   return { page, answered };
 }
@@ -76,7 +76,7 @@ const consoleLines = (page: Page): Promise<string[]> =>
 describe("the iframe runtime's game page", () => {
   it("loads Phaser but cannot fetch, XHR, load an image or script, or send a beacon to the IDE's origin or another origin", async () => {
     const { page, answered } = await runtimePage();
-    const ide = serverUrl();
+    const ide = testPagesUrl();
     const targets = { ide: `${ide}/package.json`, "ide-vendor": `${ide}/vendor/other.js`, elsewhere: `${elsewhereUrl}/collect` };
     await page.evaluate((files) => (window as any).runtimeTest.sandbox.mount(files), probingGame(targets));
     await expect.poll(() => consoleLines(page), { timeout: 20_000 }).toContain("probes done");
@@ -96,7 +96,7 @@ describe("the iframe runtime's game page", () => {
 describe("the WebContainer preview frame", () => {
   let proxy: IsolatingProxy;
   beforeAll(async () => {
-    proxy = await startIsolatingProxy(serverUrl());
+    proxy = await startIsolatingProxy(testPagesUrl());
   });
   afterAll(async () => proxy?.close());
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { nonBackgroundFraction, openBrowser, readProject, serverUrl } from "../support/browser";
+import { nonBackgroundFraction, openBrowser, readProject, testPagesUrl } from "../support/browser";
 
 const starter = readProject("templates/starter");
 let browser: Browser;
@@ -53,7 +53,7 @@ type Ev = { name: string; payload: any };
 /** The test page, served cross-origin isolated (COOP/COEP) as the IDE must be for WebContainers. */
 async function openPage(isolated = true): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
-  await page.goto(`${isolated ? isolatedUrl : serverUrl()}/test/browser/pages/webcontainer.html`);
+  await page.goto(`${isolated ? isolatedUrl : testPagesUrl()}/test/browser/pages/webcontainer.html`);
   await page.waitForFunction(() => (window as any).wcTestReady);
   return page;
 }
@@ -95,7 +95,7 @@ const spawnCount = (calls: string[], line: string) => calls.filter((c) => c === 
 
 beforeAll(async () => {
   browser = await openBrowser();
-  isolating = await startIsolatingProxy(serverUrl());
+  isolating = await startIsolatingProxy(testPagesUrl());
   isolatedUrl = `http://127.0.0.1:${(isolating.address() as AddressInfo).port}`;
 });
 afterAll(async () => {

@@ -6,19 +6,27 @@ import { launchChromium } from "../../src/node/browser";
 
 export { readProject } from "./project";
 
+/** The IDE as people load it (a production build, unless PLAYFORGE_TEST_DEV=1). */
 export function serverUrl(): string {
   return inject("playforgeUrl");
 }
 
+/** The dev server, which serves the test pages under test/browser/pages: they import src/ directly. */
+export function testPagesUrl(): string {
+  return inject("playforgeDevUrl");
+}
+
 /**
  * Chromium for a test. Its contexts give a page load 120 s instead of Playwright's 30 s: the first
- * IDE load on a cold dev server on a busy 2-core machine can take longer than 30 s.
+ * IDE load on a busy 2-core machine can take longer than 30 s.
  */
 export async function openBrowser(): Promise<Browser> {
   const browser = await launchChromium();
   const newContext = browser.newContext.bind(browser);
   browser.newContext = async (options) => {
-    const context = await newContext(options);
+    // No service worker unless a test asks for one (the offline test): the production build's
+    // would precache the whole app (~25 MB) in every fresh context.
+    const context = await newContext({ serviceWorkers: "block", ...options });
     context.setDefaultNavigationTimeout(120_000);
     return context;
   };

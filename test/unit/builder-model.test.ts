@@ -129,6 +129,14 @@ describe("createOfflineBuilder", () => {
     expect(steps.at(-1)).toEqual(["finish"]);
   });
 
+  it("builds the design the user clicked even when the noted question names another design more strongly", async () => {
+    const question = '"something fun please": Nothing in it names a built-in design; the closest are endless runner, platformer and maze. Which should I make?';
+    const task = `# Task\nsomething fun please\n\n# Notes from the user during the run\n- Q: ${question} A: Maze: find the way out`;
+    const messages: ChatMessage[] = [SYSTEM("chatty"), { role: "user", content: task }];
+    await runTurn(messages, '{"verdict":"playable"}', "The user answered: Maze: find the way out");
+    expect(writtenSpec(messages).genre).toBe("maze");
+  });
+
   it("names a kind it has no design for and offers the closest ones", async () => {
     const messages: ChatMessage[] = [SYSTEM("chatty"), { role: "user", content: "a chess game" }];
     await runTurn(messages, '{"verdict":"playable"}', "Memory match: turn the cards over two at a time and find every matching pair");
