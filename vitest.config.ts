@@ -6,6 +6,8 @@ export default defineConfig({
     globalSetup: ["test/global-setup.ts"],
     testTimeout: 90_000,
     hookTimeout: 120_000,
+    // expect.poll waits up to 15 s (not 1 s): an autosave or a re-run on a busy 2-core machine is slow.
+    expect: { poll: { timeout: 15_000 } },
     maxWorkers: 2,
     fileParallelism: true,
   },

@@ -10,7 +10,9 @@ import { PROJECT_ROOT, startBuiltServer, startIdeServer } from "../src/node/serv
 
 export default async function setup(project: TestProject) {
   const dev = await startIdeServer();
-  const ide = process.env.PLAYFORGE_TEST_DEV === "1" ? dev : await startBuiltServer(resolve(PROJECT_ROOT, ".out/test-build"));
+  const buildDir = process.env.PLAYFORGE_TEST_DEV === "1" ? "" : resolve(PROJECT_ROOT, ".out/test-build");
+  const ide = buildDir ? await startBuiltServer(buildDir) : dev;
+  project.provide("playforgeBuildDir", buildDir);
   process.env.PLAYFORGE_URL = ide.url;
   project.provide("playforgeUrl", ide.url);
   project.provide("playforgeDevUrl", dev.url);
@@ -24,5 +26,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     playforgeUrl: string;
     playforgeDevUrl: string;
+    /** The production build the IDE's server serves ("" on the dev server). */
+    playforgeBuildDir: string;
   }
 }

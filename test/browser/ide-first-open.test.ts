@@ -16,7 +16,8 @@ it("runs the game while the editor is still loading, showing the file as text me
   // Hold Monaco back (as a slow network or a busy machine would) until the game is running.
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route((url) => url.pathname.endsWith("/src/app/editor/MonacoEditor.tsx"), async (route) => {
+  // The editor's chunk: its source on the dev server, assets/MonacoEditor-<hash>.js in a build.
+  await page.route((url) => /\/(src\/app\/editor\/MonacoEditor\.tsx|assets\/MonacoEditor-[\w-]+\.js)$/.test(url.pathname), async (route) => {
     await held;
     await route.continue();
   });

@@ -3,7 +3,7 @@
 // in its preview and playtests it, the offline builder makes a game from a prompt, Share gives
 // its link, and /play plays it, all offline.
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { build, preview, type PreviewServer } from "vite";
@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { PROJECT_ROOT } from "../../src/node/server";
 import { nonBackgroundFraction, openBrowser } from "../support/browser";
 
-const OUT_DIR = resolve(PROJECT_ROOT, ".out/offline-build");
+const OWN_BUILD = resolve(PROJECT_ROOT, ".out/offline-build");
 let server: PreviewServer;
 let url: string;
 let browser: Browser;
@@ -20,9 +20,11 @@ let ide: Page;
 
 beforeAll(async () => {
   mkdirSync(".out", { recursive: true });
-  // The service worker exists only in a production build; the dev server skips it.
-  await build({ root: PROJECT_ROOT, configFile: resolve(PROJECT_ROOT, "vite.config.ts"), logLevel: "error", build: { outDir: OUT_DIR, emptyOutDir: true } });
-  server = await preview({ root: PROJECT_ROOT, configFile: resolve(PROJECT_ROOT, "vite.config.ts"), logLevel: "error", build: { outDir: OUT_DIR }, preview: { port: 0, host: "127.0.0.1" } });
+  // The service worker exists only in a production build; the dev server skips it. The suite's
+  // own build is used when there is one; this test stops its server, so it gets a server of its own.
+  const outDir = inject("playforgeBuildDir") || OWN_BUILD;
+  if (outDir === OWN_BUILD) await build({ root: PROJECT_ROOT, configFile: resolve(PROJECT_ROOT, "vite.config.ts"), logLevel: "error", build: { outDir, emptyOutDir: true } });
+  server = await preview({ root: PROJECT_ROOT, configFile: resolve(PROJECT_ROOT, "vite.config.ts"), logLevel: "error", build: { outDir }, preview: { port: 0, host: "127.0.0.1" } });
   url = server.resolvedUrls!.local[0].replace(/\/$/, "");
   browser = await openBrowser();
   context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: "allow" });

@@ -3,7 +3,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { openBrowser, serverUrl } from "../support/browser";
+import { openBrowser, testPagesUrl } from "../support/browser";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -17,9 +17,10 @@ describe("IndexedDB project storage", () => {
   it("restores files (text and bytes), chat and an interrupted run after a reload", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    // A string, so vitest does not rewrite this import() for Node: the browser must do it.
+    // A string, so vitest does not rewrite this import() for Node: the browser must do it (from
+    // the dev server, which serves src/).
     await page.addInitScript('window.loadStorage = () => import("/src/storage/index.ts")');
-    await page.goto(`${serverUrl()}/play.html`);
+    await page.goto(`${testPagesUrl()}/play.html`);
     const id = await page.evaluate(async () => {
       const { ProjectStorage, createAutosaver } = await (window as any).loadStorage();
       const storage = new ProjectStorage();

@@ -65,11 +65,11 @@ export function EditorPanel() {
       <div className="editor-body">
         <EditorLoadBoundary>
           {mayLoad ? (
-            <Suspense fallback={loading("Loading editor… 2 of 3: Monaco, about 3 MB")}>
+            <Suspense fallback={loading("Loading editor… 2 of 2: Monaco, about 3 MB")}>
               <MonacoEditor />
             </Suspense>
           ) : (
-            loading("Loading editor… 1 of 3: the game starts first")
+            loading("Loading editor… 1 of 2: the game starts first")
           )}
         </EditorLoadBoundary>
         {binary && (

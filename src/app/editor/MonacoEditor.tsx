@@ -3,13 +3,14 @@
 
 import { useEffect, useRef, useState } from "react";
 import { useWorkbench } from "../workbench";
-import { loadPhaserTypes, monaco } from "./monaco";
+import { monaco, wakeTypeScript } from "./monaco";
 import { syncProjectModels } from "./models";
 
 export default function MonacoEditor() {
   const workbench = useWorkbench();
   const host = useRef<HTMLDivElement>(null);
-  const [typesLoaded, setTypesLoaded] = useState(false);
+  // "waking" while Phaser's types load after the first focus, "awake" once IntelliSense has them.
+  const [types, setTypes] = useState<"asleep" | "waking" | "awake">("asleep");
 
   useEffect(() => {
     const container = host.current;
@@ -68,16 +69,24 @@ export default function MonacoEditor() {
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyP, () => editorStore.getState().openPicker());
 
     editorStore.getState().setMonacoStatus({ state: "ready" });
-    loadPhaserTypes()
-      .catch((error: unknown) =>
-        log.getState().append({ level: "system", text: `Phaser IntelliSense is unavailable: ${error instanceof Error ? error.message : String(error)}` }),
-      )
-      .finally(() => setTypesLoaded(true));
+    // The first sign that someone is about to use the editor: the cursor goes in, or the mouse over it.
+    const wakeOnce = () => {
+      if (wakeSignals.length === 0) return;
+      for (const signal of wakeSignals.splice(0)) signal.dispose();
+      setTypes("waking");
+      wakeTypeScript()
+        .catch((error: unknown) =>
+          log.getState().append({ level: "system", text: `Phaser IntelliSense is unavailable: ${error instanceof Error ? error.message : String(error)}` }),
+        )
+        .finally(() => setTypes("awake"));
+    };
+    const wakeSignals = [editor.onDidFocusEditorText(wakeOnce), editor.onMouseMove(wakeOnce)];
 
     return () => {
       unsubscribeEditor();
       unsubscribeProject();
       cursor.dispose();
+      for (const signal of wakeSignals) signal.dispose();
       editor.dispose();
       models.dispose();
     };
@@ -86,9 +95,9 @@ export default function MonacoEditor() {
   return (
     <>
       <div className="monaco-host" ref={host} />
-      {!typesLoaded && (
+      {types === "waking" && (
         <p className="editor-notice editor-loading" role="status" data-testid="editor-loading">
-          Loading editor… 3 of 3: Phaser’s types for autocomplete, about 8 MB
+          Loading Phaser’s types for autocomplete and type checks, about 8 MB…
         </p>
       )}
     </>
