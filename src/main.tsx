@@ -10,11 +10,13 @@ import { starterProject } from "./project/starter";
 import { createIframeSandbox, createPreferredSandbox } from "./runtime";
 import { chosenRuntime } from "./app/runtime-choice";
 import { phaserUrlForGamePage } from "./app/offline";
+import { liveFrameCap } from "./app/power-saver";
 import { createWorkbench } from "./state";
 
 // With the server gone when the IDE opens (offline after the first visit), game pages get Phaser
 // from this page's service worker as a data: URL, as on /play; otherwise they fetch it themselves.
-const iframe = { phaserUrl: await phaserUrlForGamePage().catch(() => undefined) };
+// Power saver (Settings) caps live games at 30 frames a second, from the next reload.
+const iframe = { phaserUrl: await phaserUrlForGamePage().catch(() => undefined), maxFps: liveFrameCap() };
 
 // The preview runs in the chosen runtime (WebContainer falls back to the iframe when it cannot
 // boot); playtests always use the iframe runtime, whose virtual time needs no dev server.

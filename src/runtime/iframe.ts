@@ -25,6 +25,8 @@ export interface IframeSandboxOptions {
    * re-runs on every edit. The /play page mounts once, so it saves a phone the second page.
    */
   prewarm?: boolean;
+  /** Live games draw at most this many frames a second (power saver); default: the display's rate. */
+  maxFps?: number;
 }
 
 export function createIframeSandbox(host: HTMLElement, options: IframeSandboxOptions = {}): Sandbox {
@@ -48,12 +50,14 @@ class IframeSandbox implements Sandbox {
   private readonly heartbeatTimeoutMs: number;
   private readonly loopLimitMs: number;
   private readonly prewarm: boolean;
+  private readonly maxFps: number | undefined;
 
   constructor(private readonly host: HTMLElement, options: IframeSandboxOptions) {
     this.phaserUrl = options.phaserUrl ?? new URL("/vendor/phaser.min.js", window.location.href).href;
     this.heartbeatTimeoutMs = options.heartbeatTimeoutMs ?? 2000;
     this.loopLimitMs = options.loopLimitMs ?? 1500;
     this.prewarm = options.prewarm ?? true;
+    this.maxFps = options.maxFps;
     this.link = new HarnessLink({
       heartbeatTimeoutMs: () => this.heartbeatLimit(),
       commandTimeoutMs: options.commandTimeoutMs ?? 30_000,
@@ -160,6 +164,7 @@ class IframeSandbox implements Sandbox {
       publicFiles: program?.publicFiles ?? {},
       // Playtests step many frames per message and boot on busy machines; the engine has its own budgets.
       loopLimitMs: options.playtest ? this.loopLimitMs * 2 : this.loopLimitMs,
+      ...(this.maxFps && !options.playtest ? { maxFps: this.maxFps } : {}),
     };
   }
 

@@ -30,8 +30,7 @@ async function openWithFakeModel(context: BrowserContext): Promise<Page> {
   return page;
 }
 
-// Skipped at the sixth stop: failed in two clean-clone runs (ciB at 7ce9d12, ciC at 468d627); not yet diagnosed. See the closing note.
-it.skip("starts a named design from the builder's game and hands it to the model to refine", async () => {
+it("starts a named design from the builder's game and hands it to the model to refine", async () => {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   try {
     const page = await openWithFakeModel(context);
@@ -39,7 +38,7 @@ it.skip("starts a named design from the builder's game and hands it to the model
     await page.getByTestId("settings-save").click();
 
     fake.push(
-      { reply: { content: "A diving game is already here; playing it.", tool_calls: [{ name: "run_playtest", arguments: { seconds: 6 } }] } },
+      { reply: { content: "A diving game is already here; playing it.", tool_calls: [{ name: "run_playtest", arguments: { seconds: 30 } }] } },
       { reply: { tool_calls: [{ name: "finish", arguments: { summary: "The builder's diving game already has sharks." } }] } },
     );
     const before = fake.requests.length;
@@ -66,10 +65,9 @@ it.skip("starts a named design from the builder's game and hands it to the model
   } finally {
     await context.close();
   }
-});
+}, 240_000);
 
-// Skipped at the sixth stop: failed in two clean-clone runs (ciB at 7ce9d12, ciC at 468d627); not yet diagnosed. See the closing note.
-it.skip("stops a run at the spending cap set in Settings and says so", async () => {
+it("stops a run at the spending cap set in Settings and says so", async () => {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   try {
     const page = await openWithFakeModel(context);
@@ -97,7 +95,7 @@ it.skip("stops a run at the spending cap set in Settings and says so", async () 
   } finally {
     await context.close();
   }
-});
+}, 240_000);
 
 it("keeps a key that is not to be remembered only in its tab: a reload keeps it, a new tab does not", async () => {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });

@@ -188,6 +188,28 @@ describe("Playforge IDE", () => {
     expect(await page.getByTestId("console-panel").innerText()).toContain("Starting the game");
   });
 
+  it("Power saver in Settings caps the live game at 30 frames a second; turned off, it is saved for the next reload", async () => {
+    await waitForGame();
+    const game = (await (await page.$(FRAME))!.contentFrame())!;
+    // Frames the game's own requestAnimationFrame gets in 2 s (60 Hz headless display: ~120 uncapped).
+    const framesIn2s = () =>
+      game.evaluate(() => new Promise<number>((done) => {
+        let n = 0;
+        const start = performance.now();
+        const count = () => (++n, performance.now() - start < 2000 ? requestAnimationFrame(count) : done(n));
+        requestAnimationFrame(count);
+      }));
+    expect(await framesIn2s()).toBeLessThanOrEqual(66);
+    await page.getByTestId("settings-button").click();
+    expect(await page.getByTestId("settings-power-saver").isChecked()).toBe(true);
+    await page.getByTestId("settings-power-saver").uncheck();
+    await page.getByTestId("settings-save").click();
+    expect(await page.evaluate(() => localStorage.getItem("playforge.powerSaver"))).toBe("0");
+    await page.reload();
+    await page.getByTestId("settings-button").click();
+    expect(await page.getByTestId("settings-power-saver").isChecked()).toBe(false);
+  });
+
   it("opens a file by name with Ctrl+P", async () => {
     await focusEditor();
     await page.keyboard.press("Control+P");

@@ -27,6 +27,9 @@ export async function openBrowser(): Promise<Browser> {
     // No service worker unless a test asks for one (the offline test): the production build's
     // would precache the whole app (~25 MB) in every fresh context.
     const context = await newContext({ serviceWorkers: "block", ...options });
+    // Settings → Power saver on unless a page already chose (live games at 30 fps): headless
+    // Chromium draws WebGL in software, where a 60 fps preview costs most of a core.
+    await context.addInitScript('try { if (window === window.top && localStorage.getItem("playforge.powerSaver") === null) localStorage.setItem("playforge.powerSaver", "1"); } catch {}');
     context.setDefaultNavigationTimeout(120_000);
     return context;
   };

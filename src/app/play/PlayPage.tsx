@@ -3,6 +3,7 @@
 // screen on-screen controls for the keys the game listens for.
 
 import { useEffect, useMemo, useRef, useState } from "react";
+import { liveFrameCap } from "../power-saver";
 import { ShareLinkError, decodeShareLink, projectTitle, remixUrl, shareQrSvg, type ProjectFiles } from "../../project";
 import { createIframeSandbox, type Sandbox } from "../../runtime";
 import { readSoundOff, writeSoundOff } from "../../state/sound";
@@ -83,7 +84,7 @@ function GameView({ files, fragment }: { files: ProjectFiles; fragment: string }
     // should not have its game torn down as frozen while it boots. The game mounts once, so no
     // second page is kept loaded for a re-run (it would cost a phone a second copy of Phaser).
     const start = (phaserUrl: string | undefined) => {
-      const sandbox = createIframeSandbox(stage.current!, { heartbeatTimeoutMs: 8000, prewarm: false, phaserUrl });
+      const sandbox = createIframeSandbox(stage.current!, { heartbeatTimeoutMs: 8000, prewarm: false, phaserUrl, maxFps: liveFrameCap() });
       sandboxRef.current = sandbox;
       setGame(sandbox);
       const offExit = sandbox.on("exit", (exit) => {

@@ -2,6 +2,7 @@
 // and prices. The key stays in this browser; the dialog says so, and says who else can read it.
 
 import { useEffect, useState } from "react";
+import { POWER_SAVER_FPS, powerSaverOn, setPowerSaver } from "../power-saver";
 import { useStore } from "zustand";
 import { PRESETS, type Price, type PresetName } from "../../providers";
 import { OFFLINE_LABEL, switchProvider, type ModelSettings, type ProviderChoice } from "../../state";
@@ -55,6 +56,7 @@ export function SettingsDialog() {
   const connection = useStore(settings, (s) => s.connection);
   const [draft, setDraft] = useState<ModelSettings>(saved);
   const [rows, setRows] = useState<PriceRow[]>(priceRows(saved));
+  const [saver, setSaver] = useState(() => powerSaverOn());
   const [problem, setProblem] = useState<string | null>(null);
   const [cap, setCap] = useState(capText(saved));
   const [timeout, setTimeoutText] = useState(timeoutText(saved));
@@ -97,6 +99,7 @@ export function SettingsDialog() {
     const next = complete();
     if (!next) return;
     settings.getState().saveModel(next);
+    setPowerSaver(saver);
     settings.getState().closeDialog();
   };
 
@@ -186,6 +189,10 @@ export function SettingsDialog() {
             {connection.state === "checking" ? "Testing the connection…" : connection.message}
           </p>
         )}
+        <label className="settings-check">
+          <input type="checkbox" data-testid="settings-power-saver" checked={saver} onChange={(event) => setSaver(event.target.checked)} />
+          <span>Power saver: run the game at most {POWER_SAVER_FPS} frames a second (slow laptops, phones on battery; from the next reload). Playtests are not affected.</span>
+        </label>
         <footer>
           {!offline && (
             <button type="button" data-testid="settings-test" onClick={() => { const next = complete(); if (next) void settings.getState().testConnection(next); }}>

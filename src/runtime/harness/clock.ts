@@ -62,6 +62,33 @@ export function installClock(h: HarnessContext): void {
       return id;
     };
     w.clearTimeout = w.clearInterval = (id: number) => timers.delete(id);
+  } else if (h.config.maxFps) {
+    // Power saver: a frame runs only once 1/maxFps has passed (a little early is fine), so the
+    // game draws half the frames of a 60 Hz display at 30; Phaser's clock follows the real time.
+    const gap = 1000 / h.config.maxFps - 4;
+    const realCancel = window.cancelAnimationFrame.bind(window);
+    const pending = new Map<number, number>();
+    let lastRun = -Infinity;
+    w.requestAnimationFrame = (cb: FrameRequestCallback) => {
+      const id = nextHandle++;
+      const tick = (t: number) => {
+        // Every callback of a frame that runs, runs (several requesters share one frame's time).
+        if (t !== lastRun && t - lastRun < gap) {
+          pending.set(id, realRaf(tick));
+          return;
+        }
+        pending.delete(id);
+        lastRun = t;
+        h.guarded(() => cb(t));
+      };
+      pending.set(id, realRaf(tick));
+      return id;
+    };
+    w.cancelAnimationFrame = (id: number) => {
+      const real = pending.get(id);
+      if (real !== undefined) realCancel(real);
+      pending.delete(id);
+    };
   } else {
     w.requestAnimationFrame = (cb: FrameRequestCallback) => realRaf((t) => h.guarded(() => cb(t)));
   }

@@ -20,6 +20,8 @@ export interface HarnessConfig {
    * the game sees Phaser only by importing it, as under Vite.
    */
   vendorPhaser?: boolean;
+  /** Live mode: at most this many frames a second (power saver); absent = every display frame. */
+  maxFps?: number;
 }
 
 /** A switch the IDE sets on the live game (pause, mute); see ideSwitch in phaser-hooks.ts. */
