@@ -15,7 +15,7 @@ describe("power saver", () => {
   });
 
   it("says so when the browser refuses to store it, and reads a blocked storage as off", () => {
-    const blocked = { getItem: () => { throw new Error("blocked"); }, setItem: () => { throw new Error("quota"); } };
+    const blocked = { getItem: () => { throw new Error("blocked"); }, setItem: () => { throw new Error("quota"); } } as unknown as Storage;
     expect(setPowerSaver(true, blocked)).toBe(false);
     expect(powerSaverOn(blocked)).toBe(false);
   });
