@@ -245,6 +245,16 @@ describe("Playforge IDE", () => {
     const labels = (await suggestions.allInnerTexts()).join(" ");
     expect(labels).toMatch(/overlap/);
     await page.screenshot({ path: ".out/ide-intellisense.png" });
+    // Type checking woke with the types: a type error gets Monaco's red squiggle, and fixing it clears it.
+    const squiggles = page.locator("[data-testid=editor] .squiggly-error");
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Home");
+    await page.keyboard.press("Shift+End");
+    await page.keyboard.type("const lives: number = 'three';");
+    await expect.poll(() => squiggles.count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    for (let i = 0; i < 8; i++) await page.keyboard.press("Backspace");
+    await page.keyboard.type("3;");
+    await expect.poll(() => squiggles.count(), { timeout: 60_000 }).toBe(0);
   }, 180_000);
 
   it("gives the keyboard back to Monaco after a re-run's game grabs focus, but a click on the game keeps it there", async () => {

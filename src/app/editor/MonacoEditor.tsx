@@ -6,6 +6,15 @@ import { useWorkbench } from "../workbench";
 import { monaco, wakeTypeScript } from "./monaco";
 import { syncProjectModels } from "./models";
 
+const ASLEEP: monaco.editor.IEditorOptions = {
+  lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.Off },
+  stickyScroll: { defaultModel: "indentationModel" },
+};
+const AWAKE: monaco.editor.IEditorOptions = {
+  lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.OnCode },
+  stickyScroll: { defaultModel: "outlineModel" },
+};
+
 export default function MonacoEditor() {
   const workbench = useWorkbench();
   const host = useRef<HTMLDivElement>(null);
@@ -26,6 +35,9 @@ export default function MonacoEditor() {
       minimap: { enabled: false },
       scrollBeyondLastLine: false,
       tabSize: 2,
+      // The light bulb (code actions wherever the cursor is) and sticky scroll's outline would ask
+      // the sleeping TypeScript worker at once, starting it: both wait until TypeScript wakes.
+      ...ASLEEP,
     });
     let shownPath: string | null = null;
 
@@ -74,6 +86,7 @@ export default function MonacoEditor() {
       if (wakeSignals.length === 0) return;
       for (const signal of wakeSignals.splice(0)) signal.dispose();
       setTypes("waking");
+      editor.updateOptions(AWAKE);
       wakeTypeScript()
         .catch((error: unknown) =>
           log.getState().append({ level: "system", text: `Phaser IntelliSense is unavailable: ${error instanceof Error ? error.message : String(error)}` }),

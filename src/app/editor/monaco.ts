@@ -8,6 +8,8 @@ import TsWorker from "monaco-editor/language/typescript/ts.worker.js?worker";
 import JsonWorker from "monaco-editor/language/json/json.worker.js?worker";
 import CssWorker from "monaco-editor/language/css/css.worker.js?worker";
 import HtmlWorker from "monaco-editor/language/html/html.worker.js?worker";
+// Monaco's own diagnostics adapter, attached when TypeScript wakes (see wakeTypeScript).
+import { DiagnosticsAdapter, LibFiles } from "monaco-editor/languages/features/typescript/tsMode.js";
 
 export { monaco };
 
@@ -37,19 +39,21 @@ ts.typescriptDefaults.setCompilerOptions({
 // Every project file becomes a model; sync them all so imports between files resolve.
 ts.typescriptDefaults.setEagerModelSync(true);
 
-// TypeScript in the editor is the IDE's heaviest start: its worker spends about 10 CPU-seconds
-// parsing and checking against Phaser's 8 MB of declarations. It sleeps (no diagnostics, so no
-// worker) until the person first puts the cursor in the editor, so on a slow laptop the game and
-// the agent get the CPU first; wakeTypeScript() then loads Phaser's types and turns checking on.
-ts.typescriptDefaults.setDiagnosticsOptions({ noSemanticValidation: true, noSyntaxValidation: true });
+// TypeScript in the editor is the IDE's heaviest start: its worker (a 7 MB script) spends about
+// 10 CPU-seconds parsing and checking against Phaser's 8 MB of declarations. It sleeps until the
+// person first uses the editor, so on a slow laptop the game and the agent get the CPU first:
+// Monaco's diagnostics adapter, which starts the worker for every TypeScript model as soon as the
+// model exists, is left out of the TypeScript mode, and wakeTypeScript() attaches one (Monaco's
+// own) and loads Phaser's types. Completions, hovers and the rest start the worker on first use.
+// Inlay hints are off too: they ask the worker as soon as a file shows, and TypeScript's hint
+// options are all off here, so they never showed anything.
+ts.typescriptDefaults.setModeConfiguration({ ...ts.typescriptDefaults.modeConfiguration, diagnostics: false, inlayHints: false });
 
 let phaserTypes: Promise<void> | null = null;
 
-/** Turns on TypeScript's diagnostics and adds Phaser 4's declarations (≈8 MB, fetched once). */
+/** Attaches diagnostics to the TypeScript mode (once) and adds Phaser 4's declarations (≈8 MB, fetched once). */
 export function wakeTypeScript(): Promise<void> {
-  // Options first: changing them restarts a running worker (losing its requests), while extra
-  // libs reach a running worker as an update.
-  if (!phaserTypes) ts.typescriptDefaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false });
+  if (!phaserTypes) void attachDiagnostics();
   phaserTypes ??= Promise.all([
     import("../../../node_modules/phaser/types/phaser.d.ts?raw"),
     import("../../../node_modules/phaser/types/matter.d.ts?raw"),
@@ -59,6 +63,18 @@ export function wakeTypeScript(): Promise<void> {
     ts.typescriptDefaults.addExtraLib(phaser.default, "file:///node_modules/phaser/types/phaser.d.ts");
   });
   return phaserTypes;
+}
+
+async function attachDiagnostics(): Promise<void> {
+  // getTypeScriptWorker() answers once the mode is set up, i.e. once a TypeScript model exists.
+  for (let tries = 0; tries < 600; tries++) {
+    const worker = await ts.getTypeScriptWorker().catch(() => null);
+    if (worker) {
+      new DiagnosticsAdapter(new LibFiles(worker), ts.typescriptDefaults, "typescript", worker);
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 }
 
 const LANGUAGES: Record<string, string> = {
