@@ -4,10 +4,14 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { openPlaytester, type Playtester } from "../../src/node/driver";
 import { compileSpec, parsePrompt } from "../../src/builder";
+import { DESIGN_PROMPTS } from "../unit/builder-prompts";
 import { loadFixture } from "../fixtures/catalog";
 import { readProject } from "../support/browser";
 
 const SECONDS = 4;
+// npm test plays one builder design throttled (each takes about a minute at ×6 on a busy machine);
+// PLAYFORGE_THROTTLED_DESIGNS=all plays every design's own prompt.
+const THROTTLED_PROMPTS = process.env.PLAYFORGE_THROTTLED_DESIGNS === "all" ? DESIGN_PROMPTS : DESIGN_PROMPTS.slice(0, 1);
 let playtester: Playtester;
 
 beforeAll(async () => {
@@ -23,8 +27,8 @@ describe("playtests under CPU throttling ×6", () => {
     expect(report.survivedSeconds).toBe(SECONDS);
   }, 300_000);
 
-  it("plays a builder game without a false freeze", async () => {
-    const { spec } = parsePrompt("a deep-sea diving game where you collect pearls and dodge jellyfish");
+  it.each(THROTTLED_PROMPTS)("plays the builder's %j without a false freeze", async (prompt) => {
+    const { spec } = parsePrompt(prompt);
     const report = await playtester.playtest(compileSpec(spec), { seconds: SECONDS, seed: 1 });
     expect(report.errors, report.reasons.join(" | ")).toEqual([]);
     expect(report.survivedSeconds).toBe(SECONDS);
