@@ -110,6 +110,12 @@ export default defineConfig({
     target: "es2022",
     chunkSizeWarningLimit: 8000,
     rollupOptions: {
+      // The subsystems' modules run nothing when imported, so a page leaves out what it does not
+      // use of a door (the runner page takes neither the zip import nor the share codec through
+      // the project's index.ts).
+      treeshake: {
+        moduleSideEffects: [{ test: /\/src\/(agent|providers|builder|playtest|project|runtime|state|storage)\/.*\.ts$/, sideEffects: false, external: false }],
+      },
       input: Object.fromEntries(
         ["index", "play", "runner"].map((name) => [name, resolve(ROOT, `${name}.html`)]).filter(([, path]) => existsSync(path)),
       ),

@@ -1,4 +1,5 @@
-// npm test: checks what the browser tests need, runs vitest, prints "N passed, N failed".
+// npm test: checks what the browser tests need, runs the checks (scripts/checks.mjs: types per
+// layer, import boundaries, lint), then vitest, and prints "N passed, N failed".
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 
@@ -9,6 +10,12 @@ if (!existsSync(chromium)) {
   process.exit(1);
 }
 mkdirSync(".out", { recursive: true });
+const checks = spawnSync("node", ["scripts/checks.mjs"], { stdio: "inherit" });
+if (checks.status !== 0) {
+  console.error("The checks failed (above), so the test suites did not run. `npm run checks` runs them alone.");
+  console.log("0 passed, 1 failed");
+  process.exit(1);
+}
 const args = ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=.out/vitest.json", ...process.argv.slice(2)];
 const run = spawnSync("npx", args, { stdio: "inherit" });
 let passed = 0;

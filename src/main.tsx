@@ -2,14 +2,9 @@
 
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { App } from "./app";
-import { startPersistence } from "./app/projects/startup";
-import { loadPhaserGuides } from "./app/guides";
-import { checkTypesInWorker } from "./app/chat/typecheck-client";
-import { starterProject } from "./project/starter";
+import { App, checkTypesInWorker, chosenRuntime, loadPhaserGuides, phaserUrlForGamePage, startPersistence } from "./app";
+import { starterProject } from "./project";
 import { createIframeSandbox, createPreferredSandbox } from "./runtime";
-import { chosenRuntime } from "./app/runtime-choice";
-import { phaserUrlForGamePage } from "./app/offline";
 import { liveFrameCap } from "./app/power-saver";
 import { createWorkbench } from "./state";
 

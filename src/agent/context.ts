@@ -5,8 +5,8 @@
 // report, the user's notes). When the conversation outgrows its budget it is compacted in one
 // step to the last few turns, shortened, and the next note shows the whole state again.
 
-import type { ProjectFiles } from "../project/files";
-import type { ChatMessage, ContentPart, ToolCall } from "../providers/types";
+import type { ProjectFiles } from "../project";
+import type { ChatMessage, ContentPart, ToolCall } from "../providers";
 import { estimateTokens } from "./prompt";
 
 /** Turns kept when the conversation is compacted; older ones are dropped, their effect lives in the files. */

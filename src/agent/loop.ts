@@ -1,7 +1,7 @@
 // runAgent: prompt → tool calls → playtest → fix, until the playtest says playable and the model
 // finishes, or a budget ends the run with an honest summary. Pure TS: browser, Node and tests.
 
-import type { ProjectFiles } from "../project/files";
+import type { ProjectFiles } from "../project";
 import { formatReportForModel, type PlaytestReport, type TaskCheckSpec } from "../playtest";
 import { FULL_PLAYTEST_SECONDS, acceptance, isFullLength, unmetText } from "./acceptance";
 import { parseTaskChecks } from "./task-checks";

@@ -1,7 +1,7 @@
 // The system prompt (Phaser 4, the project contract, the work cycle, chattiness) and the token
 // estimate the context budget uses; the conversation itself is built in context.ts.
 
-import type { ChatMessage } from "../providers/types";
+import type { ChatMessage } from "../providers";
 import type { Chattiness } from "./types";
 
 const CHATTINESS_RULES: Record<Chattiness, string> = {

@@ -1,7 +1,7 @@
 // The agent's tools as OpenAI function definitions, and the boundary check that turns a model's
 // tool call (name + JSON string) into typed arguments or a precise error the model can act on.
 
-import type { ToolCall, ToolDefinition } from "../providers/types";
+import type { ToolCall, ToolDefinition } from "../providers";
 
 type ParamSpec = { type: "string" | "number" | "string[]" | "object[]"; description: string; optional?: true; items?: Record<string, unknown> };
 

@@ -3,7 +3,7 @@
 // The same code runs in Node (the `typescript` package) and in the IDE's worker.
 
 import type TS from "typescript";
-import type { ProjectFiles } from "../project/files";
+import type { ProjectFiles } from "../project";
 import { migrationHints } from "./phaser-hints";
 
 export interface TypeDiagnostic {

@@ -1,12 +1,11 @@
 // The agent's public data: options, events, outcome and checkpoints. The UI, the CLI and the
 // tests speak only these types; the loop itself lives in loop.ts.
 
-import type { ProjectFiles } from "../project/files";
-import type { PlaytestReport } from "../playtest/report";
-import type { TaskCheckSpec } from "../playtest/checks";
+import type { ProjectFiles } from "../project";
+import type { PlaytestReport, TaskCheckSpec } from "../playtest";
 import type { TypeCheckFunction } from "./typecheck";
 import type { ReportJudge } from "./judge";
-import type { ChatModel } from "../providers/types";
+import type { ChatModel } from "../providers";
 
 export type Chattiness = "quiet" | "normal" | "chatty";
 

@@ -1,7 +1,7 @@
 // The file tools: list, read, write, edit (search/replace), delete. Every change goes through
 // project/files.ts, so a rejected write leaves the project exactly as it was.
 
-import { deleteFile, formatBytes, validatePath, writeFile, type ProjectFiles } from "../project/files";
+import { deleteFile, formatBytes, validatePath, writeFile, type ProjectFiles } from "../project";
 import { ToolError } from "./tools";
 
 export interface FileChange {

@@ -3,8 +3,7 @@
 // (player, targets, hazards, score, lives, ...). They go to the playtest engine as its `tasks`.
 
 import type { StateProbe, TaskCheckSpec } from "../playtest";
-import { SPEC_PATH } from "../project/share";
-import type { ProjectFiles } from "../project/files";
+import { SPEC_PATH, type ProjectFiles } from "../project";
 import { DESIGNS, isGameSpec, type GameSpec, type Genre } from "./spec";
 
 type Probe = Omit<StateProbe, "kind">;

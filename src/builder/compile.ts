@@ -2,7 +2,7 @@
 // game.spec.json so the project can be rebuilt or edited from the spec later. The game code is
 // copied from the real files under src/builder/game/; only config.ts carries the spec's values.
 
-import { writeFile, type ProjectFiles } from "../project/files";
+import { writeFile, type ProjectFiles } from "../project";
 import type { GameSpec, Genre } from "./spec";
 import type { GenreModule } from "./designs/types";
 import { TSCONFIG, configSource, indexHtml, mainSource, packageJson } from "./designs/project";

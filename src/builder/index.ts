@@ -8,3 +8,4 @@ export { compileSpec, UnknownGenreError } from "./compile";
 export { createOfflineBuilder, describeSpec, OFFLINE_BUILDER_ID } from "./model";
 export { scaffoldFor, type Scaffold } from "./scaffold";
 export { specChecks, projectChecks } from "./checks";
+export { builderSpecCompiler } from "./spec-compiler";

@@ -2,7 +2,7 @@
 // game.spec.json) into a GameSpec, and answers in the shared tool protocol:
 // write_file × every file → run_playtest → finish. No network, no model weights.
 
-import type { ChatMessage, ChatModel, CompletionRequest, CompletionResult, ToolCall } from "../providers/types";
+import type { ChatMessage, ChatModel, CompletionRequest, CompletionResult, ToolCall } from "../providers";
 import { specChecks } from "./checks";
 import { compileSpec } from "./compile";
 import { parsePrompt } from "./parse";

@@ -2,7 +2,7 @@
 // built-in designs, the project starts as that playable game (in the first second) and the
 // model refines it instead of writing everything from an empty scene.
 
-import type { ProjectFiles } from "../project/files";
+import type { ProjectFiles } from "../project";
 import { compileSpec } from "./compile";
 import { describeSpec } from "./model";
 import { parsePrompt } from "./parse";

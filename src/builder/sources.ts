@@ -14,8 +14,15 @@ function fromVite(): Record<string, string> | null {
   }
 }
 
+/** The two calls of Node's fs that fromDisk makes (the builder is a core: it has no Node types). */
+interface GameSourceFs {
+  readdirSync(dir: URL, options: { recursive: true; encoding: "utf8" }): string[];
+  readFileSync(path: URL, encoding: "utf8"): string;
+}
+
 function fromDisk(): Record<string, string> {
-  const fs = globalThis.process?.getBuiltinModule?.("node:fs") as typeof import("node:fs") | undefined;
+  const host = globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } };
+  const fs = host.process?.getBuiltinModule?.("node:fs") as GameSourceFs | undefined;
   if (!fs) throw new Error("src/builder/sources.ts: the game sources can only be read through Vite or under Node 20.16+.");
   const root = new URL(ROOT, import.meta.url);
   const paths = fs.readdirSync(root, { recursive: true, encoding: "utf8" }).map((p) => p.split("\\").join("/")).filter((p) => p.endsWith(".ts"));

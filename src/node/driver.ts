@@ -4,9 +4,9 @@
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import type { Browser, Frame, Page } from "playwright-core";
-import { filesToWire, type PlaytestReport, type TaskCheckSpec } from "../playtest";
+import { filesToWire, type PlaytestReport, type RunnerPage, type TaskCheckSpec } from "../playtest";
 import { hasFile, importZip, projectFromUpload, ProjectImportError, type ProjectFiles } from "../project";
-import { findEntry } from "../runtime";
+import { findEntry } from "../runtime/contract";
 import type { RunningServer } from "./server";
 
 export type ProjectInputErrorCode = "missing" | "not-a-project" | "unreadable";
@@ -155,7 +155,7 @@ export async function openPlaytester(options: PlaytesterOptions = {}): Promise<P
     await next.exposeFunction("playforgeProgress", (text: string) => progress?.(text));
     if (options.cpuThrottlingRate) await throttleCpu(next, options.cpuThrottlingRate);
     await next.goto(`${baseUrl}/runner.html`);
-    await next.waitForFunction(() => Boolean(window.playforgeRunner), null, { timeout: 60_000 });
+    await next.waitForFunction(() => Boolean((globalThis as RunnerPage).playforgeRunner), null, { timeout: 60_000 });
     return next;
   };
 
@@ -164,7 +164,7 @@ export async function openPlaytester(options: PlaytesterOptions = {}): Promise<P
     if (!page || page.isClosed()) page = await openPage();
     const current = page;
     progress = opts.onProgress;
-    const onAbort = () => void current.evaluate(() => window.playforgeRunner?.cancel()).catch(() => undefined);
+    const onAbort = () => void current.evaluate(() => (globalThis as RunnerPage).playforgeRunner?.cancel()).catch(() => undefined);
     opts.signal?.addEventListener("abort", onAbort, { once: true });
     const seconds = opts.seconds ?? 30;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -174,7 +174,7 @@ export async function openPlaytester(options: PlaytesterOptions = {}): Promise<P
     try {
       const wire = filesToWire(files);
       return await Promise.race([
-        current.evaluate(([w, o]) => window.playforgeRunner!.playtest(w, o), [wire, { seconds: opts.seconds, seed: opts.seed, tasks: opts.tasks }] as const),
+        current.evaluate(([w, o]) => (globalThis as RunnerPage).playforgeRunner!.playtest(w, o), [wire, { seconds: opts.seconds, seed: opts.seed, tasks: opts.tasks }] as const),
         timeout,
       ]);
     } catch (error) {

@@ -1,8 +1,8 @@
 // Turns an error location into something a person or a model can act on: the project path,
 // line and a few lines of the source around it, cut from the project's own files.
 
-import type { ProjectFiles } from "../project/files";
-import type { GameError, SourceLocation } from "../runtime/harness/protocol";
+import type { ProjectFiles } from "../project";
+import type { GameError, SourceLocation } from "../runtime/contract";
 
 /** Maps a location reported by the page (maybe "/src/a.ts", "./src/a.ts", a URL) to a project path. */
 function projectPath(files: ProjectFiles, file: string): string | null {

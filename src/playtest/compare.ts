@@ -2,7 +2,7 @@
 // (at the canvas's own resolution, minus what differs with no input at all), which objects moved
 // differently and which describe() fields differ — named in game terms.
 
-import type { Introspection, ObjectSummary } from "../runtime/harness/protocol";
+import type { Introspection, ObjectSummary } from "../runtime/contract";
 import { decodePngDataUrl, pixelDifference } from "./pixels";
 import { gameplayScene, phaseOf } from "./phases";
 import type { Checkpoint, ScenarioRecord } from "./scenario";

@@ -1,7 +1,7 @@
 // The compact text form of a PlaytestReport for a model (≤ ~1,500 tokens): the verdict's reasons,
 // the checks with failed ones first, errors with file:line and code frames, then what was observed.
 
-import type { Introspection } from "../runtime/harness/protocol";
+import type { Introspection } from "../runtime/contract";
 import { describeKey, domKey } from "./input-plan";
 import type { PlaytestReport } from "./report";
 

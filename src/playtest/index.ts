@@ -2,10 +2,10 @@
 // plays it with seeded input, compares that with a control run inside gameplay and returns a
 // PlaytestReport whose checks decide the verdict. Pure TS over Sandbox.
 
-import type { ProjectFiles } from "../project/files";
-import type { Sandbox } from "../runtime/sandbox";
+import type { ProjectFiles } from "../project";
+import type { Sandbox } from "../runtime/contract";
+import type { InputEvent } from "../runtime/contract";
 import { sourceKeys, type TimedInput } from "./input-plan";
-import type { InputEvent } from "../runtime/harness/protocol";
 import { runScenario, type ScenarioRecord } from "./scenario";
 import { judge } from "./verdict";
 import type { PlaytestReport } from "./report";
@@ -88,4 +88,5 @@ export function startPresses(sent: TimedInput[], until: number): TimedInput[] {
   return [...before, ...[...held.values()].map((event) => ({ frame: until, event }))];
 }
 
-export { filesToWire, filesFromWire, type WireFiles } from "./wire";
+export { describeKey, domKey } from "./input-plan";
+export { filesToWire, filesFromWire, type WireFiles, type RunnerOptions, type PlayforgeRunner, type RunnerPage } from "./wire";

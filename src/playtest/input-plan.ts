@@ -1,8 +1,8 @@
 // Chooses what the play scenario presses and clicks: start keys first, then seeded-random bursts
 // suited to the input the game registered (keys, pointer handlers), read from introspection.
 
-import type { ProjectFiles } from "../project/files";
-import type { InputEvent, InputTarget, Introspection } from "../runtime/harness/protocol";
+import type { ProjectFiles } from "../project";
+import type { InputEvent, InputTarget, Introspection } from "../runtime/contract";
 
 export const FRAME_MS = 1000 / 60;
 

@@ -1,7 +1,7 @@
 // Where a game is at a moment (booting, a title or menu, gameplay, game over), read from what the
 // harness introspects: the game's own describe() says it best, then scene keys, then on-screen text.
 
-import type { Introspection, SceneSummary } from "../runtime/harness/protocol";
+import type { Introspection, SceneSummary } from "../runtime/contract";
 import type { Phase } from "./report";
 
 const TITLE_KEY = /title|menu|start|intro|splash|attract|lobby|select/i;

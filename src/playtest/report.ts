@@ -1,6 +1,6 @@
 // PlaytestReport: what the playtest engine tells the IDE, the agent and the CLI about a game.
 
-import type { GameError, Introspection } from "../runtime/harness/protocol";
+import type { GameError, Introspection } from "../runtime/contract";
 import type { Check } from "./checks";
 
 export type Verdict = "playable" | "broken";

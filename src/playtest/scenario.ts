@@ -2,9 +2,8 @@
 // does (and records how), then plays with seeded input; the control run replays the same start
 // presses at the same frames and then leaves the game alone, observing at the play run's moments.
 
-import type { ProjectFiles } from "../project/files";
-import type { Sandbox, SandboxEvents } from "../runtime/sandbox";
-import type { ConsoleLevel, FrameSnapshot, GameError, HarnessCommand, CommandResult, Introspection, InputEvent } from "../runtime/harness/protocol";
+import type { ProjectFiles } from "../project";
+import type { Sandbox, SandboxEvents, ConsoleLevel, FrameSnapshot, GameError, HarnessCommand, CommandResult, Introspection, InputEvent } from "../runtime/contract";
 import type { StateProbe } from "./checks";
 import { FRAME_MS, inputSurface, randomBurst, seededRandom, type Burst, type TimedInput } from "./input-plan";
 import { passScreen, type ScreenPass } from "./menus";

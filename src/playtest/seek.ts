@@ -1,7 +1,7 @@
 // A seeking player for task probes: holds the movement keys toward the nearest object the game's
 // describe() lists (e.g. pearls), so "score rises when a pearl is collected" can be seen at all.
 
-import type { InputEvent } from "../runtime/harness/protocol";
+import type { InputEvent } from "../runtime/contract";
 import type { StateProbe } from "./checks";
 import { describeKey, FRAME_MS, type InputSurface } from "./input-plan";
 import { gameplayScene } from "./phases";

@@ -2,7 +2,7 @@
 // the generic and task checks with their evidence, errors with code frames, thumbnails per phase,
 // and the verdict: broken when any required check fails.
 
-import type { ProjectFiles } from "../project/files";
+import type { ProjectFiles } from "../project";
 import type { Check } from "./checks";
 import { taskChecks } from "./task-checks";
 import { genericChecks, type Judged } from "./generic-checks";

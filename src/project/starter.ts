@@ -5,14 +5,14 @@ import { projectFrom, type ProjectFiles } from "./files";
 
 const TEMPLATE_ROOT = "/templates/starter/";
 
-const sources = import.meta.glob("/templates/starter/**/*", {
-  query: "?raw",
-  import: "default",
-  eager: true,
-}) as Record<string, string>;
-
-/** A fresh copy of the starter project; callers may change it freely. */
+/** A fresh copy of the starter project; callers may change it freely. Needs Vite (the glob is inside
+ * the function so that the project door still loads under plain Node). */
 export function starterProject(): ProjectFiles {
+  const sources = import.meta.glob("/templates/starter/**/*", {
+    query: "?raw",
+    import: "default",
+    eager: true,
+  }) as Record<string, string>;
   const entries: [string, string][] = Object.entries(sources).map(([absolute, text]) => [absolute.slice(TEMPLATE_ROOT.length), text]);
   return projectFrom(entries);
 }

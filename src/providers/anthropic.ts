@@ -91,8 +91,19 @@ interface StreamState {
   stopped: boolean;
 }
 
+/** A Messages stream event as Anthropic documents it; the endpoint's JSON, so any field may be missing. */
+interface StreamEvent {
+  type?: string;
+  index: number;
+  message?: { usage?: { input_tokens?: number; cache_read_input_tokens?: number; cache_creation_input_tokens?: number; output_tokens?: number } };
+  content_block?: { type?: string; id: string; name: string; text?: string };
+  delta?: { type?: string; text?: string; partial_json?: string };
+  usage?: { output_tokens?: unknown };
+  error?: { type?: unknown; message?: string };
+}
+
 /** One server-sent event of a Messages stream into the answer so far; throws on an error event. */
-function applyEvent(state: StreamState, event: Record<string, any>, request: CompletionRequest, fail: (init: Omit<ProviderErrorInit, "provider" | "model">) => ProviderError): void {
+function applyEvent(state: StreamState, event: StreamEvent, request: CompletionRequest, fail: (init: Omit<ProviderErrorInit, "provider" | "model">) => ProviderError): void {
   switch (event.type) {
     case "message_start": {
       const u = event.message?.usage ?? {};
@@ -212,7 +223,7 @@ export function createAnthropicModel(options: OpenAICompatibleOptions): ChatMode
             buffer = buffer.slice(end + 2);
             const data = raw.split("\n").filter((l) => l.startsWith("data:")).map((l) => l.slice(5).trim()).join("");
             if (!data) continue;
-            let event: Record<string, any>;
+            let event: StreamEvent;
             try {
               event = JSON.parse(data);
             } catch {

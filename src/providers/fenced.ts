@@ -10,7 +10,7 @@ export interface FencedFile {
 
 const FENCE = /^(`{3,}|~{3,})(.*)$/;
 // A relative POSIX path with an extension; the project's writeFile validates it again.
-const PATH = /^(?!\/)(?!.*\.\.)[\w@.\-]+(?:\/[\w@.\-]+)*\.[A-Za-z0-9]+$/;
+const PATH = /^(?!\/)(?!.*\.\.)[\w@.-]+(?:\/[\w@.-]+)*\.[A-Za-z0-9]+$/;
 
 /**
  * Finds fenced blocks that name their path in the info string (```ts src/scenes/Play.ts), in a

@@ -1,7 +1,7 @@
 // The iframe runtime: runs a project in <iframe sandbox="allow-scripts"> (opaque origin, no network),
 // watches its heartbeat and tears it down when it freezes, and relays harness commands.
 
-import { writeFile, type ProjectFiles } from "../project/files";
+import { writeFile, type ProjectFiles } from "../project";
 import { buildErrorDocument, buildGameDocument, pageProgram } from "./document";
 import type { HarnessConfig } from "./harness/harness";
 import { CHANNEL, PROTOCOL_VERSION, type CommandResult, type HarnessCommand, type IdeToHarness } from "./harness/protocol";

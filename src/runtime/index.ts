@@ -1,11 +1,8 @@
-// The runtime subsystem's door: the Sandbox contract and the runtimes that implement it.
+// The runtime subsystem's door: the Sandbox contract and the runtimes that implement it. The
+// DOM-free part (contract, protocol, linker) is also its own door, contract.ts, for the cores.
 
-export type { Sandbox, SandboxEvents, SandboxKind, MountOptions, ExitReason } from "./sandbox";
-export { SandboxBootError, SandboxCommandError, HarnessInterferenceError } from "./sandbox";
+export * from "./contract";
 export { createIframeSandbox, type IframeSandboxOptions } from "./iframe";
-export { linkProject, resolveImport, findEntry, type LinkedProgram } from "./linker";
 export { exportHtml, HtmlExportError, type HtmlExportOptions } from "./standalone";
 export { harnessScript, type HarnessConfig } from "./harness/harness";
-export * from "./harness/protocol";
-export { parseCommandResult, type ParsedResult } from "./harness/replies";
 export { createWebContainerSandbox, createRuntimeWithFallback, createPreferredSandbox, checkWebContainerSupport, WebContainerBootError, type WebContainerSandboxOptions, type WebContainerApi, type RuntimeDeps, type RuntimeChoice } from "./webcontainer";

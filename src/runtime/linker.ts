@@ -2,7 +2,7 @@
 // Vite does (relative paths, extensions, index files, "phaser", assets, CSS, JSON) and reports
 // unresolvable imports and syntax errors with file and line before anything runs.
 
-import { base64Of, dataUrlOf, hasFile, mimeOf, type ProjectFiles } from "../project/files";
+import { base64Of, dataUrlOf, hasFile, mimeOf, type ProjectFiles } from "../project";
 import type { GameError, SourceLocation } from "./harness/protocol";
 import type { TranspiledModule } from "./transpile";
 

@@ -1,7 +1,7 @@
 // The Sandbox interface: one contract for every runtime (iframe now, WebContainer later).
 // The playtest engine and the IDE talk to games only through it.
 
-import type { ProjectFiles } from "../project/files";
+import type { ProjectFiles } from "../project";
 import type {
   CommandResult,
   ConsoleLevel,

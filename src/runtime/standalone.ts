@@ -3,7 +3,7 @@
 // runs in the preview runs in the export and fails there the same way. Phaser is inlined; there is
 // no IDE to report to, so the loop guard never stops a loop and errors go to the console.
 
-import type { ProjectFiles } from "../project/files";
+import type { ProjectFiles } from "../project";
 import { scriptJson } from "./harness/harness";
 import type { HarnessContext } from "./harness/context";
 import { runProgram } from "./harness/loader";

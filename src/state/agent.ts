@@ -5,8 +5,7 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { startRun, type AgentEvent, type AgentRun, type GuideLibrary, type ProviderFailure, type RunModel, type TypeCheckFunction } from "../agent";
 import type { PlaytestReport } from "../playtest";
-import type { ProjectFiles } from "../project/files";
-import { starterProject } from "../project/starter";
+import { starterProject, type ProjectFiles } from "../project";
 import type { ChatModel } from "../providers";
 import type { PlaytestStore } from "./playtest";
 import type { ProjectStore } from "./project";

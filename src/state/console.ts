@@ -2,7 +2,7 @@
 // the run (started, froze, failed). Repeated identical lines collapse into one with a count.
 
 import { createStore, type StoreApi } from "zustand/vanilla";
-import type { ConsoleLevel, GameErrorKind, SourceLocation } from "../runtime/harness/protocol";
+import type { ConsoleLevel, GameErrorKind, SourceLocation } from "../runtime";
 
 export const MAX_CONSOLE_ENTRIES = 500;
 

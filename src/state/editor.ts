@@ -2,7 +2,7 @@
 // Console links and the file tree ask for files through here; the Monaco panel obeys.
 
 import { createStore, type StoreApi } from "zustand/vanilla";
-import type { SourceLocation } from "../runtime/harness/protocol";
+import type { SourceLocation } from "../runtime";
 
 export interface RevealRequest {
   path: string;

@@ -10,3 +10,4 @@ export { linkAgentToPersistence } from "./persistence-agent";
 export { costCapOf, createSettingsStore, endpointOf, modelPlanOf, switchProvider, usesProvider, OFFLINE_SETTINGS, SETTINGS_STORAGE_KEY, type ModelSettings, type ProviderAccount, type ProviderChoice, type SettingsState, type SettingsStore, type ConnectionCheck } from "./settings";
 export { createPlaytestStore, PlaytestHostMissingError, type PlaytestState, type PlaytestStatus, type PlaytestSource, type PlaytestStore } from "./playtest";
 export { createAgentStore, modelLabelOf, OFFLINE_LABEL, SPEC_FILE, SpecEditError, type AgentState, type AgentStore, type ChatItem, type CheckpointEntry, type FileDiff, type ProviderFailure, type RunCounters } from "./agent";
+export { readSoundOff, writeSoundOff, SOUND_OFF_STORAGE_KEY } from "./sound";

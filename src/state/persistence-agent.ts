@@ -2,7 +2,7 @@
 // reads as interrupted: the bridge between the agent store and the persistence store.
 
 import type { Checkpoint } from "../agent";
-import type { ChatMessage } from "../providers/types";
+import type { ChatMessage } from "../providers";
 import type { AgentStore, ChatItem, CheckpointEntry } from "./agent";
 import type { AgentSnapshot, PersistenceStore } from "./persistence";
 

@@ -2,8 +2,7 @@
 // starter), autosaves every change, switches between stored projects, and tracks interrupted runs.
 
 import { createStore, type StoreApi } from "zustand/vanilla";
-import { projectTitle, takeRemixFromLocation, type ProjectFiles, type RemixHistory, type RemixLocation, type ShareCodecOptions } from "../project";
-import { starterProject } from "../project/starter";
+import { projectTitle, starterProject, takeRemixFromLocation, type ProjectFiles, type RemixHistory, type RemixLocation, type ShareCodecOptions } from "../project";
 import { ProjectStorage, StorageQuotaError, StorageUnavailableError, createAutosaver, type Autosaver, type ProjectListing, type ProjectSnapshot, type ProjectSummary, type RunMarker } from "../storage";
 import type { ChatItem } from "./agent";
 import type { PreviewStore } from "./preview";

@@ -5,8 +5,8 @@ import { createStore, type StoreApi } from "zustand/vanilla";
 import type { PlaytestRequest } from "../agent";
 import { projectChecks } from "../builder";
 import { playtest, type PlaytestReport } from "../playtest";
-import type { ProjectFiles } from "../project/files";
-import type { Sandbox } from "../runtime/sandbox";
+import type { ProjectFiles } from "../project";
+import type { Sandbox } from "../runtime";
 import type { ProjectStore } from "./project";
 
 export type PlaytestSource = "button" | "agent";

@@ -3,8 +3,7 @@
 // events become console lines and a run status the toolbar and preview show.
 
 import { createStore, type StoreApi } from "zustand/vanilla";
-import type { CommandResult, HarnessCommand, SourceLocation } from "../runtime/harness/protocol";
-import { SandboxCommandError, type ExitReason, type Sandbox } from "../runtime/sandbox";
+import { SandboxCommandError, type CommandResult, type ExitReason, type HarnessCommand, type Sandbox, type SourceLocation } from "../runtime";
 import type { ConsoleStore } from "./console";
 import { diffFiles, type ProjectStore } from "./project";
 import { readSoundOff, writeSoundOff } from "./sound";

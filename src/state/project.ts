@@ -10,7 +10,7 @@ import {
   ProjectPathError,
   type FileContent,
   type ProjectFiles,
-} from "../project/files";
+} from "../project";
 
 export interface DeletedFile {
   path: string;

@@ -1,8 +1,8 @@
 // One Workbench object per open IDE: the project, editor, console and preview stores wired
 // together. The UI calls their actions; other subsystems (agent, playtest) get the same object.
 
-import type { ProjectFiles } from "../project/files";
-import type { Sandbox } from "../runtime/sandbox";
+import type { ProjectFiles } from "../project";
+import type { Sandbox } from "../runtime";
 import { createConsoleStore, type ConsoleStore } from "./console";
 import { createGuideLibrary, type GuideLibrary, type TypeCheckFunction } from "../agent";
 import { createAgentStore, type AgentStore } from "./agent";

@@ -4,9 +4,9 @@
 // the previous save intact and current.
 
 import { createStore, del, delMany, get, getMany, keys, promisifyRequest, set, update, type UseStore } from "idb-keyval";
-import type { ProjectFiles } from "../project/files";
-import type { ChatMessage } from "../providers/types";
-import type { Checkpoint } from "../agent/types";
+import type { ProjectFiles } from "../project";
+import type { ChatMessage } from "../providers";
+import type { Checkpoint } from "../agent";
 import { StorageUnavailableError, StoredProjectNotFoundError, classifyStorageError } from "./errors";
 
 export type ProjectSettings = Record<string, string | number | boolean | null>;

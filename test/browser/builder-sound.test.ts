@@ -5,8 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Frame, Page } from "playwright-core";
 import { encodeShareLink, shareLinkUrl } from "../../src/project";
-import { compileSpec, defaultSpec } from "../../src/builder";
-import { playSpecCompiler } from "../../src/app/play/spec";
+import { builderSpecCompiler, compileSpec, defaultSpec } from "../../src/builder";
 import { openBrowser, serverUrl, testPagesUrl } from "../support/browser";
 import { openIdePage } from "./agent-ide-support";
 
@@ -60,7 +59,7 @@ const sfx = (frame: Frame) =>
 
 describe("offline builder games have sound", () => {
   it("on /play: stay silent on the title, play the start notes when a click starts the game, and follow Sound off/on", async () => {
-    const link = encodeShareLink(compileSpec(defaultSpec("breakout", 3)), { specCompiler: playSpecCompiler });
+    const link = encodeShareLink(compileSpec(defaultSpec("breakout", 3)), { specCompiler: builderSpecCompiler });
     const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
     await context.addInitScript(countOscillators);
     const page = await context.newPage();

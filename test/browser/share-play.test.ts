@@ -6,7 +6,7 @@ import { mkdirSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { encodeShareLink, shareLinkUrl } from "../../src/project";
 import { defaultSpec } from "../../src/builder/spec";
-import { playSpecCompiler } from "../../src/app/play/spec";
+import { builderSpecCompiler } from "../../src/builder";
 import { nonBackgroundFraction, openBrowser, readProject, serverUrl } from "../support/browser";
 
 const starter = readProject("templates/starter");
@@ -97,9 +97,9 @@ describe("/play page", () => {
   });
 
   it("rebuilds and plays an edited offline-builder game from its compact spec + patch link, with a QR code for it", async () => {
-    const generated = playSpecCompiler(JSON.stringify(defaultSpec("diving", 3)));
+    const generated = builderSpecCompiler(JSON.stringify(defaultSpec("diving", 3)));
     const edited = { ...generated, "src/scenes/Play.ts": `// edited on the play page test\n${generated["src/scenes/Play.ts"]}` };
-    const link = encodeShareLink(edited, { specCompiler: playSpecCompiler });
+    const link = encodeShareLink(edited, { specCompiler: builderSpecCompiler });
     expect(link.form).toBe("spec-patch");
     const page = await freshPage();
     await page.goto(`${serverUrl()}${shareLinkUrl(link.fragment)}`);

@@ -5,8 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { openBrowser, testPagesUrl } from "../support/browser";
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 let browser: Browser;
 beforeAll(async () => {
   browser = await openBrowser();

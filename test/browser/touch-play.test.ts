@@ -5,8 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdirSync } from "node:fs";
 import type { Browser, CDPSession, Page } from "playwright-core";
-import { compileSpec, parsePrompt } from "../../src/builder";
-import { playSpecCompiler } from "../../src/app/play/spec";
+import { builderSpecCompiler, compileSpec, parsePrompt } from "../../src/builder";
 import { encodeShareLink, shareLinkUrl, type ProjectFiles } from "../../src/project";
 import { nonBackgroundFraction, openBrowser, readProject, serverUrl } from "../support/browser";
 
@@ -29,7 +28,7 @@ async function openOnPhone(fixture: string): Promise<Page> {
 async function openBuilderGameOnPhone(files: ProjectFiles): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
   const page = await context.newPage();
-  const link = encodeShareLink(files, { specCompiler: playSpecCompiler });
+  const link = encodeShareLink(files, { specCompiler: builderSpecCompiler });
   expect(link.form).toBe("spec-patch");
   await page.goto(`${serverUrl()}${shareLinkUrl(link.fragment)}`);
   return page;

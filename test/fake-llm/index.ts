@@ -51,7 +51,8 @@ export interface RecordedRequest {
   method: string;
   path: string;
   headers: Record<string, string>;
-  /** Parsed JSON body (undefined for GET or a body that is not JSON). */
+  /** Parsed JSON body (undefined for GET or a body that is not JSON); tests read what the client sent. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- whatever JSON the client sent
   body: any;
 }
 
@@ -109,7 +110,7 @@ export async function startFakeLlm(script: FakeScript = [], options: FakeLlmOpti
       return sendJson(res, 404, errorBody(`fake-llm: no route ${req.method} ${path}`, "not_found"));
     }
     const text = await readBody(req);
-    let body: any;
+    let body: RecordedRequest["body"];
     try {
       body = JSON.parse(text);
     } catch {

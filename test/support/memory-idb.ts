@@ -5,7 +5,6 @@
 
 import type { UseStore } from "idb-keyval";
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 export function memoryStore() {
   const data = new Map<IDBValidKey, unknown>();
   let failPut: ((key: string) => boolean) | null = null;

@@ -26,10 +26,6 @@ function run(files: AgentOptions["files"], model: AgentOptions["model"]) {
   }).done;
 }
 
-function userText(messages: ChatMessage[]): string {
-  return messages.filter((m) => m.role === "user").map((m) => String(m.content)).join("\n");
-}
-
 describe("system prompt", () => {
   it("teaches Phaser 4 and the template contract, lists the guide topics and states the chattiness", () => {
     const prompt = systemPrompt("chatty", GUIDES.list());

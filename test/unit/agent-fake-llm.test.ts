@@ -207,6 +207,7 @@ describe("a run built by the run factory (plan → router → runAgent) against 
     const { createOfflineBuilder } = await import("../../src/builder");
     const events: AgentEvent[] = [];
     let run!: ReturnType<typeof startRun>["run"];
+    // eslint-disable-next-line prefer-const -- onEvent reads run, so it is declared before startRun runs
     ({ run } = startRun({
       prompt: "a deep-sea diving game where you collect pearls and dodge jellyfish",
       files: { ...STARTER },

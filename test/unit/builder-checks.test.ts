@@ -5,7 +5,7 @@ import { GENRES, compileSpec, defaultSpec, parsePrompt, specChecks } from "../..
 
 /** The keys of the object literal describe() returns in src/scenes/Play.ts (shorthand or `key:`). */
 function describedKeys(play: string): Set<string> {
-  const body = /\n  describe\(\) \{([\s\S]*?)\n  \}\n/.exec(play)?.[1] ?? "";
+  const body = /\n {2}describe\(\) \{([\s\S]*?)\n {2}\}\n/.exec(play)?.[1] ?? "";
   const literal = body.slice(body.lastIndexOf("return {"));
   return new Set([...literal.matchAll(/^\s{6}(\w+)(?::|,)/gm)].map((m) => m[1]));
 }

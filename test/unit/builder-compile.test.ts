@@ -16,7 +16,7 @@ function transpileAll(files: Record<string, string | Uint8Array>) {
     try {
       transform(content as string, { transforms: ["typescript"], filePath: path });
     } catch (error) {
-      throw new Error(`${path} does not transpile: ${(error as Error).message}`);
+      throw new Error(`${path} does not transpile: ${(error as Error).message}`, { cause: error });
     }
   }
 }
@@ -30,7 +30,7 @@ describe("compileSpec", () => {
       const main = files["src/main.ts"] as string;
       expect(main.trimEnd().endsWith("(window as any).__playforge?.register(game);")).toBe(true);
       for (const scene of ["src/scenes/Title.ts", "src/scenes/Play.ts", "src/scenes/GameOver.ts"]) {
-        expect(files[scene] as string, scene).toMatch(/\n  describe\(\) \{/);
+        expect(files[scene] as string, scene).toMatch(/\n {2}describe\(\) \{/);
       }
       const pkg = JSON.parse(files["package.json"] as string);
       expect(pkg.dependencies.phaser).toMatch(/^\^4\./);

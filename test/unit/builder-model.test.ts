@@ -3,6 +3,9 @@ import { describe, expect, it } from "vitest";
 import { compileSpec, createOfflineBuilder, defaultSpec, scaffoldFor, specChecks, type GameSpec } from "../../src/builder";
 import type { ChatMessage, ToolCall } from "../../src/providers/types";
 
+/** The arguments of an assistant message's first tool call. */
+const firstToolArguments = (message: ChatMessage | undefined): string => (message as Extract<ChatMessage, { role: "assistant" }>).tool_calls![0].function.arguments;
+
 const SYSTEM = (chattiness: string): ChatMessage => ({ role: "system", content: `You build Phaser games.\nChattiness: ${chattiness}` });
 
 /** Answers every tool call the way the agent loop would, with a scripted playtest verdict. */
@@ -62,7 +65,7 @@ describe("createOfflineBuilder", () => {
     expect(first.content).toMatch(/jellyfish/);
     const paths = first.tool_calls!.map((c) => JSON.parse(c.function.arguments).path);
     expect(paths).toEqual(expect.arrayContaining(["src/main.ts", "src/scenes/Play.ts", "game.spec.json", "package.json", "index.html"]));
-    const finish = JSON.parse(messages.at(-1)!.role === "assistant" ? (messages.at(-1) as any).tool_calls[0].function.arguments : "{}");
+    const finish = JSON.parse(messages.at(-1)!.role === "assistant" ? firstToolArguments(messages.at(-1)) : "{}");
     expect(finish.summary).toMatch(/playable/);
     expect(finish.summary).not.toMatch(/broken/);
   });
@@ -75,14 +78,14 @@ describe("createOfflineBuilder", () => {
     const declared = build.tool_calls!.find((c) => c.function.name === "set_checks")!;
     expect(JSON.parse(declared.function.arguments).checks).toEqual(specChecks(writtenSpec(messages)));
     expect(build.content).toMatch(/Checks the playtest must pass: Score rises when the diver collects pearls; Oxygen falls under water/);
-    const finish = JSON.parse((messages.at(-1) as any).tool_calls[0].function.arguments);
+    const finish = JSON.parse(firstToolArguments(messages.at(-1)));
     expect(finish.summary).toMatch(/Its own checks: 2 of 3 pass; failed: sting-costs-a-life\./);
   });
 
   it("says so when the playtest reports the game broken", async () => {
     const messages: ChatMessage[] = [SYSTEM("quiet"), { role: "user", content: "a snake game" }];
     await runTurn(messages, "Verdict: broken\nReasons: the canvas stayed blank");
-    const finish = JSON.parse((messages.at(-1) as any).tool_calls[0].function.arguments);
+    const finish = JSON.parse(firstToolArguments(messages.at(-1)));
     expect(finish.summary).toMatch(/broken/);
     expect(finish.summary).toMatch(/canvas stayed blank/);
   });
@@ -98,7 +101,7 @@ describe("createOfflineBuilder", () => {
     expect(after.genre).toBe("diving");
     expect(after.hazards[0].speed).toBeGreaterThan(before.hazards[0].speed);
     expect(after.seed).toBe(before.seed);
-    expect(JSON.parse((messages.at(-1) as any).tool_calls[0].function.arguments).summary).toMatch(/^Updated "Pearl Diver"/);
+    expect(JSON.parse(firstToolArguments(messages.at(-1))).summary).toMatch(/^Updated "Pearl Diver"/);
   });
 
   it("reads a game.spec.json the agent shows it", async () => {
@@ -120,7 +123,7 @@ describe("createOfflineBuilder", () => {
     const messages: ChatMessage[] = [SYSTEM("chatty"), { role: "user", content: "make me something cool" }];
     const steps = await runTurn(messages, '{"verdict":"playable"}', "Endless runner: run ever faster, jump the obstacles, go the distance");
     expect(steps[0]).toEqual(["ask_user"]);
-    const ask = JSON.parse((messages[2] as any).tool_calls[0].function.arguments);
+    const ask = JSON.parse(firstToolArguments(messages[2]));
     expect(ask.choices.length).toBeGreaterThanOrEqual(2);
     expect(ask.choices.length).toBeLessThanOrEqual(3);
     expect(ask.choices).toContain("Endless runner: run ever faster, jump the obstacles, go the distance");
@@ -140,7 +143,7 @@ describe("createOfflineBuilder", () => {
   it("names a kind it has no design for and offers the closest ones", async () => {
     const messages: ChatMessage[] = [SYSTEM("chatty"), { role: "user", content: "a chess game" }];
     await runTurn(messages, '{"verdict":"playable"}', "Memory match: turn the cards over two at a time and find every matching pair");
-    const ask = JSON.parse((messages[2] as any).tool_calls[0].function.arguments);
+    const ask = JSON.parse(firstToolArguments(messages[2]));
     expect(ask.question).toMatch(/There is no built-in chess design; the closest are/);
     expect(ask.choices[0]).toMatch(/^Memory match/);
     expect(writtenSpec(messages).genre).toBe("memory");

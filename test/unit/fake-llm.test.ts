@@ -54,10 +54,10 @@ describe("fake LLM server", () => {
     expect(res.headers.get("content-type")).toContain("text/event-stream");
     const events = sseEvents(await res.text());
     expect(events[events.length - 1]).toBe("[DONE]");
-    const chunks = events.slice(0, -1) as any[];
+    const chunks = events.slice(0, -1) as { choices: { delta?: { content?: string; tool_calls?: { function: { arguments: string } }[] }; finish_reason?: string }[]; usage: { prompt_tokens: number } }[];
     const text = chunks.map((c) => c.choices[0]?.delta?.content ?? "").join("");
     expect(text).toBe("Writing the scene now.");
-    const argPieces = chunks.flatMap((c) => c.choices[0]?.delta?.tool_calls ?? []).map((t: any) => t.function.arguments);
+    const argPieces = chunks.flatMap((c) => c.choices[0]?.delta?.tool_calls ?? []).map((t) => t.function.arguments);
     expect(argPieces.filter((p: string) => p.length > 0).length).toBeGreaterThan(3);
     expect(JSON.parse(argPieces.join(""))).toEqual(args);
     expect(chunks.some((c) => c.choices[0]?.finish_reason === "tool_calls")).toBe(true);

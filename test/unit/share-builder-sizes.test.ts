@@ -6,9 +6,9 @@ import { describe, expect, it } from "vitest";
 import { GENRES, defaultSpec } from "../../src/builder/spec";
 import { genreModule } from "../../src/builder/compile";
 import { SHARE_LIMITS, decodeShareLink, encodeShareLink, type ProjectFiles } from "../../src/project";
-import { playSpecCompiler } from "../../src/app/play/spec";
+import { builderSpecCompiler } from "../../src/builder";
 
-const codec = { specCompiler: playSpecCompiler };
+const codec = { specCompiler: builderSpecCompiler };
 const built = GENRES.filter((genre) => {
   try {
     genreModule(genre);
@@ -30,7 +30,7 @@ describe("share links for offline-builder games", () => {
   it("has at least one built-in design to measure", () => expect(built.length).toBeGreaterThan(0));
 
   it.each(built)("%s: shared link ≤ 8 KB, ≤ 2,900 bytes after a small edit, and rebuilds the edited game exactly", (genre) => {
-    const generated = playSpecCompiler(JSON.stringify(defaultSpec(genre, 7)));
+    const generated = builderSpecCompiler(JSON.stringify(defaultSpec(genre, 7)));
     const edited = lightlyEdited(generated);
     expect(edited).not.toEqual(generated);
     const plain = encodeShareLink(edited);

@@ -9,7 +9,7 @@ import { dirname } from "node:path";
 import { mkdirSync } from "node:fs";
 import { decodeShareLink } from "../../src/project";
 import { defaultSpec } from "../../src/builder/spec";
-import { playSpecCompiler } from "../../src/app/play/spec";
+import { builderSpecCompiler } from "../../src/builder";
 
 function share(...args: string[]) {
   return spawnSync("node_modules/.bin/tsx", ["src/node/cli/share.ts", ...args], { encoding: "utf8", timeout: 60_000 });
@@ -29,7 +29,7 @@ describe("share CLI", () => {
   it("prints a QR-sized spec + patch link for a project the offline builder made and a user edited", () => {
     const dir = mkdtempSync(join(tmpdir(), "playforge-share-"));
     try {
-      const project = playSpecCompiler(JSON.stringify(defaultSpec("snake", 4)));
+      const project = builderSpecCompiler(JSON.stringify(defaultSpec("snake", 4)));
       project["src/config.ts"] = `${project["src/config.ts"]}// my tweak\n`;
       for (const [path, content] of Object.entries(project)) {
         mkdirSync(dirname(join(dir, path)), { recursive: true });
@@ -38,7 +38,7 @@ describe("share CLI", () => {
       const run = share(dir);
       expect(run.status).toBe(0);
       expect(run.stderr).toMatch(/^\d+ bytes, builder spec \+ edits; fits a QR code\./);
-      expect(decodeShareLink(run.stdout.trim(), { specCompiler: playSpecCompiler })).toEqual(project);
+      expect(decodeShareLink(run.stdout.trim(), { specCompiler: builderSpecCompiler })).toEqual(project);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

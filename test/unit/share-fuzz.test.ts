@@ -6,7 +6,7 @@ import { deflateSync } from "fflate";
 import { ShareLinkError, decodeShareLink, encodeShareLink, validatePath, type ProjectFiles } from "../../src/project";
 import { ByteWriter, toBase64Url } from "../../src/project/share-bytes";
 import { defaultSpec } from "../../src/builder/spec";
-import { playSpecCompiler } from "../../src/app/play/spec";
+import { builderSpecCompiler } from "../../src/builder";
 
 function rng(seed: number) {
   let s = seed >>> 0;
@@ -79,7 +79,7 @@ describe("share link decoder under fuzzing", () => {
         decoded++;
         expectSafeProject(files);
       } catch (error) {
-        if (!(error instanceof ShareLinkError)) throw new Error(`link ${i} (${link.slice(0, 60)}…) threw ${String(error)}`);
+        if (!(error instanceof ShareLinkError)) throw new Error(`link ${i} (${link.slice(0, 60)}…) threw ${String(error)}`, { cause: error });
         expect(error.message.length).toBeGreaterThan(10);
         rejected++;
       }
@@ -89,19 +89,19 @@ describe("share link decoder under fuzzing", () => {
   });
 
   it("turns 1,000 mutated builder spec + patch links into either a valid project or a ShareLinkError", () => {
-    const generated = playSpecCompiler(JSON.stringify(defaultSpec("diving", 5)));
+    const generated = builderSpecCompiler(JSON.stringify(defaultSpec("diving", 5)));
     const edited = { ...generated, "src/config.ts": `${generated["src/config.ts"]}\n// edited\n` };
-    const specLink = encodeShareLink(edited, { specCompiler: playSpecCompiler });
+    const specLink = encodeShareLink(edited, { specCompiler: builderSpecCompiler });
     expect(specLink.form).toBe("spec-patch");
     const next = rng(7);
     let rejected = 0;
     for (let i = 0; i < 1000; i++) {
       const link = mutate(next, specLink.fragment);
       try {
-        const files = decodeShareLink(link, { specCompiler: playSpecCompiler });
+        const files = decodeShareLink(link, { specCompiler: builderSpecCompiler });
         expectSafeProject(files);
       } catch (error) {
-        if (!(error instanceof ShareLinkError)) throw new Error(`spec link ${i} threw ${String(error)}`);
+        if (!(error instanceof ShareLinkError)) throw new Error(`spec link ${i} threw ${String(error)}`, { cause: error });
         rejected++;
       }
     }

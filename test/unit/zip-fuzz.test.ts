@@ -49,7 +49,7 @@ describe("zip import under fuzzing", () => {
         const { files } = importZip(input);
         for (const path of Object.keys(files)) expect(validatePath(path)).toBe(path);
       } catch (error) {
-        if (!(error instanceof ProjectImportError)) throw new Error(`archive ${i} threw ${String(error)}`);
+        if (!(error instanceof ProjectImportError)) throw new Error(`archive ${i} threw ${String(error)}`, { cause: error });
         rejected++;
       }
     }

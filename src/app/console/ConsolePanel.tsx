@@ -3,7 +3,7 @@
 
 import { memo, useCallback, useEffect, useRef, useSyncExternalStore } from "react";
 import type { ConsoleEntry, ConsoleStore } from "../../state";
-import type { SourceLocation } from "../../runtime/harness/protocol";
+import type { SourceLocation } from "../../runtime";
 import { useWorkbench } from "../workbench";
 
 function formatLocation(location: SourceLocation): string {

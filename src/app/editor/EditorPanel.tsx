@@ -3,7 +3,7 @@
 
 import { Component, lazy, Suspense, useEffect, useRef, useState, type ReactNode } from "react";
 import { useStore } from "zustand";
-import { formatBytes, byteLength } from "../../project/files";
+import { formatBytes, byteLength } from "../../project";
 import { useWorkbench } from "../workbench";
 
 const MonacoEditor = lazy(() => import("./MonacoEditor"));

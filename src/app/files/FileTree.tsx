@@ -3,7 +3,7 @@
 
 import { useState, type FormEvent } from "react";
 import { useStore } from "zustand";
-import { isTextPath } from "../../project/files";
+import { isTextPath } from "../../project";
 import { useWorkbench } from "../workbench";
 import { buildTree, type TreeFolder } from "./tree";
 

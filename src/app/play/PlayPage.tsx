@@ -6,8 +6,8 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { liveFrameCap } from "../power-saver";
 import { ShareLinkError, decodeShareLink, projectTitle, remixUrl, shareQrSvg, type ProjectFiles } from "../../project";
 import { createIframeSandbox, type Sandbox } from "../../runtime";
-import { readSoundOff, writeSoundOff } from "../../state/sound";
-import { playSpecCompiler } from "./spec";
+import { readSoundOff, writeSoundOff } from "../../state";
+import { builderSpecCompiler } from "../../builder";
 import { CodeViewer } from "./CodeViewer";
 import { SoundButton } from "../preview/SoundButton";
 import { TOUCH_SCREEN, TouchControls, useMediaQuery } from "../touch";
@@ -18,7 +18,7 @@ type Decoded = { ok: true; files: ProjectFiles; fragment: string } | { ok: false
 function decode(hash: string): Decoded {
   const fragment = hash.replace(/^#/, "");
   try {
-    return { ok: true, files: decodeShareLink(fragment, { specCompiler: playSpecCompiler }), fragment };
+    return { ok: true, files: decodeShareLink(fragment, { specCompiler: builderSpecCompiler }), fragment };
   } catch (error) {
     if (error instanceof ShareLinkError) return { ok: false, message: error.message };
     throw error;

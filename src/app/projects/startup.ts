@@ -4,10 +4,10 @@
 
 import { linkAgentToPersistence, type Workbench } from "../../state";
 import { projectFrom } from "../../project";
-import { playSpecCompiler } from "../play/spec";
+import { builderSpecCompiler } from "../../builder";
 import { keepPlaytestThumbnails } from "./thumbnails";
 
-const codec = { specCompiler: playSpecCompiler };
+const codec = { specCompiler: builderSpecCompiler };
 
 export async function startPersistence(workbench: Workbench, win: Window = window): Promise<void> {
   const persistence = workbench.persistence;
@@ -50,7 +50,7 @@ function backUpUnsaved(workbench: Workbench, win: Window) {
 }
 
 function restoreUnsavedBackup(workbench: Workbench, win: Window) {
-  let backup: UnsavedBackup | null = null;
+  let backup: UnsavedBackup | null;
   try {
     backup = JSON.parse(win.localStorage.getItem(UNSAVED_KEY) ?? "null");
     win.localStorage.removeItem(UNSAVED_KEY);

@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useState } from "react";
 import { useStore } from "zustand";
 import { ShareLinkError, encodeShareLink, shareLinkUrl, shareQrSvg, type ProjectFiles } from "../../project";
-import { playSpecCompiler } from "../play/spec";
+import { builderSpecCompiler } from "../../builder";
 import { useWorkbench } from "../workbench";
 import { downloadHtml, downloadZip } from "./exports";
 import "./share.css";
@@ -13,7 +13,7 @@ type Link = { ok: true; url: string; bytes: number; form: "files" | "spec-patch"
 
 function linkFor(files: ProjectFiles): Link {
   try {
-    const link = encodeShareLink(files, { specCompiler: playSpecCompiler });
+    const link = encodeShareLink(files, { specCompiler: builderSpecCompiler });
     const url = shareLinkUrl(link.fragment, window.location.origin);
     return { ok: true, url, bytes: new TextEncoder().encode(url).length, form: link.form };
   } catch (error) {

@@ -1,8 +1,8 @@
 // Which on-screen controls a game gets: the keys its active scenes listen for (from the harness's
 // introspection), the direction keys as one pad and every other key as a button.
 
-import type { Introspection } from "../../runtime/harness/protocol";
-import { describeKey, domKey } from "../../playtest/input-plan";
+import type { Introspection } from "../../runtime";
+import { describeKey, domKey } from "../../playtest";
 
 export type Direction = "up" | "down" | "left" | "right";
 

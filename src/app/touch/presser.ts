@@ -1,7 +1,7 @@
 // Holds keys for fingers: each finger (or mouse) on a control holds some keys, a key is down while
 // any finger holds it, and only the changes reach the game as real key down/up events.
 
-import type { InputEvent } from "../../runtime/harness/protocol";
+import type { InputEvent } from "../../runtime";
 
 export interface KeyPresser {
   /** The keys `finger` holds now (replacing what it held): a slide across the pad changes them. */

@@ -5,7 +5,7 @@ import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { ProjectImportError, SHARE_LIMITS, ShareLinkError, encodeShareLink, projectFromUpload, shareLinkUrl, type ProjectFiles } from "../../project";
-import { playSpecCompiler } from "../../app/play/spec";
+import { builderSpecCompiler } from "../../builder";
 
 const USAGE = "Usage: npm run share -- <project dir> [--origin http://127.0.0.1:5173]";
 const SKIPPED_DIRS = new Set(["node_modules", ".git", "dist"]);
@@ -14,7 +14,7 @@ class UsageError extends Error {}
 
 function readProjectDir(dir: string): ProjectFiles {
   const root = resolve(dir);
-  let isDir = false;
+  let isDir: boolean;
   try {
     isDir = statSync(root).isDirectory();
   } catch {
@@ -39,7 +39,7 @@ function main(argv: string[]): number {
     const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { origin: { type: "string" } } });
     if (positionals.length !== 1) throw new UsageError("Pass exactly one project folder.");
     const files = readProjectDir(positionals[0]);
-    const link = encodeShareLink(files, { specCompiler: playSpecCompiler });
+    const link = encodeShareLink(files, { specCompiler: builderSpecCompiler });
     console.log(shareLinkUrl(link.fragment, values.origin ?? ""));
     const qr = link.bytes <= SHARE_LIMITS.qrFragmentChars ? "fits a QR code" : "too long for a QR code";
     console.error(`${link.bytes} bytes, ${link.form === "spec-patch" ? "builder spec + edits" : "all files"}; ${qr}.`);

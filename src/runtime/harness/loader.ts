@@ -2,13 +2,9 @@
 // one eval per module with a sourceURL so stacks name project files and lines).
 // Serialised with toString and injected like the harness: it must stay self-contained.
 
-import type { LinkedModule } from "../linker";
+import type { PageProgram } from "./protocol";
 
-export interface PageProgram {
-  entry: string;
-  modules: Record<string, LinkedModule>;
-  phaserUrl: string;
-}
+export type { PageProgram };
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export function runProgram(program: PageProgram): void {

@@ -2,7 +2,7 @@
 // Everything arriving from a game page is untrusted: messages go through parseHarnessMessage and
 // every command reply's result through parseCommandResult before anything reads it.
 
-import type { PageProgram } from "./loader";
+import type { LinkedModule } from "../linker";
 
 export const CHANNEL = "playforge";
 export const PROTOCOL_VERSION = 1;
@@ -167,6 +167,13 @@ export type HarnessMessage =
   | { type: "reply"; id: number; token: string; ok: false; error: string };
 
 export type Envelope<T> = T & { channel: typeof CHANNEL; v: typeof PROTOCOL_VERSION; session: string };
+
+/** A linked program as the page's loader (`harness/loader.ts` `runProgram`) evaluates it. */
+export interface PageProgram {
+  entry: string;
+  modules: Record<string, LinkedModule>;
+  phaserUrl: string;
+}
 
 /** A pre-warmed page (harness and Phaser loaded) receives its program once, when it is shown. */
 export interface RunMessage {

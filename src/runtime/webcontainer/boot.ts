@@ -1,7 +1,7 @@
 // Boots the page's single WebContainer (the library allows one instance per page) and keeps what
 // outlives one sandbox: the files it holds, the package.json it installed, its server-ready events.
 
-import type { ProjectFiles } from "../../project/files";
+import type { ProjectFiles } from "../../project";
 import type { Container, WebContainerApi } from "./boundary";
 import { WebContainerBootError, bootFailure } from "./errors";
 

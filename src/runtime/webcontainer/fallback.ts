@@ -1,7 +1,7 @@
 // Picks the runtime: the WebContainer when preferred and it boots, otherwise the iframe runtime
 // with the reason, running the same files (nothing is lost in the switch).
 
-import type { ProjectFiles } from "../../project/files";
+import type { ProjectFiles } from "../../project";
 import { createIframeSandbox, type IframeSandboxOptions } from "../iframe";
 import type { CommandResult, HarnessCommand } from "../harness/protocol";
 import type { MountOptions, Sandbox, SandboxEvents, SandboxKind, SandboxListener } from "../sandbox";

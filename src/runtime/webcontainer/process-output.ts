@@ -4,6 +4,7 @@
 import type { WebContainerProcess } from "./boundary";
 
 // CSI and OSC escape sequences (colours, cursor moves, window titles) that terminals interpret.
+// eslint-disable-next-line no-control-regex -- matching those control characters is the point
 const ESCAPES = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-_]/g;
 
 export class OutputTail {

@@ -1,7 +1,7 @@
 // The WebContainer runtime: boots Node in the tab, mounts the project, runs `npm install` and
 // `npm run dev`, injects the harness with setPreviewScript and shows Vite's preview in an iframe.
 
-import { validatePath, writeFile, type FileContent, type ProjectFiles } from "../../project/files";
+import { validatePath, writeFile, type FileContent, type ProjectFiles } from "../../project";
 import type { CommandResult, HarnessCommand, SourceLocation } from "../harness/protocol";
 import type { MountOptions, Sandbox, SandboxEvents, SandboxListener } from "../sandbox";
 import { bootContainer, type BootedContainer } from "./boot";

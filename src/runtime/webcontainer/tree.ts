@@ -1,7 +1,7 @@
 // ProjectFiles → the FileSystemTree that WebContainer.mount takes (binary files stay Uint8Array),
 // and the folders a single written file needs.
 
-import type { ProjectFiles } from "../../project/files";
+import type { ProjectFiles } from "../../project";
 import type { FileSystemTree } from "./boundary";
 
 export function toFileSystemTree(files: ProjectFiles): FileSystemTree {
