@@ -5,8 +5,7 @@ import { createRoot } from "react-dom/client";
 import { App, checkTypesInWorker, chosenRuntime, loadPhaserGuides, phaserUrlForGamePage, startPersistence } from "./app";
 import { starterProject } from "./project";
 import { createIframeSandbox, createPreferredSandbox } from "./runtime";
-import { liveFrameCap } from "./app/power-saver";
-import { createWorkbench } from "./state";
+import { createWorkbench, liveFrameCap } from "./state";
 
 // With the server gone when the IDE opens (offline after the first visit), game pages get Phaser
 // from this page's service worker as a data: URL, as on /play; otherwise they fetch it themselves.

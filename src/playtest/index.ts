@@ -80,10 +80,14 @@ export async function playtest(sandbox: Sandbox, files: ProjectFiles, options: P
 export function startPresses(sent: TimedInput[], until: number): TimedInput[] {
   const before = sent.filter((i) => i.frame < until);
   const held = new Map<string, InputEvent>();
+  const press = (id: string, down: boolean, release: InputEvent) => {
+    if (down) held.set(id, release);
+    else held.delete(id);
+  };
   for (const { event } of before) {
-    if (event.kind === "key") event.action === "down" ? held.set(`key:${event.key}`, { kind: "key", action: "up", key: event.key }) : held.delete(`key:${event.key}`);
-    else if (event.kind === "pointer" && event.action !== "move") event.action === "down" ? held.set("pointer", { ...event, action: "up" }) : held.delete("pointer");
-    else if (event.kind === "touch" && event.action !== "move") event.action === "start" ? held.set("touch", { ...event, action: "end" }) : held.delete("touch");
+    if (event.kind === "key") press(`key:${event.key}`, event.action === "down", { kind: "key", action: "up", key: event.key });
+    else if (event.kind === "pointer" && event.action !== "move") press("pointer", event.action === "down", { ...event, action: "up" });
+    else if (event.kind === "touch" && event.action !== "move") press("touch", event.action === "start", { ...event, action: "end" });
   }
   return [...before, ...[...held.values()].map((event) => ({ frame: until, event }))];
 }

@@ -7,7 +7,9 @@ export { createConsoleStore, MAX_CONSOLE_ENTRIES, type ConsoleEntry, type Consol
 export { createPreviewStore, type PreviewState, type PreviewStatus, type PreviewStore } from "./preview";
 export { createPersistenceStore, type PersistenceState, type PersistenceStore, type PersistenceOptions, type AgentStateBridge, type AgentSnapshot, type SaveStatus, type Banner } from "./persistence";
 export { linkAgentToPersistence } from "./persistence-agent";
-export { costCapOf, createSettingsStore, endpointOf, modelPlanOf, switchProvider, usesProvider, OFFLINE_SETTINGS, SETTINGS_STORAGE_KEY, type ModelSettings, type ProviderAccount, type ProviderChoice, type SettingsState, type SettingsStore, type ConnectionCheck } from "./settings";
+export { costCapOf, createSettingsStore, endpointOf, modelPlanOf, switchProvider, usesProvider, OFFLINE_SETTINGS, type ModelSettings, type ProviderAccount, type ProviderChoice, type SettingsState, type SettingsStore, type ConnectionCheck } from "./settings";
 export { createPlaytestStore, PlaytestHostMissingError, type PlaytestState, type PlaytestStatus, type PlaytestSource, type PlaytestStore } from "./playtest";
 export { createAgentStore, modelLabelOf, OFFLINE_LABEL, SPEC_FILE, SpecEditError, type AgentState, type AgentStore, type ChatItem, type CheckpointEntry, type FileDiff, type ProviderFailure, type RunCounters } from "./agent";
-export { readSoundOff, writeSoundOff, SOUND_OFF_STORAGE_KEY } from "./sound";
+export { readSoundOff, writeSoundOff } from "./sound";
+export { liveFrameCap, powerSaverOn, setPowerSaver, POWER_SAVER_FPS } from "./power-saver";
+export { browserStorage, readItem, writeItem, STORAGE_KEYS, LEGACY_STORAGE_KEYS } from "./browser-storage";

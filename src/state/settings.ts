@@ -6,11 +6,7 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { Chattiness, ModelPlan } from "../agent";
 import { PRESETS, type PresetName, type PriceTable, type ProviderModelOptions } from "../providers";
-import { readItem, writeItem } from "./browser-storage";
-
-export const SETTINGS_STORAGE_KEY = "playforge.settings.v1";
-/** Where the keys live when they are not remembered: this tab's sessionStorage, gone when it closes. */
-export const SESSION_KEY_STORAGE_KEY = "playforge.settings.v1.apiKey";
+import { browserStorage, readItem, STORAGE_KEYS, writeItem } from "./browser-storage";
 
 export type ProviderChoice = "offline" | PresetName;
 
@@ -66,6 +62,8 @@ export interface SettingsState {
   chattiness: Chattiness;
   dialogOpen: boolean;
   connection: ConnectionCheck;
+  /** False when this browser refused to keep the last change (full or blocked storage): it holds until the page closes. */
+  kept: boolean;
   saveModel(model: ModelSettings): void;
   setChattiness(chattiness: Chattiness): void;
   openDialog(): void;
@@ -143,9 +141,9 @@ export function costCapOf(model: ModelSettings): number | null {
 
 function readStored(storage: Storage | undefined, session: Storage | undefined): { model: ModelSettings; chattiness: Chattiness } {
   const fallback = { model: OFFLINE_SETTINGS, chattiness: "normal" as Chattiness };
+  const raw = readItem(storage, STORAGE_KEYS.settings);
+  if (!raw) return fallback;
   try {
-    const raw = storage?.getItem(SETTINGS_STORAGE_KEY);
-    if (!raw) return fallback;
     const parsed = JSON.parse(raw) as Partial<{ model: Partial<ModelSettings>; chattiness: Chattiness }>;
     const m = parsed.model ?? {};
     const provider = m.provider === "offline" || (typeof m.provider === "string" && m.provider in PRESETS) ? m.provider : "offline";
@@ -179,7 +177,7 @@ function readStored(storage: Storage | undefined, session: Storage | undefined):
 
 /** The tab's keys by provider; an older tab kept one plain key, for the chosen provider. */
 function readTabKeys(session: Storage | undefined, provider: string): Record<string, string> {
-  const raw = readItem(session, SESSION_KEY_STORAGE_KEY);
+  const raw = readItem(session, STORAGE_KEYS.tabApiKeys);
   if (!raw) return {};
   try {
     const parsed: unknown = JSON.parse(raw);
@@ -192,8 +190,8 @@ function readTabKeys(session: Storage | undefined, provider: string): Record<str
   return { [provider]: raw };
 }
 
-/** Writes the settings; keys that are not to be remembered go to `session` only. */
-function writeStored(storage: Storage | undefined, session: Storage | undefined, model: ModelSettings, chattiness: Chattiness) {
+/** Writes the settings; keys that are not to be remembered go to `session` only. False when the browser refused. */
+function writeStored(storage: Storage | undefined, session: Storage | undefined, model: ModelSettings, chattiness: Chattiness): boolean {
   const remember = model.rememberKey !== false;
   const keys: Record<string, string> = {};
   if (model.apiKey) keys[model.provider] = model.apiKey;
@@ -203,17 +201,19 @@ function writeStored(storage: Storage | undefined, session: Storage | undefined,
     apiKey: "",
     accounts: Object.fromEntries(Object.entries(model.accounts ?? {}).map(([name, account]) => [name, { baseURL: account?.baseURL ?? "", apiKey: "" }])),
   };
-  storage?.setItem(SETTINGS_STORAGE_KEY, JSON.stringify({ model: remember ? model : keyless, chattiness }));
+  const kept = writeItem(storage, STORAGE_KEYS.settings, JSON.stringify({ model: remember ? model : keyless, chattiness }));
   // Without session storage keys not to be remembered live in memory only, until a reload.
-  writeItem(session, SESSION_KEY_STORAGE_KEY, !remember && Object.keys(keys).length ? JSON.stringify(keys) : null);
+  writeItem(session, STORAGE_KEYS.tabApiKeys, !remember && Object.keys(keys).length ? JSON.stringify(keys) : null);
+  return kept;
 }
 
-export function createSettingsStore(storage: Storage | undefined = globalThis.localStorage, session: Storage | undefined = globalThis.sessionStorage): SettingsStore {
+export function createSettingsStore(storage: Storage | undefined = browserStorage("local"), session: Storage | undefined = browserStorage("session")): SettingsStore {
   const initial = readStored(storage, session);
   const store = createStore<SettingsState>()((set, get) => ({
     ...initial,
     dialogOpen: false,
     connection: { state: "idle" },
+    kept: true,
     saveModel(model) {
       set({ model, connection: { state: "idle" } });
     },
@@ -234,7 +234,8 @@ export function createSettingsStore(storage: Storage | undefined = globalThis.lo
   }));
   store.subscribe((state, previous) => {
     if (state.model === previous.model && state.chattiness === previous.chattiness) return;
-    writeStored(storage, session, state.model, state.chattiness);
+    const kept = writeStored(storage, session, state.model, state.chattiness);
+    if (kept !== state.kept) store.setState({ kept });
   });
   return store;
 }

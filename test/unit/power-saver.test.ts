@@ -1,6 +1,6 @@
 // Settings → Power saver: the choice is kept in this browser and becomes the live frame cap.
 import { describe, expect, it } from "vitest";
-import { POWER_SAVER_FPS, powerSaverOn, setPowerSaver } from "../../src/app/power-saver";
+import { POWER_SAVER_FPS, powerSaverOn, setPowerSaver } from "../../src/state";
 import { memoryStorage } from "../support/memory-storage";
 
 describe("power saver", () => {

@@ -2,10 +2,12 @@
 // person asks (shared computers), and unreadable settings falling back to the offline builder.
 import { describe, expect, it } from "vitest";
 import { createOpenAICompatibleModel } from "../../src/providers";
-import { OFFLINE_SETTINGS, SETTINGS_STORAGE_KEY, createSettingsStore, type ModelSettings } from "../../src/state";
-import { SESSION_KEY_STORAGE_KEY, modelPlanOf, switchProvider } from "../../src/state/settings";
+import { OFFLINE_SETTINGS, STORAGE_KEYS, createSettingsStore, modelPlanOf, switchProvider, type ModelSettings } from "../../src/state";
 import { startFakeLlm } from "../fake-llm";
 import { memoryStorage } from "../support/memory-storage";
+
+const SETTINGS_STORAGE_KEY = STORAGE_KEYS.settings;
+const SESSION_KEY_STORAGE_KEY = STORAGE_KEYS.tabApiKeys;
 
 const KEY = "sk-test-0123456789";
 const openai: ModelSettings = { ...OFFLINE_SETTINGS, provider: "openai", apiKey: KEY, models: { build: "gpt-4.1", fix: "", judge: "" } };
@@ -38,6 +40,24 @@ describe("settings store", () => {
     store.getState().saveModel({ ...openai, rememberKey: true });
     expect(local.getItem(SETTINGS_STORAGE_KEY)).toContain(KEY);
     expect(tab.getItem(SESSION_KEY_STORAGE_KEY)).toBeNull();
+  });
+
+  it("keeps a Save that a full localStorage refuses for this page, says it was not kept, and keeps the next one that fits", () => {
+    const local = memoryStorage();
+    let full = true;
+    const setItem = local.setItem.bind(local);
+    local.setItem = (key, value) => {
+      if (full) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      setItem(key, value);
+    };
+    const store = createSettingsStore(local, memoryStorage());
+    expect(() => store.getState().saveModel(openai)).not.toThrow();
+    expect(store.getState().model.provider).toBe("openai");
+    expect(store.getState().kept).toBe(false);
+    full = false;
+    store.getState().setChattiness("chatty");
+    expect(store.getState().kept).toBe(true);
+    expect(createSettingsStore(local, memoryStorage()).getState()).toMatchObject({ chattiness: "chatty", model: { provider: "openai" } });
   });
 
   it("starts from the offline builder when the stored settings cannot be read", () => {

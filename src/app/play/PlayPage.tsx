@@ -3,10 +3,9 @@
 // screen on-screen controls for the keys the game listens for.
 
 import { useEffect, useMemo, useRef, useState } from "react";
-import { liveFrameCap } from "../power-saver";
 import { ShareLinkError, decodeShareLink, projectTitle, remixUrl, shareQrSvg, type ProjectFiles } from "../../project";
 import { createIframeSandbox, type Sandbox } from "../../runtime";
-import { readSoundOff, writeSoundOff } from "../../state";
+import { liveFrameCap, readSoundOff, writeSoundOff } from "../../state";
 import { builderSpecCompiler } from "../../builder";
 import { CodeViewer } from "./CodeViewer";
 import { SoundButton } from "../preview/SoundButton";

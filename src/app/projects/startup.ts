@@ -2,7 +2,7 @@
 // the project before the first render, takes remix links pasted into an open IDE, and writes
 // pending changes when the tab is hidden or closed.
 
-import { linkAgentToPersistence, type Workbench } from "../../state";
+import { browserStorage, LEGACY_STORAGE_KEYS, linkAgentToPersistence, readItem, STORAGE_KEYS, writeItem, type Workbench } from "../../state";
 import { projectFrom } from "../../project";
 import { builderSpecCompiler } from "../../builder";
 import { keepPlaytestThumbnails } from "./thumbnails";
@@ -29,7 +29,8 @@ export async function startPersistence(workbench: Workbench, win: Window = windo
   win.addEventListener("hashchange", () => void persistence.getState().openRemix(win.location, win.history, codec));
 }
 
-const UNSAVED_KEY = "playforge:unsaved";
+const UNSAVED_KEY = STORAGE_KEYS.unsaved;
+const OLD_UNSAVED_KEY = LEGACY_STORAGE_KEYS.unsaved!;
 
 interface UnsavedBackup {
   projectId: string;
@@ -41,19 +42,19 @@ function backUpUnsaved(workbench: Workbench, win: Window) {
   if (!current || save.state !== "pending") return;
   const files = workbench.project.getState().files;
   if (Object.values(files).some((content) => typeof content !== "string")) return; // bytes: IndexedDB only
-  try {
-    const backup: UnsavedBackup = { projectId: current.id, files: files as Record<string, string> };
-    win.localStorage.setItem(UNSAVED_KEY, JSON.stringify(backup));
-  } catch {
-    // Full or unavailable localStorage: the IndexedDB flush is still under way.
-  }
+  // Best effort: with a full or unavailable localStorage the IndexedDB flush is still under way.
+  const backup: UnsavedBackup = { projectId: current.id, files: files as Record<string, string> };
+  writeItem(browserStorage("local", win), UNSAVED_KEY, JSON.stringify(backup));
 }
 
 function restoreUnsavedBackup(workbench: Workbench, win: Window) {
+  const storage = browserStorage("local", win);
+  const raw = readItem(storage, UNSAVED_KEY) ?? readItem(storage, OLD_UNSAVED_KEY);
+  writeItem(storage, UNSAVED_KEY, null);
+  writeItem(storage, OLD_UNSAVED_KEY, null);
   let backup: UnsavedBackup | null;
   try {
-    backup = JSON.parse(win.localStorage.getItem(UNSAVED_KEY) ?? "null");
-    win.localStorage.removeItem(UNSAVED_KEY);
+    backup = JSON.parse(raw ?? "null");
   } catch {
     return;
   }

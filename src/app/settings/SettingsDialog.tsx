@@ -2,10 +2,9 @@
 // and prices. The key stays in this browser; the dialog says so, and says who else can read it.
 
 import { useEffect, useState } from "react";
-import { POWER_SAVER_FPS, powerSaverOn, setPowerSaver } from "../power-saver";
 import { useStore } from "zustand";
 import { PRESETS, type Price, type PresetName } from "../../providers";
-import { OFFLINE_LABEL, switchProvider, type ModelSettings, type ProviderChoice } from "../../state";
+import { OFFLINE_LABEL, POWER_SAVER_FPS, powerSaverOn, setPowerSaver, switchProvider, type ModelSettings, type ProviderChoice } from "../../state";
 import { useWorkbench } from "../workbench";
 import "./settings.css";
 
@@ -99,7 +98,12 @@ export function SettingsDialog() {
     const next = complete();
     if (!next) return;
     settings.getState().saveModel(next);
-    setPowerSaver(saver);
+    const saverKept = setPowerSaver(saver);
+    // A full or blocked storage: the settings hold for this page; say so instead of closing as if kept.
+    if (!settings.getState().kept || !saverKept) {
+      setProblem("This browser refused to keep these settings (its storage is full or blocked): they hold until this page closes.");
+      return;
+    }
     settings.getState().closeDialog();
   };
 
