@@ -2,7 +2,6 @@
 
 export { runAgent, LOOP_NOTICE_PREFIX, withPhaserNames } from "./loop";
 export { startRun, ModelPlanError, type ModelPlan, type RunModel, type RunSetup, type StartedRun } from "./factory";
-export { restoreCheckpoint, CheckpointNotFoundError } from "./checkpoints";
 export { createGuideLibrary } from "./guides";
 export { AGENT_TOOLS, parseToolCall, ToolError } from "./tools";
 export { countLineChanges } from "./workspace";

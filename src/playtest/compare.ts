@@ -5,7 +5,7 @@
 import type { Introspection, ObjectSummary } from "../runtime/contract";
 import { decodePngDataUrl, pixelDifference } from "./pixels";
 import { gameplayScene, phaseOf } from "./phases";
-import type { Checkpoint, ScenarioRecord } from "./scenario";
+import type { Observation, ScenarioRecord } from "./scenario";
 
 /** Fraction of changed thumbnail pixels that counts as a visible change when a frame has no region cells. */
 export const CHANGE_THRESHOLD = 0.001;
@@ -15,8 +15,8 @@ const MOVE_PX = 4;
 export interface Pair {
   frame: number;
   atMs: number;
-  play: Checkpoint;
-  control: Checkpoint;
+  play: Observation;
+  control: Observation;
 }
 
 export function pairs(play: ScenarioRecord, control: ScenarioRecord): Pair[] {
@@ -29,7 +29,7 @@ export function pairs(play: ScenarioRecord, control: ScenarioRecord): Pair[] {
   return out;
 }
 
-function cellsOf(checkpoint: Checkpoint): string[] | null {
+function cellsOf(checkpoint: Observation): string[] | null {
   const cells = checkpoint.snapshot.metrics.cells;
   if (!cells || cells.length % CELL_CHARS !== 0) return null;
   const out: string[] = [];
@@ -38,7 +38,7 @@ function cellsOf(checkpoint: Checkpoint): string[] | null {
 }
 
 /** Cell indexes that differ between the two checkpoints; null when either has no cells (an older harness). */
-export function differingCells(a: Checkpoint, b: Checkpoint): number[] | null {
+export function differingCells(a: Observation, b: Observation): number[] | null {
   const x = cellsOf(a);
   const y = cellsOf(b);
   if (!x || !y || x.length !== y.length) return null;

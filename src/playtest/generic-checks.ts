@@ -8,7 +8,7 @@ import { FRAME_MS } from "./input-plan";
 import type { ScreenPass } from "./menus";
 import { phaseOf, sceneList } from "./phases";
 import type { InputEffect, ReportedError } from "./report";
-import type { Checkpoint, ScenarioRecord } from "./scenario";
+import type { Observation, ScenarioRecord } from "./scenario";
 
 /** Fraction of non-background thumbnail pixels below which a frame counts as blank (a 12-px sprite on 1280×720 is above it). */
 const BLANK_THRESHOLD = 0.00005;
@@ -42,7 +42,7 @@ export interface Judged {
   survivedMs: number;
 }
 
-const isBlank = (c: Checkpoint) => c.snapshot.metrics.nonBackground < BLANK_THRESHOLD;
+const isBlank = (c: Observation) => c.snapshot.metrics.nonBackground < BLANK_THRESHOLD;
 
 function bootCheck(play: ScenarioRecord, errors: ReportedError[]): Check {
   if (play.booted) return check("boots", "pass", { detail: `First frame after ${Math.round(play.firstFrameMs ?? play.bootFrames * FRAME_MS)} ms.`, atMs: 0 });

@@ -15,7 +15,7 @@ export type { PlaytestReport, ReportedError, InputEffect, Thumbnail, Verdict, Ph
 export type { Check, CheckStatus, CheckEvidence, JudgeOpinion, TaskCheckSpec, StateProbe, GenericCheckId } from "./checks";
 export { GENERIC_CHECK_IDS } from "./checks";
 export { formatReportForModel, MODEL_REPORT_MAX_CHARS } from "./format";
-export { PlaytestAbortedError, type ScenarioRecord, type Checkpoint } from "./scenario";
+export { PlaytestAbortedError, type ScenarioRecord, type Observation } from "./scenario";
 export { judge, type JudgeContext } from "./verdict";
 
 export interface PlaytestOptions {

@@ -12,7 +12,8 @@ import { seekBurst } from "./seek";
 
 export type ScenarioName = "control" | "play";
 
-export interface Checkpoint {
+/** One checkpoint of a run: the snapshot and introspection at a virtual moment, and the inputs sent since the last one. (The agent's Checkpoint is another thing: files and report per iteration.) */
+export interface Observation {
   /** Virtual ms since the first rendered frame. */
   atMs: number;
   frame: number;
@@ -51,7 +52,7 @@ export interface ScenarioRecord {
   bootFrames: number;
   errors: RecordedError[];
   console: Array<{ level: ConsoleLevel; text: string; atMs: number }>;
-  checkpoints: Checkpoint[];
+  checkpoints: Observation[];
   /** Virtual ms since the first frame when the run ended. */
   endedAtMs: number;
   stop: ScenarioStop;

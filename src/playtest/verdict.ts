@@ -10,7 +10,7 @@ import { codeFrame, projectLocation } from "./code-frame";
 import { FRAME_MS } from "./input-plan";
 import { phaseOf, sceneList } from "./phases";
 import type { PhaseSpan, PlaytestReport, ReportedError, Thumbnail } from "./report";
-import type { Checkpoint, ScenarioRecord } from "./scenario";
+import type { Observation, ScenarioRecord } from "./scenario";
 import type { TaskCheckSpec } from "./checks";
 
 export interface JudgeContext {
@@ -79,10 +79,10 @@ function phaseSpans(run: ScenarioRecord): PhaseSpan[] {
 
 function pickThumbnails(play: ScenarioRecord, control: ScenarioRecord | null, errors: ReportedError[]): Thumbnail[] {
   const p = play.checkpoints;
-  const phase = (c: Checkpoint) => phaseOf(c.introspection);
+  const phase = (c: Observation) => phaseOf(c.introspection);
   const gameplay = p.filter((c) => phase(c) === "gameplay");
   const firstError = errors.find((e) => e.during !== "boot");
-  const picks: Array<[string, Checkpoint | undefined]> = [
+  const picks: Array<[string, Observation | undefined]> = [
     ["boot", p[0] ?? control?.checkpoints[0]],
     ["title", p.find((c) => phase(c) === "title")],
     ["play", gameplay.find((c) => c.atMs >= (gameplay[0]?.atMs ?? 0) + 1500) ?? gameplay[0]],
@@ -92,7 +92,7 @@ function pickThumbnails(play: ScenarioRecord, control: ScenarioRecord | null, er
     ["game over", p.find((c) => phase(c) === "gameover")],
     ["end", p[p.length - 1]],
   ];
-  const seen = new Set<Checkpoint>();
+  const seen = new Set<Observation>();
   const out: Thumbnail[] = [];
   for (const [label, c] of picks) {
     if (!c || seen.has(c)) continue;

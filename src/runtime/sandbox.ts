@@ -1,4 +1,4 @@
-// The Sandbox interface: one contract for every runtime (iframe now, WebContainer later).
+// The Sandbox interface: one contract for every runtime (the iframe runtime and the WebContainer runtime).
 // The playtest engine and the IDE talk to games only through it.
 
 import type { ProjectFiles } from "../project";

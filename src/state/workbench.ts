@@ -1,5 +1,5 @@
-// One Workbench object per open IDE: the project, editor, console and preview stores wired
-// together. The UI calls their actions; other subsystems (agent, playtest) get the same object.
+// One Workbench object per open IDE: its eight stores (project, editor, console, preview,
+// persistence, settings, playtest, agent) wired together. The UI calls their actions; other subsystems get the same object.
 
 import type { ProjectFiles } from "../project";
 import type { Sandbox } from "../runtime";

@@ -1,7 +1,7 @@
 // The agent loop end to end with a scripted model and a playtest that judges the real files.
 
 import { describe, expect, it, vi } from "vitest";
-import { restoreCheckpoint, runAgent, type AgentEvent, type AgentOptions } from "../../src/agent";
+import { runAgent, type AgentEvent, type AgentOptions } from "../../src/agent";
 import { GENERIC_CHECK_IDS, type Check, type PlaytestReport } from "../../src/playtest";
 import type { ChatMessage, CompletionRequest } from "../../src/providers/types";
 import { BROKEN_LINE, BROKEN_PLAY, NO_GUIDES, STARTER, call, formatReport, say, scriptedModel, staticPlaytest, turn, untilAborted } from "./agent-support";
@@ -105,10 +105,10 @@ describe("runAgent: the fix cycle", () => {
     expect(outcome.checkpoints.map((c) => [c.iteration, c.report?.verdict])).toEqual([[1, "broken"], [2, "playable"]]);
     expect(new Set(outcome.checkpoints.map((c) => c.id)).size).toBe(2);
     expect(ofType(opts.events, "checkpoint").map((e) => e.id)).toEqual(outcome.checkpoints.map((c) => c.id));
-    const first = restoreCheckpoint(outcome.checkpoints, outcome.checkpoints[0].id);
+    const first = outcome.checkpoints[0];
     expect(first.files["src/scenes/Play.ts"]).toBe(BROKEN_PLAY);
     expect(first.report?.verdict).toBe("broken");
-    expect(() => restoreCheckpoint(outcome.checkpoints, "nope")).toThrow(/No checkpoint "nope"/);
+    expect(outcome.checkpoints[1].files["src/scenes/Play.ts"]).not.toBe(BROKEN_PLAY);
   });
 
   it("shows a vision model the latest thumbnail as an image part after a playtest", async () => {

@@ -5,7 +5,7 @@ import { zlibSync } from "fflate";
 import { formatReportForModel, judge, MODEL_REPORT_MAX_CHARS, type ScenarioRecord, type TaskCheckSpec } from "../../src/playtest";
 import { FRAME_MS } from "../../src/playtest/input-plan";
 import type { ScreenPass } from "../../src/playtest/menus";
-import type { Checkpoint, RecordedError } from "../../src/playtest/scenario";
+import type { Observation, RecordedError } from "../../src/playtest/scenario";
 import type { Introspection } from "../../src/runtime/harness/protocol";
 
 /** Encodes an RGB image as a PNG data URL (filter 0 rows; CRCs are not checked by the decoder). */
@@ -40,7 +40,7 @@ interface Moment {
 
 const CELLS = 8;
 
-function checkpoint(m: Moment): Checkpoint {
+function checkpoint(m: Moment): Observation {
   const cell = m.x === null ? -1 : Math.min(CELLS - 2, Math.floor(m.x / 100));
   const cells = Array.from({ length: CELLS }, (_, i) => (i === cell ? `${(m.x ?? 0).toString(16).padStart(8, "0")}` : i === CELLS - 1 && m.noise ? "ffffffff" : "00000000")).join("");
   const thumbnail = png(40, 30, (px, py) => (m.x !== null && px >= m.x / 20 && px < m.x / 20 + 4 && py >= 10 && py < 14 ? [240, 200, 40] : [16, 20, 32]));
