@@ -46,7 +46,7 @@ describe("npm run playtest", () => {
   it("exits 2 for a bad option value", async () => {
     const badSeconds = await playtestCli(["templates/starter", "--seconds", "many"]);
     expect(badSeconds.code).toBe(2);
-    expect(badSeconds.stderr).toContain('--seconds must be a whole number from 1 to 300, not "many"');
+    expect(badSeconds.stderr).toContain('--seconds must be a whole number from 1 to 300, got "many"');
   });
 
   it("exits 1 for a broken game and writes report.json naming the file and line", async () => {

@@ -8,7 +8,6 @@ import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { createInterface } from "node:readline/promises";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { projectChecks } from "../../builder";
 import { createGuideLibrary, startRun, type AgentEvent, type AgentRun, type Chattiness, type ModelPlan, type RunModel } from "../../agent";
 import type { ProjectFiles } from "../../project";
@@ -16,6 +15,7 @@ import { PRESETS, type PresetName } from "../../providers";
 import { loadProjectDir, openPlaytester, type Playtester } from "../driver";
 import { createNodeTypeChecker } from "./typecheck";
 import { ModelText, eventLine, transcriptJson, writeOutputs } from "./run-output";
+import { EXIT, readCommandLine, runCli, UsageError, wholeNumber } from "./command-line";
 
 const USAGE = `Usage: npm run make -- "<prompt>" --out <dir> [--base-url <url> | --provider <name>] [--model <id>[,<id>…]]
                      [--fix-model <id>[,…]] [--judge-model <id>[,…]] [--timeout S] [--scaffold]
@@ -29,7 +29,6 @@ Without --model the offline builder writes the game.
 --scaffold: when the prompt names a built-in design, the model starts from the offline builder's game.
 Exit 0 all required checks pass, 1 not playable, 2 bad input, 3 the model could not be reached.`;
 
-const EXIT = { playable: 0, notPlayable: 1, badInput: 2, providerFailed: 3 } as const;
 
 /** Each provider's key has its own variable, so one provider's key never reaches another. */
 const KEY_VARIABLE: Record<PresetName, string> = {
@@ -42,7 +41,6 @@ const KEY_VARIABLE: Record<PresetName, string> = {
   lmstudio: "OPENAI_API_KEY",
 };
 
-class UsageError extends Error {}
 
 interface MakeArgs {
   prompt: string;
@@ -85,49 +83,33 @@ function modelPlan(values: Record<string, string | string[] | boolean | undefine
 }
 
 function parseMakeArgs(argv: string[]): MakeArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        out: { type: "string" },
-        "base-url": { type: "string" },
-        provider: { type: "string" },
-        model: { type: "string", multiple: true },
-        "fix-model": { type: "string", multiple: true },
-        "judge-model": { type: "string", multiple: true },
-        timeout: { type: "string" },
-        "max-iterations": { type: "string" },
-        chattiness: { type: "string" },
-        seed: { type: "string" },
-        scaffold: { type: "boolean" },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = readCommandLine(argv, {
+    out: { type: "string" },
+    "base-url": { type: "string" },
+    provider: { type: "string" },
+    model: { type: "string", multiple: true },
+    "fix-model": { type: "string", multiple: true },
+    "judge-model": { type: "string", multiple: true },
+    timeout: { type: "string" },
+    "max-iterations": { type: "string" },
+    chattiness: { type: "string" },
+    seed: { type: "string" },
+    scaffold: { type: "boolean" },
+  });
   const prompt = positionals.join(" ").trim();
   if (!prompt) throw new UsageError("The prompt is missing: describe the game in quotes.");
   if (!values.out) throw new UsageError("--out <dir> is missing: the folder that receives project/, report.json, thumb.png and transcript.jsonl.");
   const plan = modelPlan(values);
   if (values.scaffold && !plan) throw new UsageError("--scaffold needs --base-url and --model: the offline builder makes the built-in designs itself.");
-  const integer = (flag: string, raw: string | undefined, fallback: number, min: number) => {
-    if (raw === undefined) return fallback;
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < min) throw new UsageError(`${flag} must be a whole number ≥ ${min}, got "${raw}".`);
-    return n;
-  };
   const chattiness = (values.chattiness ?? "quiet") as Chattiness;
   if (!["quiet", "normal", "chatty"].includes(chattiness)) throw new UsageError(`--chattiness must be quiet, normal or chatty, got "${values.chattiness}".`);
   return {
     prompt,
     out: resolve(values.out),
     plan,
-    maxIterations: integer("--max-iterations", values["max-iterations"], 8, 1),
+    maxIterations: wholeNumber("--max-iterations", values["max-iterations"], 8, 1),
     chattiness,
-    seed: integer("--seed", values.seed, 1, 0),
+    seed: wholeNumber("--seed", values.seed, 1, 0),
     scaffold: values.scaffold === true,
   };
 }
@@ -224,18 +206,12 @@ async function make(argv: string[]): Promise<number> {
     const unpriced = meter?.totals().overall.unpricedModels ?? [];
     const cost = !meter ? "$0 (offline builder)" : `$${outcome.costUsd.toFixed(4)}${unpriced.length ? ` (price unknown for ${unpriced.join(", ")})` : ""}`;
     print(`${outcome.playable ? "PLAYABLE" : "NOT PLAYABLE"} — ${outcome.iterations} iterations, ${outcome.tokens} tokens, ${cost}; ${outcome.stopReason}: ${outcome.summary}`);
-    if (outcome.playable) return EXIT.playable;
+    if (outcome.playable) return EXIT.ok;
     if (outcome.stopReason === "provider-failed") return EXIT.providerFailed;
-    return outcome.stopReason === "error" ? EXIT.badInput : EXIT.notPlayable;
+    return outcome.stopReason === "error" ? EXIT.badInput : EXIT.not;
   } finally {
     await playtester.close();
   }
 }
 
-make(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(EXIT.badInput);
-  },
-);
+runCli(make);

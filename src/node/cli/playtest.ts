@@ -7,10 +7,9 @@ import { join, resolve } from "node:path";
 import { projectChecks } from "../../builder";
 import { formatReportForModel, type PlaytestReport } from "../../playtest";
 import { loadProject, openPlaytester, ProjectInputError } from "../driver";
+import { EXIT, readCommandLine, runCli, UsageError, wholeNumber } from "./command-line";
 
 const USAGE = "Usage: npm run playtest -- <project folder | project.zip> [--out <dir>] [--seconds N] [--seed S]";
-
-class UsageError extends Error {}
 
 interface PlaytestArgs {
   project: string;
@@ -20,30 +19,13 @@ interface PlaytestArgs {
 }
 
 function parsePlaytestArgs(argv: string[]): PlaytestArgs {
-  const positional: string[] = [];
-  const flags: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg.startsWith("--")) {
-      const [name, inline] = arg.slice(2).split("=", 2);
-      if (!["out", "seconds", "seed"].includes(name)) throw new UsageError(`Unknown option --${name}.`);
-      const value = inline ?? argv[++i];
-      if (value === undefined) throw new UsageError(`--${name} needs a value.`);
-      flags[name] = value;
-    } else positional.push(arg);
-  }
-  if (positional.length !== 1) throw new UsageError(positional.length ? `Expected one project, got ${positional.length}: ${positional.join(" ")}.` : "Which game? Pass a project folder or a .zip.");
-  const number = (name: string, fallback: number, min: number, max: number) => {
-    if (flags[name] === undefined) return fallback;
-    const n = Number(flags[name]);
-    if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not "${flags[name]}".`);
-    return n;
-  };
+  const { values, positionals } = readCommandLine(argv, { out: { type: "string" }, seconds: { type: "string" }, seed: { type: "string" } });
+  if (positionals.length !== 1) throw new UsageError(positionals.length ? `Expected one project, got ${positionals.length}: ${positionals.join(" ")}.` : "Which game? Pass a project folder or a .zip.");
   return {
-    project: positional[0],
-    out: resolve(flags.out ?? "playtest-report"),
-    seconds: number("seconds", 30, 1, 300),
-    seed: number("seed", 1, 0, 2 ** 32 - 1),
+    project: positionals[0],
+    out: resolve(values.out ?? "playtest-report"),
+    seconds: wholeNumber("--seconds", values.seconds, 30, 1, 300),
+    seed: wholeNumber("--seed", values.seed, 1, 0, 2 ** 32 - 1),
   };
 }
 
@@ -70,7 +52,7 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError || error instanceof ProjectInputError) {
       process.stderr.write(`${error.message}\n${USAGE}\n`);
-      return 2;
+      return EXIT.badInput;
     }
     throw error;
   }
@@ -79,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
     playtester = await openPlaytester();
   } catch (error) {
     process.stderr.write(`Cannot start the headless playtest: ${(error as Error).message}\n`);
-    return 2;
+    return EXIT.badInput;
   }
   const abort = new AbortController();
   const onSignal = () => abort.abort();
@@ -90,17 +72,11 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${formatReportForModel(report)}\n`);
     const written = writeReport(report, args.out);
     process.stderr.write(`Wrote ${written.length} files to ${args.out} (report.json, frames/).\n`);
-    return report.verdict === "playable" ? 0 : 1;
+    return report.verdict === "playable" ? EXIT.ok : EXIT.not;
   } finally {
     process.off("SIGINT", onSignal);
     await playtester.close();
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error) => {
-    process.stderr.write(`playtest failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
-    process.exit(2);
-  },
-);
+runCli(main);
