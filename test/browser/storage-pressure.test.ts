@@ -43,4 +43,29 @@ describe("the IDE with IndexedDB that never answers", () => {
     expect(Object.keys(zip).some((path) => path.endsWith("src/main.ts"))).toBe(true);
     await context.close();
   }, 180_000);
+
+  it("says so when Settings → Save meets a localStorage that refuses every write, and the IDE keeps working", async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+    // A full quota for the IDE's own page: every setItem throws, as a browser's localStorage does when full.
+    await context.addInitScript(() => {
+      if (window !== window.top) return;
+      Storage.prototype.setItem = function () {
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      };
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto(serverUrl());
+    await waitForEditor(page);
+    await page.getByTestId("settings-button").click();
+    await page.getByTestId("settings-power-saver").click();
+    await page.getByTestId("settings-save").click();
+    const dialog = page.getByTestId("settings-dialog");
+    await expect.poll(() => dialog.locator(".settings-problem").textContent()).toMatch(/refused to keep these settings .*they hold until this page closes/);
+    expect(await dialog.count()).toBe(1);
+    expect(errors).toEqual([]);
+    await expect.poll(() => nonBackgroundFraction(page, FRAME), { timeout: 30_000 }).toBeGreaterThan(0.01);
+    await context.close();
+  }, 180_000);
 });

@@ -66,8 +66,11 @@ export function SettingsDialog() {
     setRows(priceRows(saved));
     setCap(capText(saved));
     setTimeoutText(timeoutText(saved));
-    setProblem(null);
   }, [open, saved]);
+  // Not with `saved`: a Save changes it, and its own problem (storage refused) must stay shown.
+  useEffect(() => {
+    if (open) setProblem(null);
+  }, [open]);
 
   useEffect(() => {
     if (!open) return;
