@@ -38,7 +38,9 @@ export async function openBrowser(): Promise<Browser> {
 
 /** Counts pixels of a PNG screenshot region that differ from its most common colour. */
 export async function nonBackgroundFraction(page: Page, selector: string): Promise<number> {
-  const png = await page.locator(selector).screenshot();
+  // A short wait per look: callers poll this, and a frame being swapped (a re-run) must not
+  // spend the whole poll inside one screenshot's default 30 s wait.
+  const png = await page.locator(selector).screenshot({ timeout: 5_000 });
   return page.evaluate(async (b64) => {
     const img = new Image();
     img.src = `data:image/png;base64,${b64}`;
