@@ -3,8 +3,7 @@
 // PlaytestReport whose checks decide the verdict. Pure TS over Sandbox.
 
 import type { ProjectFiles } from "../project";
-import type { Sandbox } from "../runtime/contract";
-import type { InputEvent } from "../runtime/contract";
+import type { InputEvent, Sandbox } from "../runtime/contract";
 import { sourceKeys, type TimedInput } from "./input-plan";
 import { runScenario, type ScenarioRecord } from "./scenario";
 import { judge } from "./verdict";

@@ -18,9 +18,9 @@ export const STORAGE_KEYS = {
 } as const;
 
 /** Where earlier versions kept an item, read once so nothing kept there is lost. */
-export const LEGACY_STORAGE_KEYS: Partial<Record<keyof typeof STORAGE_KEYS, string>> = {
+export const LEGACY_STORAGE_KEYS = {
   unsaved: "playforge:unsaved",
-};
+} as const;
 
 /** The item's value, or null when it is absent or the storage cannot be read. */
 export function readItem(storage: Storage | undefined, key: string): string | null {

@@ -30,7 +30,7 @@ export async function startPersistence(workbench: Workbench, win: Window = windo
 }
 
 const UNSAVED_KEY = STORAGE_KEYS.unsaved;
-const OLD_UNSAVED_KEY = LEGACY_STORAGE_KEYS.unsaved!;
+const OLD_UNSAVED_KEY = LEGACY_STORAGE_KEYS.unsaved;
 
 interface UnsavedBackup {
   projectId: string;

@@ -20,12 +20,12 @@ export function readCommandLine<O extends Options>(argv: string[], options: O) {
   }
 }
 
-/** A whole-number flag from `min` to `max`, or `fallback` when it is not given. */
-export function wholeNumber(flag: string, raw: string | undefined, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
+/** A whole-number flag of at least `min` (and at most `max`, when given), or `fallback` when it is not given. */
+export function wholeNumber(flag: string, raw: string | undefined, fallback: number, min: number, max?: number): number {
   if (raw === undefined) return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    throw new UsageError(`${flag} must be a whole number ${max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max}`}, got "${raw}".`);
+  if (!Number.isInteger(n) || n < min || (max !== undefined && n > max)) {
+    throw new UsageError(`${flag} must be a whole number ${max === undefined ? `≥ ${min}` : `from ${min} to ${max}`}, got "${raw}".`);
   }
   return n;
 }
