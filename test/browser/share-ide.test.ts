@@ -29,14 +29,6 @@ async function freshPage(): Promise<Page> {
 }
 
 
-async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs = 30_000) {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`Timed out waiting until ${what}`);
-}
 
 describe("sharing from the IDE", () => {
   it("Share shows a /play link with its size and a QR code; the link plays in a new browser context and responds to input", async () => {
@@ -56,13 +48,13 @@ describe("sharing from the IDE", () => {
     await player.goto(link);
     const frame = player.locator(FRAME);
     await frame.waitFor({ timeout: 30_000 });
-    await waitUntil(async () => (await nonBackgroundFraction(player, FRAME)) > 0.01, "the shared game draws something");
+    await expect.poll(() => nonBackgroundFraction(player, FRAME), { message: "the shared game draws something", timeout: 30_000 }).toBeGreaterThan(0.01);
     const title = await frame.screenshot();
     await frame.click();
     await player.keyboard.down("ArrowRight");
     await player.waitForTimeout(600);
     await player.keyboard.up("ArrowRight");
-    await waitUntil(async () => !(await frame.screenshot()).equals(title), "the game shows a different frame after a click and ArrowRight");
+    await expect.poll(async () => !(await frame.screenshot()).equals(title), { message: "the game shows a different frame after a click and ArrowRight", timeout: 30_000 }).toBe(true);
     await player.screenshot({ path: ".out/share-ide-played.png" });
     await player.context().close();
   }, 180_000);

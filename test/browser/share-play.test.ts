@@ -52,14 +52,6 @@ async function colourStats(page: Page, rgb: [number, number, number]): Promise<{
   );
 }
 
-async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs = 30_000) {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`Timed out waiting until ${what}`);
-}
 
 const PLAYER_CYAN: [number, number, number] = [0x4c, 0xc9, 0xf0];
 
@@ -77,13 +69,13 @@ describe("/play page", () => {
     const frame = page.locator("[data-testid=preview-frame]");
     await frame.waitFor({ timeout: 30_000 });
     expect(await frame.getAttribute("sandbox")).toBe("allow-scripts");
-    await waitUntil(async () => (await nonBackgroundFraction(page, "[data-testid=preview-frame]")) > 0.01, "the game draws something");
+    await expect.poll(() => nonBackgroundFraction(page, "[data-testid=preview-frame]"), { message: "the game draws something", timeout: 30_000 }).toBeGreaterThan(0.01);
     await page.screenshot({ path: ".out/share-play-page.png" });
     expect(await page.locator("[data-testid=play-title]").textContent()).toBe("My Playforge game");
     expect((await colourStats(page, PLAYER_CYAN)).count).toBe(0);
 
     await frame.click();
-    await waitUntil(async () => (await colourStats(page, PLAYER_CYAN)).count > 200, "the Play scene shows the player after a click");
+    await expect.poll(async () => (await colourStats(page, PLAYER_CYAN)).count, { message: "the Play scene shows the player after a click", timeout: 30_000 }).toBeGreaterThan(200);
     const before = await colourStats(page, PLAYER_CYAN);
     await page.keyboard.down("ArrowRight");
     await page.waitForTimeout(600);
@@ -104,7 +96,7 @@ describe("/play page", () => {
     const page = await freshPage();
     await page.goto(`${serverUrl()}${shareLinkUrl(link.fragment)}`);
     await page.locator("[data-testid=preview-frame]").waitFor({ timeout: 30_000 });
-    await waitUntil(async () => (await nonBackgroundFraction(page, "[data-testid=preview-frame]")) > 0.01, "the diving game draws something");
+    await expect.poll(() => nonBackgroundFraction(page, "[data-testid=preview-frame]"), { message: "the diving game draws something", timeout: 30_000 }).toBeGreaterThan(0.01);
     await page.screenshot({ path: ".out/share-play-builder.png" });
     // The bar's buttons are pressed from the keyboard: see BAR_KEYBOARD below.
     await page.getByTestId("qr-button").press("Enter");
@@ -122,11 +114,11 @@ describe("/play page", () => {
     const { fragment } = encodeShareLink(starter);
     const page = await freshPage();
     await page.goto(`${serverUrl()}${shareLinkUrl(fragment)}`);
-    await waitUntil(async () => (await nonBackgroundFraction(page, "[data-testid=preview-frame]")) > 0.01, "the game draws something");
+    await expect.poll(() => nonBackgroundFraction(page, "[data-testid=preview-frame]"), { message: "the game draws something", timeout: 30_000 }).toBeGreaterThan(0.01);
     await page.getByTestId("view-code-button").press("Enter");
     await expect.poll(() => page.locator("[data-testid=play-code] pre").textContent()).toContain("new Phaser.Game");
     // The game keeps running beside the code and refits to the narrower stage.
-    await waitUntil(async () => (await nonBackgroundFraction(page, "[data-testid=preview-frame]")) > 0.01, "the game still draws beside the code");
+    await expect.poll(() => nonBackgroundFraction(page, "[data-testid=preview-frame]"), { message: "the game still draws beside the code", timeout: 30_000 }).toBeGreaterThan(0.01);
     await page.screenshot({ path: ".out/share-play-code.png" });
     // The IDE takes the remix fragment once (and clears it) to make a new project from it.
     await page.getByTestId("remix-button").press("Enter");
@@ -140,13 +132,13 @@ describe("/play page", () => {
     const url = `${serverUrl()}${shareLinkUrl(fragment)}`;
     const page = await freshPage();
     await page.goto(url);
-    await waitUntil(async () => (await nonBackgroundFraction(page, "[data-testid=preview-frame]")) > 0.01, "the game draws something");
+    await expect.poll(() => nonBackgroundFraction(page, "[data-testid=preview-frame]"), { message: "the game draws something", timeout: 30_000 }).toBeGreaterThan(0.01);
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe("IFRAME");
 
     // Tabbed to a button while the game loads: the focus stays there, so Enter presses it.
     await page.reload();
     await page.getByTestId("qr-button").focus();
-    await waitUntil(async () => (await nonBackgroundFraction(page, "[data-testid=preview-frame]")) > 0.01, "the game draws something");
+    await expect.poll(() => nonBackgroundFraction(page, "[data-testid=preview-frame]"), { message: "the game draws something", timeout: 30_000 }).toBeGreaterThan(0.01);
     await page.waitForTimeout(500);
     expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("qr-button");
     await page.keyboard.press("Enter");
