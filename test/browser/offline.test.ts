@@ -63,7 +63,12 @@ describe("offline after the first visit", () => {
     await reloadOffline();
     // The game page cannot reach the server: Phaser comes from the IDE's service worker.
     await expect.poll(() => ide.getByTestId("run-status").getAttribute("data-state"), { timeout: 60_000 }).toBe("ready");
-    await expect.poll(() => nonBackgroundFraction(ide, "[data-testid=preview-frame]"), { timeout: 30_000 }).toBeGreaterThan(0.01);
+    await expect.poll(() => nonBackgroundFraction(ide, "[data-testid=preview-frame]"), { timeout: 30_000 }).toBeGreaterThan(0.01).catch(async (error) => {
+      // Seen only in the full suite: the preview frame missing after "ready". Leave what it showed.
+      await ide.screenshot({ path: ".out/offline-failed-preview.png" });
+      console.error("offline preview frames:", await ide.locator("iframe").evaluateAll((els) => els.map((f) => `${f.getAttribute("data-testid")} vis=${(f as HTMLElement).style.visibility} ${f.getBoundingClientRect().width}x${f.getBoundingClientRect().height}`)), await ide.getByTestId("run-status").textContent());
+      throw error;
+    });
     expect(await ide.locator("[data-testid=console-line][data-level=error]").allInnerTexts()).toEqual([]);
     await ide.screenshot({ path: ".out/offline-ide-preview.png" });
 
