@@ -86,7 +86,10 @@ describe("Playforge IDE", () => {
     const red: [number, number, number] = [255, 0, 0];
     expect(await colourFraction(red)).toBeLessThan(0.01);
     await openFile("src/main.ts");
-    await page.locator("[data-testid=editor] .view-lines span", { hasText: "1d2333" }).last().dblclick();
+    // A click and Ctrl+D (select the word under the cursor), not a double click: on a loaded
+    // machine the two clicks can land too far apart, and the text went into the middle of the word.
+    await page.locator("[data-testid=editor] .view-lines span", { hasText: "1d2333" }).last().click();
+    await page.keyboard.press("Control+d");
     // One input event: on a loaded machine per-key typing can straddle the debounce, and a game
     // booting mid-word takes the next keys (the harness does not yet block Phaser's autoFocus).
     await page.keyboard.insertText("ff0000");
