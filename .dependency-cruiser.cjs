@@ -70,6 +70,13 @@ module.exports = {
       to: { path: "^src/runtime/", pathNot: "^src/runtime/contract\\.ts$" },
     },
     {
+      name: "bench-no-test-code",
+      comment: "bench/ measures the product: it imports src/ and its own helpers, never test code (fixture files it may read as data).",
+      severity: "error",
+      from: { path: "^bench/" },
+      to: { path: "^test/" },
+    },
+    {
       name: "no-game-code-imports",
       comment: "src/builder/game/ is game code the builder copies into projects as text; nothing imports it.",
       severity: "error",

@@ -8,7 +8,7 @@ import { createGuideLibrary, runAgent } from "../src/agent";
 import { formatReportForModel } from "../src/playtest";
 import { presetPrice, type ChatModel, type CompletionRequest, type ToolCall } from "../src/providers";
 import { loadProjectDir } from "../src/node/driver";
-import { staticPlaytest } from "../test/unit/agent-support";
+import { recordedPlaytest } from "./recorded-playtest";
 import { recordResults } from "./results";
 
 const starter = loadProjectDir("templates/starter") as Record<string, string>;
@@ -48,7 +48,7 @@ const outcome = await runAgent({
   prompt: "A star catcher: move with the arrows, catch the yellow stars; add enemies that fall from the top.",
   files: { ...starter, "src/scenes/Play.ts": broken },
   model,
-  playtest: staticPlaytest,
+  playtest: recordedPlaytest,
   formatReport: (report) => formatReportForModel(report),
   guides,
   playtestSeconds: 30,

@@ -2,11 +2,12 @@
 // The model is instant and scripted (edit → playtest, 20 times); the playtest is timed and subtracted.
 import { runAgent } from "../src/agent";
 import type { ChatModel, ToolCall } from "../src/providers/types";
-import { readProject, staticPlaytest } from "../test/unit/agent-support";
+import { loadProjectDir } from "../src/node/driver";
+import { recordedPlaytest } from "./recorded-playtest";
 import { recordResults } from "./results";
 
 const ITERATIONS = 20;
-const files = readProject("templates/starter");
+const files = loadProjectDir("templates/starter");
 let modelMs = 0;
 let playtestMs = 0;
 let turn = 0;
@@ -37,7 +38,7 @@ const run = runAgent({
   model,
   playtest: async (f, request) => {
     const t = performance.now();
-    const report = await staticPlaytest(f, request);
+    const report = await recordedPlaytest(f, request);
     playtestMs += performance.now() - t;
     return report;
   },

@@ -4,11 +4,11 @@
 import type { Page } from "playwright-core";
 import { launchChromium } from "../src/node/browser";
 import { startIdeServer } from "../src/node/server";
-import { readProject } from "../test/support/browser";
+import { loadProjectDir } from "../src/node/driver";
 import { median, recordResults } from "./results";
 
 const ROUNDS = 4;
-const starter = readProject("templates/starter");
+const starter = loadProjectDir("templates/starter");
 const quietTitle = starter["src/scenes/Title.ts"] as string;
 const floodTitle = quietTitle.replace(/\n}\s*$/, '\n\n  update() {\n    for (let i = 0; i < 2000; i++) console.log("line " + i + " at " + this.time.now);\n  }\n}\n');
 

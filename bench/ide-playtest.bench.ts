@@ -5,7 +5,7 @@
 import { launchChromium } from "../src/node/browser";
 import { openPlaytester } from "../src/node/driver";
 import { startIdeServer } from "../src/node/server";
-import { readProject } from "../test/support/browser";
+import { loadProjectDir } from "../src/node/driver";
 import { median, recordResults } from "./results";
 
 const SECONDS = 20;
@@ -31,7 +31,7 @@ async function main() {
       if (verdict !== "playable") throw new Error(`The IDE judged the starter ${verdict}`);
       return Date.now() - started;
     };
-    const starter = readProject("templates/starter");
+    const starter = loadProjectDir("templates/starter");
     const driverRound = async (seed: number): Promise<number> => {
       const report = await playtester.playtest(starter, { seconds: SECONDS, seed });
       if (report.verdict !== "playable") throw new Error(`The driver judged the starter ${report.verdict}`);

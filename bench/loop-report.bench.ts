@@ -2,9 +2,8 @@
 // ends) is still reported as a loop, in wall time, with the CPU slowed 6× as on a busy classroom laptop.
 import type { Browser } from "playwright-core";
 import { launchChromium } from "../src/node/browser";
-import { throttleCpu } from "../src/node/driver";
+import { loadProjectDir, throttleCpu } from "../src/node/driver";
 import { startIdeServer } from "../src/node/server";
-import { loadFixture } from "../test/fixtures/catalog";
 import { median, recordResults } from "./results";
 
 const ROUNDS = 3;
@@ -49,7 +48,7 @@ async function measure(browser: Browser, url: string, rate: number): Promise<Loo
     if (rate > 1) await throttleCpu(page, rate);
     await page.goto(`${url}/test/browser/pages/runtime.html`);
     await page.waitForFunction(() => (window as unknown as { runtimeTestReady?: boolean }).runtimeTestReady);
-    const files = loadFixture("infinite-loop") as Record<string, string>;
+    const files = loadProjectDir("test/fixtures/infinite-loop") as Record<string, string>;
     const reports: LoopReport[] = [];
     for (let round = 0; round < ROUNDS; round++) reports.push(await page.evaluate(runUntilReported, files));
     return reports;

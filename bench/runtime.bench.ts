@@ -1,7 +1,7 @@
 // Budgets of the foundation issue: preview first frame vs a bare Phaser page, and edit → new frame.
 import { launchChromium } from "../src/node/browser";
 import { startIdeServer } from "../src/node/server";
-import { readProject } from "../test/support/browser";
+import { loadProjectDir } from "../src/node/driver";
 import { median, recordResults, type BenchResult } from "./results";
 import { barePage, startStaticServer } from "./bare-page";
 import { compileSpec, parsePrompt } from "../src/builder";
@@ -37,7 +37,7 @@ async function coldMount({ files, prompt }: { files: Record<string, string> | nu
 
 async function main() {
   const server = await startIdeServer();
-  const starter = readProject("templates/starter");
+  const starter = loadProjectDir("templates/starter") as Record<string, string>;
   const diving = compileSpec(parsePrompt(DIVING_PROMPT).spec) as Record<string, string>;
   // Baseline: a bare static page that loads phaser.min.js and boots the same game, compiled ahead.
   const bareServer = await startStaticServer({ "/starter.html": barePage(starter), "/diving.html": barePage(diving) });

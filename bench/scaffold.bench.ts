@@ -3,14 +3,14 @@
 // one prompt per built-in design. Needs a model: PLAYFORGE_BENCH_BASE_URL and PLAYFORGE_BENCH_MODEL
 // (key in OPENAI_API_KEY); without them it says so and records nothing.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DESIGN_PROMPTS } from "../test/unit/builder-prompts";
 import { median, recordResults } from "./results";
 
-const PROMPTS = DESIGN_PROMPTS;
+// One everyday prompt per design (the builder tests' list, read as data).
+const PROMPTS: string[] = JSON.parse(readFileSync(new URL("../test/fixtures/design-prompts.json", import.meta.url), "utf8"));
 const MAX_ITERATIONS = 8;
 const root = fileURLToPath(new URL("..", import.meta.url));
 

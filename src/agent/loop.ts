@@ -108,11 +108,17 @@ class AgentLoop {
     this.emit({ type: "progress", message, iteration: this.iteration });
   }
 
+  /** Between steps: holds while the user has paused the run, and says so once it holds. */
+  private async pausePoint(): Promise<void> {
+    if (this.controls.isPaused) this.progress("Paused: the next step waits for Resume.");
+    await this.controls.waitWhilePaused();
+  }
+
   async run(): Promise<AgentOutcome> {
     this.progress(`Starting with ${this.options.model.id} (chattiness ${this.options.chattiness}).`);
     try {
       for (;;) {
-        await this.controls.waitWhilePaused();
+        await this.pausePoint();
         this.deliverSteers();
         this.checkBudgets();
         const result = await this.withDeadline((signal) => this.callModel(signal));
@@ -242,7 +248,7 @@ class AgentLoop {
         entry.results.push({ id: call.id, full: "Not run: the run finished.", brief: "Not run." });
         continue;
       }
-      await this.controls.waitWhilePaused();
+      await this.pausePoint();
       const done = await this.runTool(call, invalid.get(call.id));
       entry.results.push(done.result);
       if (done.playtested) playtested = true;

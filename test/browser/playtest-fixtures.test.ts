@@ -1,9 +1,11 @@
 // The playtest engine through the headless driver, on the test server: every labelled fixture game
 // is classified as its label says, with the checks its label lists, and the same seed gives the same frames.
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadProjectDir, openPlaytester, type Playtester } from "../../src/node/driver";
 import { GENERIC_CHECK_IDS, type PlaytestReport } from "../../src/playtest";
 import { fixtureLabels, loadFixture, type FixtureLabel } from "../fixtures/catalog";
+import { CANNED_GAMES, CANNED_SECONDS, CANNED_SEED, essentials } from "../fixtures/reports/canned";
 
 const SECONDS = 10;
 let playtester: Playtester;
@@ -140,4 +142,17 @@ describe("playtest determinism", () => {
     expect(b.frameHashes).toEqual(a.frameHashes);
     expect(a.verdict).toBe("playable");
   });
+});
+
+describe("the recorded reports the agent's unit tests answer with", () => {
+  // test/unit/agent-support.ts answers run_playtest with these; if the engine or the starter
+  // changes what it says, re-record them (test/fixtures/reports/record.ts) so the agent tests keep
+  // speaking about the real engine.
+  for (const [name, files] of Object.entries(CANNED_GAMES)) {
+    it(`${name}: the engine still gives its verdict, reasons, checks and errors`, async () => {
+      const recorded: PlaytestReport = JSON.parse(readFileSync(new URL(`../fixtures/reports/${name}.json`, import.meta.url), "utf8"));
+      const now = await playtester.playtest(files, { seconds: CANNED_SECONDS, seed: CANNED_SEED });
+      expect(essentials(now)).toEqual(essentials(recorded));
+    });
+  }
 });

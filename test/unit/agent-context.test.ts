@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { createGuideLibrary, estimateTokens, runAgent, systemPrompt, type AgentOptions } from "../../src/agent";
 import { formatReportForModel } from "../../src/playtest";
 import type { ChatMessage } from "../../src/providers/types";
-import { BROKEN_PLAY, STARTER, call, readProject, say, scriptedModel, staticPlaytest, turn } from "./agent-support";
+import { BROKEN_PLAY, STARTER, call, readProject, say, scriptedModel, cannedPlaytest, turn } from "./agent-support";
 
 const skills = new URL("../../node_modules/phaser/skills/", import.meta.url);
 const GUIDES = createGuideLibrary(Object.fromEntries(readdirSync(skills).map((t) => [t, readFileSync(new URL(`${t}/SKILL.md`, skills), "utf8")])));
@@ -17,7 +17,7 @@ function run(files: AgentOptions["files"], model: AgentOptions["model"]) {
     prompt: "A star catcher: move with the arrows, catch the yellow stars, avoid nothing yet.",
     files,
     model,
-    playtest: staticPlaytest,
+    playtest: cannedPlaytest,
     formatReport: (report) => formatReportForModel(report),
     guides: GUIDES,
     budgets: { maxIterations: 8, maxTokens: 1e9, maxWallMs: 60_000 },

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { runAgent, startRun, type AgentEvent, type ModelPlan } from "../../src/agent";
 import { createOpenAICompatibleModel } from "../../src/providers";
 import { startFakeAnthropic, startFakeLlm, type FakeLlm, type RecordedRequest } from "../fake-llm";
-import { BROKEN_LINE, BROKEN_PLAY, NO_GUIDES, STARTER, formatReport, staticPlaytest } from "./agent-support";
+import { BROKEN_LINE, BROKEN_PLAY, NO_GUIDES, STARTER, formatReport, cannedPlaytest } from "./agent-support";
 
 const FIXED_PLAY = BROKEN_PLAY.replace("new Phaser.Geom.Point(400, 300)", "new Phaser.Math.Vector2(400, 300)");
 
@@ -21,7 +21,7 @@ function start(events: AgentEvent[], signal?: AbortSignal, onEvent?: (event: Age
     prompt: "A star catcher game",
     files: { ...STARTER },
     model,
-    playtest: staticPlaytest,
+    playtest: cannedPlaytest,
     formatReport,
     guides: NO_GUIDES,
     budgets: { maxIterations: 6, maxTokens: 1_000_000, maxWallMs: 60_000 },
@@ -107,7 +107,7 @@ describe("a run built by the run factory (plan → router → runAgent) against 
       startsFrom: "template",
       model: { plan: models },
       router: { backoff: { baseMs: 10, maxMs: 50 } },
-      playtest: staticPlaytest,
+      playtest: cannedPlaytest,
       formatReport,
       guides: NO_GUIDES,
       budgets: { maxIterations: 6, maxTokens: 1_000_000, maxWallMs: 60_000 },
@@ -213,7 +213,7 @@ describe("a run built by the run factory (plan → router → runAgent) against 
       files: { ...STARTER },
       startsFrom: "template",
       model: { offline: createOfflineBuilder() },
-      playtest: staticPlaytest,
+      playtest: cannedPlaytest,
       formatReport,
       guides: NO_GUIDES,
       budgets: { maxIterations: 3, maxTokens: 1e9, maxWallMs: 60_000 },

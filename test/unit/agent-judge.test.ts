@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createVisionJudge, framesPerPhase, runAgent, startRun, type AgentEvent } from "../../src/agent";
 import type { Check, PlaytestReport } from "../../src/playtest";
 import { startFakeLlm, type FakeLlm } from "../fake-llm";
-import { BROKEN_PLAY, NO_GUIDES, STARTER, call, formatReport, scriptedModel, staticPlaytest, turn } from "./agent-support";
+import { BROKEN_PLAY, NO_GUIDES, STARTER, call, formatReport, scriptedModel, cannedPlaytest, turn } from "./agent-support";
 
 let fake: FakeLlm | undefined;
 afterEach(async () => {
@@ -17,8 +17,8 @@ const png = (n: number) => `data:image/png;base64,iVBORw0KGgo${n}`;
 const check = (id: string, status: Check["status"]): Check => ({ id, says: `${id} holds`, required: true, status, evidence: { detail: `${id} measured` }, source: "generic" });
 
 /** The starter's static report with phases, one thumbnail per second and two checks. */
-async function phasedReport(files: Parameters<typeof staticPlaytest>[0], request: Parameters<typeof staticPlaytest>[1]): Promise<PlaytestReport> {
-  const base = await staticPlaytest(files, request);
+async function phasedReport(files: Parameters<typeof cannedPlaytest>[0], request: Parameters<typeof cannedPlaytest>[1]): Promise<PlaytestReport> {
+  const base = await cannedPlaytest(files, request);
   return {
     ...base,
     verdict: "broken",

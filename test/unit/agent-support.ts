@@ -1,14 +1,15 @@
-// Test support for the agent tests: a scripted in-process ChatModel, a playtest that judges a
-// project from its real files (syntax via sucrase, imports, Phaser 3 APIs, input and motion), and
-// the starter template read from disk as the fixture game.
+// Test support for the agent tests: a scripted in-process ChatModel, a playtest that answers with
+// the real engine's recorded reports (test/fixtures/reports), and the starter as the fixture game.
 
-import { fileURLToPath } from "node:url";
-import { transform } from "sucrase";
+import { readFileSync } from "node:fs";
 import type { ProjectFiles } from "../../src/project/files";
-import type { PlaytestReport, ReportedError } from "../../src/playtest/report";
+import { codeFrame } from "../../src/playtest/code-frame";
+import { formatReportForModel } from "../../src/playtest/format";
+import type { PlaytestReport } from "../../src/playtest/report";
 import type { ChatMessage, ChatModel, CompletionRequest, ToolCall, Usage } from "../../src/providers/types";
 import type { GuideLibrary, PlaytestRequest } from "../../src/agent";
 import { readProject } from "../support/project";
+import { BROKEN_LINE, BROKEN_PLAY, CANNED_GAMES, STARTER } from "../fixtures/reports/canned";
 
 type Assistant = Extract<ChatMessage, { role: "assistant" }>;
 export type ScriptStep = (request: CompletionRequest, index: number) => Assistant | Promise<Assistant>;
@@ -56,105 +57,39 @@ export function untilAborted(signal: AbortSignal | undefined): Promise<never> {
 }
 
 export { readProject };
+export { BROKEN_LINE, BROKEN_PLAY, STARTER };
 
-export const STARTER = readProject(fileURLToPath(new URL("../../templates/starter", import.meta.url)));
+const CANNED: Record<keyof typeof CANNED_GAMES, PlaytestReport> = {
+  "starter-playable": JSON.parse(readFileSync(new URL("../fixtures/reports/starter-playable.json", import.meta.url), "utf8")),
+  "geom-point-broken": JSON.parse(readFileSync(new URL("../fixtures/reports/geom-point-broken.json", import.meta.url), "utf8")),
+};
 
-const PHASER3_APIS: Array<[RegExp, string]> = [
-  [/Phaser\.Geom\.Point\b/, "Phaser.Geom.Point is not a constructor (removed in Phaser 4; use Phaser.Math.Vector2)"],
-  [/Phaser\.CANVAS\b/, "The Canvas renderer is deprecated in Phaser 4; use Phaser.AUTO"],
-];
-
-function codeFrame(text: string, line: number): string {
-  const lines = text.split("\n");
-  return lines
-    .slice(Math.max(0, line - 2), line + 1)
-    .map((l, k) => `${Math.max(1, line - 1) + k}| ${l}`)
-    .join("\n");
-}
-
-function resolveImport(files: ProjectFiles, from: string, spec: string): boolean {
-  const base = from.split("/").slice(0, -1);
-  for (const part of spec.split("/")) {
-    if (part === "..") base.pop();
-    else if (part !== ".") base.push(part);
-  }
-  const path = base.join("/");
-  return [path, `${path}.ts`, `${path}.js`, `${path}/index.ts`].some((candidate) => candidate in files);
-}
-
-/** Judges a project from its files: what a real playtest would find at boot, without a browser. */
-export async function staticPlaytest(files: ProjectFiles, request: PlaytestRequest): Promise<PlaytestReport> {
+/**
+ * The real engine's report, recorded, for the game the files hold: a Play scene with BROKEN_PLAY's
+ * `new Phaser.Geom.Point(...)` is broken there (the report moved to the line where that call now
+ * is, with its code frame), anything else plays as the starter does. The length and seed are the
+ * request's; a broken game survives no longer than it did.
+ */
+export async function cannedPlaytest(files: ProjectFiles, request: PlaytestRequest): Promise<PlaytestReport> {
   if (request.signal.aborted) throw request.signal.reason;
-  const errors: ReportedError[] = [];
-  const add = (kind: ReportedError["kind"], message: string, file: string, line: number) =>
-    errors.push({ kind, message, location: { file, line }, count: 1, codeFrame: codeFrame(String(files[file] ?? ""), line) });
-  if (typeof files["src/main.ts"] !== "string") errors.push({ kind: "load", message: "src/main.ts is missing", count: 1 });
-  let sources = "";
-  for (const [path, content] of Object.entries(files)) {
-    if (typeof content !== "string" || !/\.(ts|js)$/.test(path)) continue;
-    sources += content;
-    try {
-      transform(content, { transforms: ["typescript"], filePath: path });
-    } catch (error) {
-      const loc = (error as { loc?: { line: number } }).loc;
-      add("syntax", (error as Error).message, path, loc?.line ?? 1);
-      continue;
-    }
-    content.split("\n").forEach((line, i) => {
-      const spec = /from\s+["'](\.{1,2}\/[^"']+)["']/.exec(line)?.[1];
-      if (spec && !resolveImport(files, path, spec)) add("module", `Cannot find module '${spec}' imported by ${path}`, path, i + 1);
-      const code = line.replace(/\/\/.*$/, "");
-      for (const [pattern, message] of PHASER3_APIS) if (pattern.test(code)) add("error", message, path, i + 1);
-    });
-  }
-  const booted = !errors.some((e) => e.kind === "syntax" || e.kind === "module" || e.kind === "load");
-  const animates = booted && /update\s*\(|tweens\.add/.test(sources);
-  const respondsToInput = booted && /createCursorKeys|input\.keyboard|input\.on\(/.test(sources);
-  const reasons = [
-    ...errors.map((e) => `${e.kind} at ${e.location?.file ?? "?"}:${e.location?.line ?? "?"}: ${e.message}`),
-    ...(booted && !animates ? ["nothing moves"] : []),
-    ...(booted && !respondsToInput ? ["no input handling"] : []),
-  ];
-  const verdict = reasons.length === 0 ? "playable" : "broken";
-  return {
-    verdict, checks: [], phases: [],
-    reasons,
-    booted,
-    firstFrameMs: booted ? 120 : null,
-    errors,
-    consoleTail: [],
-    nonBlank: booted,
-    animates,
-    respondsToInput,
-    inputEffects: respondsToInput ? [{ input: "ArrowRight", changed: "player moved" }] : [],
-    survivedSeconds: errors.length ? 0 : request.seconds,
-    requestedSeconds: request.seconds,
-    fps: 60,
-    speed: 4,
-    wallMs: 5,
-    seed: request.seed,
-    thumbnails: booted ? [{ label: "end", atMs: request.seconds * 1000, dataUrl: "data:image/png;base64,iVBORw0KGgo=" }] : [],
-    frameHashes: [],
-    introspection: null,
-  };
+  const play = String(files["src/scenes/Play.ts"] ?? "");
+  const line = play.split("\n").findIndex((l) => l.includes("new Phaser.Geom.Point(")) + 1;
+  const report = line ? movedTo(CANNED["geom-point-broken"], line, files) : structuredClone(CANNED["starter-playable"]);
+  return { ...report, requestedSeconds: request.seconds, survivedSeconds: Math.min(report.survivedSeconds, request.seconds), seed: request.seed };
 }
 
-/** A compact report in the spirit of formatReportForModel. */
-export function formatReport(report: PlaytestReport): string {
-  const lines = [`Verdict: ${report.verdict.toUpperCase()}${report.reasons.length ? ` (${report.reasons.join("; ")})` : ""}`];
+/** The recorded broken report with its error at `line` of src/scenes/Play.ts instead of BROKEN_LINE. */
+function movedTo(recorded: PlaytestReport, line: number, files: ProjectFiles): PlaytestReport {
+  const report: PlaytestReport = JSON.parse(JSON.stringify(recorded).replaceAll(`src/scenes/Play.ts:${BROKEN_LINE}`, `src/scenes/Play.ts:${line}`));
   for (const error of report.errors) {
-    lines.push(`- [${error.kind}] ${error.location ? `${error.location.file}:${error.location.line} ` : ""}${error.message}`);
-    if (error.codeFrame) lines.push(error.codeFrame);
+    if (error.location?.file !== "src/scenes/Play.ts") continue;
+    error.location.line = line;
+    error.codeFrame = codeFrame(files, error.location);
   }
-  lines.push(`Booted ${report.booted ? "yes" : "no"}; animates ${report.animates ? "yes" : "no"}; responds to input ${report.respondsToInput ? "yes" : "no"}; survived ${report.survivedSeconds}/${report.requestedSeconds} s`);
-  return lines.join("\n");
+  return report;
 }
+
+/** The formatter the loop uses in the IDE and in `make`. */
+export const formatReport = (report: PlaytestReport) => formatReportForModel(report);
 
 export const NO_GUIDES: GuideLibrary = { list: () => ["scenes", "v3-to-v4-migration"], read: (topic: string) => (topic === "scenes" ? "# Scenes\nUse this.scene.start(key)." : undefined) };
-
-/** The starter's Play scene with a Phaser 3 API on one line: boots, then throws at create(). */
-export const BROKEN_PLAY = String(STARTER["src/scenes/Play.ts"]).replace(
-  "    this.score = 0;\n",
-  "    this.score = 0;\n    const spawn = new Phaser.Geom.Point(400, 300);\n",
-);
-export const BROKEN_LINE = BROKEN_PLAY.split("\n").findIndex((l) => l.includes("Phaser.Geom.Point")) + 1;

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { AGENT_TOOLS, createGuideLibrary, parseToolCall, runAgent, ToolError, type AgentEvent } from "../../src/agent";
 import { repairToolArguments } from "../../src/providers";
 import type { CompletionRequest } from "../../src/providers/types";
-import { NO_GUIDES, STARTER, call, formatReport, scriptedModel, staticPlaytest, turn } from "./agent-support";
+import { NO_GUIDES, STARTER, call, formatReport, scriptedModel, cannedPlaytest, turn } from "./agent-support";
 
 const PLAY = String(STARTER["src/scenes/Play.ts"]);
 
@@ -23,7 +23,7 @@ async function oneCall(toolCall: ReturnType<typeof call>, guides = NO_GUIDES) {
     prompt: "p",
     files: { ...STARTER },
     model,
-    playtest: staticPlaytest,
+    playtest: cannedPlaytest,
     formatReport,
     guides,
     budgets: { maxIterations: 3, maxTokens: 1e9, maxWallMs: 60_000 },
@@ -122,7 +122,7 @@ describe("file tools inside a run", () => {
       turn(call("finish", { summary: "ok" })),
     ]);
     const outcome = await runAgent({
-      prompt: "p", files: { ...STARTER }, model, playtest: staticPlaytest, formatReport, guides: NO_GUIDES,
+      prompt: "p", files: { ...STARTER }, model, playtest: cannedPlaytest, formatReport, guides: NO_GUIDES,
       budgets: { maxIterations: 3, maxTokens: 1e9, maxWallMs: 60_000 }, chattiness: "normal", onEvent: () => {},
     }).done;
     expect(lastToolResult(model.requests[1])).toMatch(/^Error: Unknown tool "launch_rockets"/);
@@ -180,7 +180,7 @@ describe("Phaser guides", () => {
 
   it("lists every guide's sections in read_phaser_guide's description", async () => {
     const model = scriptedModel([turn(call("finish", { summary: "ok" }))]);
-    await runAgent({ prompt: "p", files: { ...STARTER }, model, playtest: staticPlaytest, formatReport, guides: library, budgets: { maxIterations: 3, maxTokens: 1e9, maxWallMs: 60_000 }, chattiness: "normal", onEvent: () => {} }).done;
+    await runAgent({ prompt: "p", files: { ...STARTER }, model, playtest: cannedPlaytest, formatReport, guides: library, budgets: { maxIterations: 3, maxTokens: 1e9, maxWallMs: 60_000 }, chattiness: "normal", onEvent: () => {} }).done;
     const description = model.requests[0].tools!.find((t) => t.function.name === "read_phaser_guide")!.function.description;
     expect(description).toContain("v3-to-v4-migration: Renderer: Pipelines to Render Nodes | Canvas Renderer Deprecated |");
     expect(description).toContain("| Math Constants |");

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { runAgent, type AgentEvent, type TypeDiagnostic } from "../../src/agent";
 import { createNodeTypeChecker } from "../../src/node/cli/typecheck";
-import { BROKEN_LINE, BROKEN_PLAY, NO_GUIDES, STARTER, call, formatReport, scriptedModel, staticPlaytest, turn } from "./agent-support";
+import { BROKEN_LINE, BROKEN_PLAY, NO_GUIDES, STARTER, call, formatReport, scriptedModel, cannedPlaytest, turn } from "./agent-support";
 
 const check = createNodeTypeChecker();
 const PLAY = String(STARTER["src/scenes/Play.ts"]);
@@ -61,7 +61,7 @@ describe("the loop with a type check", () => {
       prompt: "A star catcher game",
       files: { ...STARTER },
       model,
-      playtest: staticPlaytest,
+      playtest: cannedPlaytest,
       formatReport,
       guides: NO_GUIDES,
       typeCheck: check,

@@ -1,5 +1,7 @@
 // Seeded prompt generator shared by the builder's property tests (unit and browser sweep).
 
+import { readFileSync } from "node:fs";
+
 /** Small deterministic generator so the property tests are the same on every run. */
 export function seededRandom(seed: number): () => number {
   let s = seed >>> 0;
@@ -31,32 +33,8 @@ export function generatedPrompts(count: number, seed = 20261125): string[] {
 }
 
 /** One plain prompt per built-in design, as a person might type it. */
-export const DESIGN_PROMPTS = [
-  "a deep-sea diving game where you collect pearls and dodge jellyfish",
-  "a racing game on a city highway with three lives",
-  "a platformer in a forest where you collect coins and stomp slimes",
-  "a space shooter against aliens",
-  "a neon breakout with bombs",
-  "a retro snake game",
-  "an endless runner in the desert jumping over cactus and crates",
-  "a dungeon maze where you collect gems and avoid ghosts",
-  "pong for one player against the computer, first to 5 wins",
-  "flappy bird clone with a bat in a cave",
-  "rain falls and you hold an umbrella",
-  "space invaders",
-  "asteroids",
-  "a cozy fishing game at sunset",
-  "frogger where a frog crosses a busy road",
-  "lunar lander, don't run out of fuel",
-  "whack-a-mole with a hammer",
-  "memory match with animal cards",
-  "tower defense with a single path and two kinds of towers",
-  "a vertical climber where you bounce up the ledges and dodge bats",
-  "a top-down shooter where you aim with the mouse and zombies chase you",
-  "a top-down dungeon where you find the key to open the door and avoid skeletons",
-  "a mini golf game with water where you putt into the hole",
-  "a match-3 game where you swap gems and make cascades",
-];
+/** One everyday prompt per design, in the order of GENRES (data shared with bench/scaffold). */
+export const DESIGN_PROMPTS: string[] = JSON.parse(readFileSync(new URL("../fixtures/design-prompts.json", import.meta.url), "utf8"));
 
 /**
  * Everyday prompts as people type them (classic kinds, six languages) and the design each should
