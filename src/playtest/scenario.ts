@@ -383,7 +383,7 @@ async function runPlay(record: ScenarioRecord, timeline: Timeline, options: Scen
 
   const random = seededRandom(options.seed ^ 0x9e3779b9);
   let surface = inputSurface(view, options.sourceKeys);
-  let seekTurn = 0;
+  const nextSeek = seekRotation(options.seeks);
   while (!timeline.ended) {
     const phase = phaseOf(timeline.view);
     if (phase === "gameover" && !record.restart) {
@@ -392,13 +392,24 @@ async function runPlay(record: ScenarioRecord, timeline: Timeline, options: Scen
       continue;
     }
     if (phase === "gameplay" && record.gameplayFrame === null) record.gameplayFrame = timeline.frame;
-    const seek = options.seeks.length ? options.seeks[seekTurn++ % options.seeks.length] : null;
-    if (seek && seekTurn % 2 === 1) await seekBurst(timeline, seek, surface);
+    const seek = nextSeek();
+    if (seek) await seekBurst(timeline, seek, surface);
     else await timeline.play(randomBurst(random, surface, timeline.frame + 1));
     // Observing is the dear part of a step (a drawn frame, read back): at most about once a second.
     if (!timeline.ended && timeline.frame - timeline.lastObservedFrame() >= OBSERVE_GAP_FRAMES) await timeline.observe();
   }
   await timeline.advanceTo(timeline.totalFrames);
+}
+
+/**
+ * Which seek list the play run's next burst follows: every other burst seeks (the others are
+ * random), and each seeking burst takes the next task's list in turn, so a second task's list is
+ * sought as often as the first's. null for a random burst.
+ */
+export function seekRotation(seeks: StateProbe[]): () => StateProbe | null {
+  let burst = 0;
+  let sought = 0;
+  return () => (seeks.length && burst++ % 2 === 0 ? seeks[sought++ % seeks.length] : null);
 }
 
 /** The control run: the play run's start presses at the same frames, then no input; a game over gets its restart tried. */

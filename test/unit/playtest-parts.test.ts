@@ -204,3 +204,15 @@ describe("the control run's start presses", () => {
     expect(startPresses([pointer], 60)).toEqual([pointer, { frame: 60, event: { kind: "pointer", action: "up", x: 5, y: 6 } }]);
   });
 });
+
+describe("the play run's seeking player", () => {
+  it("seeks every other burst and takes each task's seek list in turn, not only the first task's", async () => {
+    const { seekRotation } = await import("../../src/playtest/scenario");
+    const probe = (seek: string) => ({ kind: "state" as const, field: "score", expect: "rises" as const, seek });
+    const next = seekRotation([probe("targets"), probe("hazards")]);
+    expect(Array.from({ length: 6 }, () => next()?.seek ?? "random")).toEqual(["targets", "random", "hazards", "random", "targets", "random"]);
+    const alone = seekRotation([probe("targets")]);
+    expect(Array.from({ length: 4 }, () => alone()?.seek ?? "random")).toEqual(["targets", "random", "targets", "random"]);
+    expect(seekRotation([])()).toBeNull();
+  });
+});
