@@ -1,8 +1,8 @@
-// The IDE layout: toolbar on top; chat, file tree, editor, and preview over console below.
+// The IDE layout: toolbar on top; chat, file tree, editor, and preview over console (and terminal) below.
 // Global shortcuts (Ctrl/Cmd+P, Ctrl/Cmd+S) live here so they work before Monaco has loaded.
 
 import { useEffect } from "react";
-import type { Workbench } from "../state";
+import type { TerminalLog, Workbench } from "../state";
 import { ChatPanel } from "./chat/ChatPanel";
 import { ConsolePanel } from "./console/ConsolePanel";
 import { EditorPanel } from "./editor/EditorPanel";
@@ -36,7 +36,7 @@ function useGlobalShortcuts(workbench: Workbench) {
   }, [workbench]);
 }
 
-export function App({ workbench }: { workbench: Workbench }) {
+export function App({ workbench, terminal }: { workbench: Workbench; terminal: TerminalLog }) {
   useGlobalShortcuts(workbench);
   return (
     <WorkbenchProvider workbench={workbench}>
@@ -50,7 +50,7 @@ export function App({ workbench }: { workbench: Workbench }) {
           <EditorPanel />
           <section className="ide-run" aria-label="Game">
             <PreviewPanel />
-            <ConsolePanel />
+            <ConsolePanel terminal={terminal} />
             <PlaytestPanel />
           </section>
         </main>

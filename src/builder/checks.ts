@@ -79,7 +79,9 @@ const CHECKS: Record<Genre, (spec: GameSpec) => TaskCheckSpec[]> = {
     ...(spec.rules?.opponent === "human"
       ? []
       : [check("computer-returns", "The computer's paddle returns the ball", { field: "rivalReturns", expect: "rises", run: "either" })]),
-    check("score-rises", "You score when the ball gets past the other paddle", { field: "score", expect: "rises", run: "either" }),
+    // Against the computer a point needs a return it then misses; the playtest's player, steering
+    // only half the time, may return too few balls in 30 s for that, so it cannot be required there.
+    check("score-rises", "You score when the ball gets past the other paddle", { field: "score", expect: "rises", run: "either" }, spec.rules?.opponent === "human"),
     check("miss-gives-a-point", "The other side scores when the ball gets past your paddle", { field: "rivalScore", expect: "rises", run: "control" }, false),
   ],
   flappy: (spec) => [

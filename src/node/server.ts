@@ -39,7 +39,16 @@ export async function startIdeServer(options: IdeServerOptions = {}): Promise<Ru
  */
 export async function startBuiltServer(outDir: string): Promise<RunningServer> {
   const configFile = resolve(PROJECT_ROOT, "vite.config.ts");
-  await build({ root: PROJECT_ROOT, configFile, logLevel: "error", build: { outDir, emptyOutDir: true } });
+  // A production build whoever calls it: under vitest NODE_ENV is "test", and Vite would then bundle
+  // React's development build (StrictMode's double effects mounted the preview twice).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await build({ root: PROJECT_ROOT, configFile, mode: "production", logLevel: "error", build: { outDir, emptyOutDir: true } });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   const server = await preview({ root: PROJECT_ROOT, configFile, logLevel: "error", build: { outDir }, preview: { port: 0, host: "127.0.0.1" } });
   const address = server.httpServer.address();
   if (!address || typeof address === "string") throw new Error("The Playforge server did not report a port");

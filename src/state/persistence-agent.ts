@@ -1,20 +1,9 @@
-// Saves the agent's chat and checkpoints with each project and marks runs so a reload mid-run
+// Saves the agent's chat log and checkpoints with each project and marks runs so a reload mid-run
 // reads as interrupted: the bridge between the agent store and the persistence store.
 
 import type { Checkpoint } from "../agent";
-import type { ChatMessage } from "../providers";
 import type { AgentStore, ChatItem, CheckpointEntry } from "./agent";
-import type { AgentSnapshot, PersistenceStore } from "./persistence";
-
-/** The conversation as a model would read it: what the user asked and what the agent said. */
-function chatMessages(items: readonly ChatItem[]): ChatMessage[] {
-  return items.flatMap((item): ChatMessage[] => {
-    if (item.kind === "user") return [{ role: "user", content: item.text }];
-    if (item.kind === "assistant") return [{ role: "assistant", content: item.text }];
-    if (item.kind === "finished") return [{ role: "assistant", content: item.summary }];
-    return [];
-  });
-}
+import type { PersistenceStore } from "./persistence";
 
 /** Checkpoints in the storage format, each with the report of its iteration's playtest when the chat has it. */
 function storedCheckpoints(entries: readonly CheckpointEntry[], items: readonly ChatItem[]): Checkpoint[] {
@@ -40,20 +29,17 @@ function runPrompt(items: readonly ChatItem[]): string | null {
 
 /** Connects `agent` to `persistence`; returns a function that disconnects them. */
 export function linkAgentToPersistence(agent: AgentStore, persistence: PersistenceStore): () => void {
-  let settings: AgentSnapshot["settings"] = {};
-
   const detach = persistence.getState().attachAgentState({
     get: () => {
       const { items, checkpoints } = agent.getState();
-      return { chat: chatMessages(items), checkpoints: storedCheckpoints(checkpoints, items), settings, chatLog: items };
+      return { checkpoints: storedCheckpoints(checkpoints, items), chatLog: items };
     },
     set: (saved) => {
       // A run must not go on writing into the project that is opening now.
       if (agent.getState().running) agent.getState().stop();
-      settings = saved.settings;
       const checkpoints: CheckpointEntry[] = saved.checkpoints.map((c) => ({ id: c.id, iteration: c.iteration, verdict: c.report?.verdict ?? null, files: c.files }));
       // The agent store has no "load" action; its state is plain data, so set it as a whole here.
-      agent.setState({ items: restoredItems(saved.chatLog ?? []), checkpoints });
+      agent.setState({ items: restoredItems(saved.chatLog), checkpoints });
     },
     subscribe: (listener) =>
       agent.subscribe((state, previous) => {

@@ -1,26 +1,22 @@
 // Keeps the open project in IndexedDB: picks the project to start on (remix link, last project,
-// starter), autosaves every change, switches between stored projects, and tracks interrupted runs.
+// starter), autosaves every change, backs a pending change up as the page goes away, switches
+// between stored projects, and tracks interrupted runs.
 
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { projectTitle, starterProject, takeRemixFromLocation, type ProjectFiles, type RemixHistory, type RemixLocation, type ShareCodecOptions } from "../project";
-import { ProjectStorage, StorageQuotaError, StorageUnavailableError, createAutosaver, type Autosaver, type ProjectListing, type ProjectSnapshot, type ProjectSummary, type RunMarker } from "../storage";
-import type { ChatItem } from "./agent";
+import { ProjectStorage, StorageQuotaError, StorageUnavailableError, createAutosaver, type Autosaver, type ProjectListing, type ProjectSummary, type RunMarker } from "../storage";
+import { browserStorage } from "./browser-storage";
 import type { PreviewStore } from "./preview";
 import type { ProjectStore } from "./project";
-
-/**
- * The agent's part of a saved project; the agent store owns it while the project is open. Beside
- * the model-facing chat it keeps the IDE's chat log as shown (tool calls, diffs, reports), which
- * ProjectStorage stores as it stores any structured-cloneable field.
- */
-export type AgentSnapshot = Omit<ProjectSnapshot, "files"> & { chatLog?: ChatItem[] };
+import { upgradeSavedProject, type SavedAgentState, type SavedProject, type SavedProjectRecord } from "./saved-project";
+import { applyUnsavedBackup, writeUnsavedBackup } from "./unsaved-backup";
 
 /** How the agent store plugs into persistence without either importing the other's internals. */
 export interface AgentStateBridge {
-  /** The agent's current chat, checkpoints and settings. */
-  get(): AgentSnapshot;
+  /** The agent's current chat log and checkpoints. */
+  get(): SavedAgentState;
   /** Receives the saved agent state whenever a project opens. */
-  set(state: AgentSnapshot): void;
+  set(state: SavedAgentState): void;
   /** Calls `listener` on every change worth saving; returns an unsubscribe function. */
   subscribe(listener: () => void): () => void;
   /** Sends a prompt to the agent; used to resume a run a reload interrupted. */
@@ -48,6 +44,7 @@ export interface PersistenceState {
   /**
    * Opens the project the IDE starts on: `#remix=` in the address → a new project with those files
    * (a bad link becomes a banner); else the most recent stored project; else a new starter project.
+   * Then applies the unload backup the last page left of that project (see backUpUnsaved).
    * Never rejects: failures become banners and the IDE keeps the files it has.
    */
   start(location: RemixLocation, history: RemixHistory, codec?: ShareCodecOptions): Promise<void>;
@@ -63,13 +60,18 @@ export interface PersistenceState {
   undoRemove(): Promise<void>;
   /** Writes any pending change now (tab hidden, before switching projects). */
   flush(): Promise<void>;
+  /**
+   * Copies a pending change synchronously to localStorage, for when the page goes away before
+   * IndexedDB finishes; the next start() applies it. Text-only projects only.
+   */
+  backUpUnsaved(): void;
   setThumbnail(dataUrl: string): Promise<void>;
   /** For the agent store: record that a run started / ended, so a reload can tell it was interrupted. */
   markRunStarted(prompt: string): Promise<void>;
   markRunEnded(): Promise<void>;
   resumeRun(): Promise<void>;
   discardRun(): Promise<void>;
-  /** Connects the agent's chat, checkpoints and settings; returns a function that detaches them. */
+  /** Connects the agent's chat log and checkpoints; returns a function that detaches them. */
   attachAgentState(bridge: AgentStateBridge): () => void;
   canResume(): boolean;
   showBanner(banner: Banner): void;
@@ -82,11 +84,13 @@ export interface PersistenceOptions {
   project: ProjectStore;
   preview: PreviewStore;
   /** Created on first use, so a Workbench can exist where IndexedDB does not (Node tests). */
-  storage?: () => ProjectStorage;
+  storage?: () => ProjectStorage<SavedProjectRecord>;
   autosaveDelayMs?: number;
+  /** Where the unload backup is kept: the page's localStorage unless given. */
+  backupStorage?: Storage;
 }
 
-const EMPTY_AGENT: AgentSnapshot = { chat: [], checkpoints: [], settings: {} };
+const EMPTY_AGENT: SavedAgentState = { checkpoints: [], chatLog: [] };
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -104,12 +108,12 @@ function storageOffMessage(error: unknown): string {
   return `Playforge could not open its saved projects: ${message(error)} Saving stays off in this tab until you reload; export the project as a zip (Export → Download zip) to keep your work.`;
 }
 
-export function createPersistenceStore({ project, preview, storage: makeStorage = () => new ProjectStorage(), autosaveDelayMs = 400 }: PersistenceOptions): PersistenceStore {
-  let storage: ProjectStorage | null = null;
-  let autosaver: Autosaver | null = null;
+export function createPersistenceStore({ project, preview, storage: makeStorage = () => new ProjectStorage(), autosaveDelayMs = 400, backupStorage = browserStorage("local") }: PersistenceOptions): PersistenceStore {
+  let storage: ProjectStorage<SavedProjectRecord> | null = null;
+  let autosaver: Autosaver<SavedProjectRecord> | null = null;
   let bridge: AgentStateBridge | null = null;
   // The agent state of the open project as last loaded or seen; saved as-is while no agent is attached.
-  let agentState: AgentSnapshot = EMPTY_AGENT;
+  let agentState: SavedAgentState = EMPTY_AGENT;
   // The project the agent's current run started in.
   let runProjectId: string | null = null;
   // True while this store itself replaces the files, so opening a project is not saved back as an edit.
@@ -117,7 +121,7 @@ export function createPersistenceStore({ project, preview, storage: makeStorage 
 
   const db = () => (storage ??= makeStorage());
 
-  const snapshot = (): ProjectSnapshot => ({ files: project.getState().files, ...(bridge ? bridge.get() : agentState) });
+  const snapshot = (): SavedProject => ({ version: 1, files: project.getState().files, ...(bridge ? bridge.get() : agentState) });
 
   const store = createStore<PersistenceState>()((set, get) => {
     const fail = (kind: Banner["kind"], error: unknown) => set({ banner: { kind, message: message(error) } });
@@ -132,7 +136,7 @@ export function createPersistenceStore({ project, preview, storage: makeStorage 
       closing.dispose();
     };
 
-    const show = (summary: ProjectSummary, files: ProjectFiles, agent: AgentSnapshot, interruptedRun: RunMarker | null) => {
+    const show = (summary: ProjectSummary, files: ProjectFiles, agent: SavedAgentState, interruptedRun: RunMarker | null) => {
       agentState = agent;
       switching = true;
       try {
@@ -158,15 +162,30 @@ export function createPersistenceStore({ project, preview, storage: makeStorage 
     const openStored = async (id: string) => {
       const opened = await db().open(id);
       await closeCurrent();
-      const { files, ...agent }: ProjectSnapshot & { chatLog?: ChatItem[] } = opened.snapshot;
-      show(opened.summary, files, agent, opened.interruptedRun);
+      const { files, checkpoints, chatLog } = upgradeSavedProject(opened.snapshot);
+      show(opened.summary, files, { checkpoints, chatLog }, opened.interruptedRun);
     };
 
     const createStored = async (files: ProjectFiles, name: string) => {
-      const summary = await db().create(name, { files, ...EMPTY_AGENT });
+      const summary = await db().create(name, { version: 1, files, ...EMPTY_AGENT });
       await closeCurrent();
       show(summary, files, EMPTY_AGENT, null);
       await get().refresh();
+    };
+
+    const openFirstProject = async (location: RemixLocation, history: RemixHistory, codec?: ShareCodecOptions) => {
+      if (await get().openRemix(location, history, codec)) return;
+      try {
+        const [last] = await db().list();
+        if (last) {
+          await openStored(last.id);
+          await get().refresh();
+        } else {
+          await createStored(project.getState().files, projectTitle(project.getState().files));
+        }
+      } catch (error) {
+        storageOff(error);
+      }
     };
 
     const scheduleSave = () => {
@@ -209,18 +228,8 @@ export function createPersistenceStore({ project, preview, storage: makeStorage 
       },
 
       async start(location, history, codec) {
-        if (await get().openRemix(location, history, codec)) return;
-        try {
-          const [last] = await db().list();
-          if (last) {
-            await openStored(last.id);
-            await get().refresh();
-          } else {
-            await createStored(project.getState().files, projectTitle(project.getState().files));
-          }
-        } catch (error) {
-          storageOff(error);
-        }
+        await openFirstProject(location, history, codec);
+        applyUnsavedBackup(backupStorage, get().current?.id ?? null, project);
       },
 
       async refresh() {
@@ -301,6 +310,11 @@ export function createPersistenceStore({ project, preview, storage: makeStorage 
 
       async flush() {
         await autosaver?.flush();
+      },
+
+      backUpUnsaved() {
+        const { current, save } = get();
+        if (current && save.state === "pending") writeUnsavedBackup(backupStorage, current.id, project.getState().files);
       },
 
       async setThumbnail(dataUrl) {

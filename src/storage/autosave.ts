@@ -1,7 +1,7 @@
 // Debounced autosave: the IDE calls `schedule` on every change; the latest snapshot is written
 // after a quiet moment, one save at a time. Failures go to `onError` and the next change retries.
 
-import type { ProjectSnapshot, ProjectStorage } from "./projects";
+import type { ProjectStorage, StoredProject } from "./projects";
 
 export interface AutosaveOptions {
   /** Quiet time after the last change before saving. */
@@ -11,17 +11,17 @@ export interface AutosaveOptions {
   onError: (error: unknown) => void;
 }
 
-export interface Autosaver {
-  schedule(snapshot: ProjectSnapshot): void;
+export interface Autosaver<Saved extends StoredProject = StoredProject> {
+  schedule(snapshot: Saved): void;
   /** Saves a pending snapshot now and waits for every save in flight; rejects if that save fails. */
   flush(): Promise<void>;
   /** Stops the timer; a pending snapshot is not saved (call flush first to keep it). */
   dispose(): void;
 }
 
-export function createAutosaver(storage: ProjectStorage, projectId: string, options: AutosaveOptions): Autosaver {
+export function createAutosaver<Saved extends StoredProject>(storage: ProjectStorage<Saved>, projectId: string, options: AutosaveOptions): Autosaver<Saved> {
   const delayMs = options.delayMs ?? 600;
-  let pending: ProjectSnapshot | null = null;
+  let pending: Saved | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let running: Promise<void> = Promise.resolve();
 

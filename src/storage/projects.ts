@@ -5,18 +5,15 @@
 
 import { createStore, del, delMany, get, getMany, keys, promisifyRequest, set, update, type UseStore } from "idb-keyval";
 import type { ProjectFiles } from "../project";
-import type { ChatMessage } from "../providers";
-import type { Checkpoint } from "../agent";
 import { StorageUnavailableError, StoredProjectNotFoundError, classifyStorageError } from "./errors";
 
-export type ProjectSettings = Record<string, string | number | boolean | null>;
-
-/** Everything that makes up a project in the IDE, saved together. */
-export interface ProjectSnapshot {
+/**
+ * The least a stored project holds: its files. The IDE's record (src/state's SavedProject) adds its
+ * own fields and version; storage keeps the whole record as a structured clone and gives it back
+ * as it was written.
+ */
+export interface StoredProject {
   files: ProjectFiles;
-  chat: ChatMessage[];
-  checkpoints: Checkpoint[];
-  settings: ProjectSettings;
 }
 
 export interface ProjectSummary {
@@ -40,9 +37,9 @@ export interface RunMarker {
   prompt: string;
 }
 
-export interface OpenedProject {
+export interface OpenedProject<Saved extends StoredProject = StoredProject> {
   summary: ProjectSummary;
-  snapshot: ProjectSnapshot;
+  snapshot: Saved;
   savedAt: number;
   /** The run that was going on when the tab went away, to offer resume or discard. */
   interruptedRun: RunMarker | null;
@@ -53,8 +50,8 @@ interface Head {
   savedAt: number;
 }
 
-interface Revision {
-  snapshot: ProjectSnapshot;
+interface Revision<Saved> {
+  snapshot: Saved;
   savedAt: number;
 }
 
@@ -76,7 +73,8 @@ export const DEFAULT_DATABASE = { name: "playforge", store: "projects" } as cons
  */
 export const FIRST_ANSWER_TIMEOUT_MS = 10_000;
 
-export class ProjectStorage {
+/** `Saved`: every shape of record the caller may find stored (its current one and older ones). */
+export class ProjectStorage<Saved extends StoredProject = StoredProject> {
   /** True once IndexedDB has answered a request (see FIRST_ANSWER_TIMEOUT_MS). */
   private answered = false;
   /** The save time of each project this storage opened or saved, for messages when reads fail too. */
@@ -99,7 +97,7 @@ export class ProjectStorage {
     return (await this.index()).filter((p) => p.deletedAt !== undefined).sort((a, b) => b.deletedAt! - a.deletedAt!);
   }
 
-  async create(name: string, snapshot: ProjectSnapshot): Promise<ProjectSummary> {
+  async create(name: string, snapshot: Saved): Promise<ProjectSummary> {
     const time = this.now();
     const summary: ProjectSummary = { id: newId(), name: cleanName(name), createdAt: time, updatedAt: time };
     await this.writeRevision(summary.id, 1, snapshot, null);
@@ -107,10 +105,10 @@ export class ProjectStorage {
     return summary;
   }
 
-  async open(id: string): Promise<OpenedProject> {
+  async open(id: string): Promise<OpenedProject<Saved>> {
     const summary = await this.summary(id);
     const head = await this.read<Head>(headKey(id));
-    const revision = head && (await this.read<Revision>(revKey(id, head.rev)));
+    const revision = head && (await this.read<Revision<Saved>>(revKey(id, head.rev)));
     if (!head || !revision) throw new StoredProjectNotFoundError(id);
     const interruptedRun = (await this.read<RunMarker>(runKey(id))) ?? null;
     this.knownSaves.set(id, revision.savedAt);
@@ -118,7 +116,7 @@ export class ProjectStorage {
   }
 
   /** Saves a new snapshot; on failure the previous one stays the project's current save. */
-  async save(id: string, snapshot: ProjectSnapshot): Promise<{ savedAt: number }> {
+  async save(id: string, snapshot: Saved): Promise<{ savedAt: number }> {
     const known = this.knownSaves.get(id) ?? null;
     await this.summary(id, known);
     const head = await this.read<Head>(headKey(id), known);
@@ -178,9 +176,9 @@ export class ProjectStorage {
   }
 
   /** Writes the snapshot as revision `rev`, then commits it; a failure leaves the previous revision current. */
-  private async writeRevision(id: string, rev: number, snapshot: ProjectSnapshot, lastSavedAt: number | null): Promise<number> {
+  private async writeRevision(id: string, rev: number, snapshot: Saved, lastSavedAt: number | null): Promise<number> {
     const savedAt = this.now();
-    const revision: Revision = { snapshot, savedAt };
+    const revision: Revision<Saved> = { snapshot, savedAt };
     try {
       await this.guard(() => set(revKey(id, rev), revision, this.store), lastSavedAt);
       await this.guard(() => this.commit(id, { rev, savedAt }), lastSavedAt);

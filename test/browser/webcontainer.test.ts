@@ -1,10 +1,14 @@
 // The WebContainer runtime in Debian Chromium against a scripted @webcontainer/api fake whose
-// "dev server" is a real test-server page running the injected harness and a small Phaser game.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// "dev server" is a real test-server page running the injected harness and a small Phaser game;
+// last, the IDE with that fake at its boundary, for the Terminal tab.
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
+import { readdirSync, readFileSync } from "node:fs";
 import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { nonBackgroundFraction, openBrowser, readProject, testPagesUrl } from "../support/browser";
+import { join, resolve } from "node:path";
+import ts from "typescript";
+import { nonBackgroundFraction, openBrowser, readProject, serverUrl, testPagesUrl } from "../support/browser";
 
 const starter = readProject("templates/starter");
 let browser: Browser;
@@ -421,4 +425,80 @@ describe("WebContainer runtime", () => {
     expect((await record(page)).boots).toBe(0);
     await page.close();
   });
+});
+
+/** Which request of the IDE loads @webcontainer/api: its chunk in the build, its pre-bundled module on the dev server. */
+function webContainerModule(): (url: URL) => boolean {
+  const buildDir = inject("playforgeBuildDir");
+  if (!buildDir) return (url) => url.pathname.endsWith("/@webcontainer_api.js");
+  const assets = join(buildDir, "assets");
+  const chunk = readdirSync(assets).find((name) => name.endsWith(".js") && readFileSync(join(assets, name), "utf8").includes("WEBCONTAINER_API_IFRAME_URL"));
+  if (!chunk) throw new Error(`No chunk in ${assets} holds @webcontainer/api (its WEBCONTAINER_API_IFRAME_URL); did the build change?`);
+  return (url) => url.pathname === `/assets/${chunk}`;
+}
+
+/**
+ * Puts the fake at the IDE's @webcontainer/api boundary: the library's module is answered with the
+ * fake (as window.fakeWebContainer), whose dev server is the preview page behind the isolating proxy.
+ * The fake stores its preview script on the IDE's origin; that request is relayed to the proxy.
+ */
+async function fakeWebContainerInIde(page: Page) {
+  const source = readFileSync(resolve(import.meta.dirname, "../support/fake-webcontainer.ts"), "utf8");
+  const fake = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+  const preview = new URL("/test/browser/pages/webcontainer-preview.html?fake=ide", isolatedUrl);
+  preview.hostname = "localhost";
+  const store = new URL("/__fake/preview-script?fake=ide", serverUrl()).href;
+  const module = `${fake}
+const fake = createFakeWebContainer(${JSON.stringify({ previewUrl: preview.href, previewScriptStore: store })});
+window.fakeWebContainer = fake;
+export const WebContainer = fake.api;`;
+  await page.route(webContainerModule(), (route) => route.fulfill({ contentType: "text/javascript", body: module }));
+  await page.route(store, async (route) => {
+    const stored = await fetch(`${isolatedUrl}/__fake/preview-script?fake=ide`, { method: "PUT", body: route.request().postData() ?? "" });
+    await route.fulfill({ status: stored.status });
+  });
+}
+
+/** The text of the terminal's rows as xterm draws them (its DOM renderer spaces with no-break spaces). */
+const terminalRows = (page: Page) => page.locator("[data-testid=terminal] .xterm-rows").innerText().then((text) => text.replace(/\u00a0/g, " "));
+
+describe("WebContainer terminal in the IDE", () => {
+  it("shows npm install's and Vite's output in the Terminal tab, from the start when opened later and then live; the iframe runtime says what it is for", async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    const terminalChunks: string[] = [];
+    page.on("request", (req) => {
+      if (/TerminalView|xterm/.test(req.url())) terminalChunks.push(req.url());
+    });
+    await fakeWebContainerInIde(page);
+    await page.goto(`${serverUrl()}/?runtime=webcontainer&isolated=1`);
+    await page.locator("[data-testid=run-status][data-state=ready]").waitFor({ timeout: 60_000 });
+    const calls = (await page.evaluate(() => (window as any).fakeWebContainer.record.calls)) as string[];
+    expect(calls).toEqual(expect.arrayContaining(["boot", "mount", "spawn npm install", "spawn npm run dev", "preview-load"]));
+    // The terminal loads when its tab is first opened, and shows everything printed before.
+    expect(terminalChunks).toEqual([]);
+    await page.getByTestId("terminal-tab").click();
+    await page.locator("[data-testid=terminal] .xterm-rows").waitFor({ timeout: 30_000 });
+    expect(terminalChunks.length).toBeGreaterThan(0);
+    await expect.poll(() => terminalRows(page)).toContain("VITE v8 ready in 312 ms");
+    const rows = await terminalRows(page);
+    for (const line of ["› Booting WebContainer…", "› npm install", "added 3 packages in 2s", "found 0 vulnerabilities", "› npm run dev", "> vite", "➜  Local:   http://localhost:5173/"]) expect(rows).toContain(line);
+    expect(rows.indexOf("found 0 vulnerabilities")).toBeLessThan(rows.indexOf("VITE v8 ready"));
+    // One boot, said once, though the preview's first sandbox may be replaced while it boots.
+    expect(rows.split("› Booting WebContainer…")).toHaveLength(2);
+    // New output arrives while it is open: the dev server falls over.
+    await page.evaluate(() => (window as any).fakeWebContainer.crashDevServer(1, "Error: the dev server ran out of memory\r\n"));
+    await expect.poll(() => terminalRows(page)).toContain("Error: the dev server ran out of memory");
+    await page.getByTestId("console-tab").click();
+    await expect.poll(() => page.getByTestId("console-panel").innerText()).toContain("The dev server (npm run dev) stopped with exit code 1");
+
+    // The iframe runtime has no terminal: the tab says what it is for and loads no xterm.
+    terminalChunks.length = 0;
+    await page.goto(serverUrl());
+    await page.getByTestId("terminal-tab").click();
+    await expect.poll(() => page.getByTestId("terminal").innerText()).toContain("The terminal is for the WebContainer runtime");
+    expect(await page.locator("[data-testid=terminal] .xterm").count()).toBe(0);
+    expect(terminalChunks).toEqual([]);
+    await context.close();
+  }, 180_000);
 });

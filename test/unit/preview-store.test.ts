@@ -4,12 +4,13 @@
 import { describe, expect, it } from "vitest";
 import { createConsoleStore, createPreviewStore, createProjectStore } from "../../src/state";
 import type { HarnessCommand } from "../../src/runtime/harness/protocol";
-import type { Sandbox, SandboxEvents, SandboxListener } from "../../src/runtime/sandbox";
+import type { Sandbox } from "../../src/runtime/sandbox";
 import { memoryStorage } from "../support/memory-storage";
+import { sandboxEvents } from "../support/sandbox-events";
 
 /** A sandbox that records commands and lets the test fire its events. */
 function fakeSandbox() {
-  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const events = sandboxEvents();
   const commands: HarnessCommand[] = [];
   const sandbox: Sandbox = {
     kind: "iframe",
@@ -17,18 +18,13 @@ function fakeSandbox() {
     updateFile: async () => undefined,
     restart: async () => undefined,
     stop: () => undefined,
-    on<E extends keyof SandboxEvents>(event: E, listener: SandboxListener<E>) {
-      const set = listeners.get(event) ?? new Set();
-      listeners.set(event, set);
-      set.add(listener as (payload: unknown) => void);
-      return () => set.delete(listener as (payload: unknown) => void);
-    },
+    on: events.on,
     command: (async (command: HarnessCommand) => {
       commands.push(command);
       return command.op === "mute" ? { muted: command.muted } : { paused: command.op === "pause" && command.paused };
     }) as Sandbox["command"],
   };
-  const fire = <E extends keyof SandboxEvents>(event: E, payload: SandboxEvents[E]) => listeners.get(event)?.forEach((l) => l(payload));
+  const fire = events.fire;
   const pauses = () => commands.filter((c): c is Extract<HarnessCommand, { op: "pause" }> => c.op === "pause").map((c) => c.paused);
   const mutes = () => commands.filter((c): c is Extract<HarnessCommand, { op: "mute" }> => c.op === "mute").map((c) => c.muted);
   return { sandbox, fire, pauses, mutes };

@@ -4,20 +4,20 @@
 import { describe, expect, it, vi } from "vitest";
 import type { UseStore } from "idb-keyval";
 import { memoryStore } from "../support/memory-idb";
-import { ProjectStorage, StorageQuotaError, StorageUnavailableError, StoredProjectNotFoundError, createAutosaver, type ProjectSnapshot } from "../../src/storage";
+import { ProjectStorage, StorageQuotaError, StorageUnavailableError, StoredProjectNotFoundError, createAutosaver } from "../../src/storage";
+import type { SavedProject } from "../../src/state";
 
-function snapshot(main: string, extra: Partial<ProjectSnapshot> = {}): ProjectSnapshot {
+function snapshot(main: string): SavedProject {
   return {
+    version: 1,
     files: { "src/main.ts": main, "public/ship.png": new Uint8Array([137, 80, 78, 71, 9]) },
-    chat: [{ role: "user", content: "a diving game" }, { role: "assistant", content: "Done." }],
     checkpoints: [{ id: "c1", iteration: 1, files: { "src/main.ts": "// v1" }, report: null }],
-    settings: { chattiness: "normal", runtime: "iframe" },
-    ...extra,
+    chatLog: [{ kind: "user", id: 1, text: "a diving game", steer: false }, { kind: "assistant", id: 2, text: "Done." }],
   };
 }
 
 describe("project storage", () => {
-  it("saves and reopens files (text and bytes), chat, checkpoints and settings", async () => {
+  it("saves and reopens a saved project as written: files (text and bytes), checkpoints and chat log", async () => {
     const mem = memoryStore();
     const storage = new ProjectStorage(mem.store);
     const { id } = await storage.create("Pearl Diver", snapshot("// hello"));

@@ -1,9 +1,10 @@
 // The game's console: log lines and errors, each error naming the project file and line it
-// came from; clicking the location opens that line in the editor.
+// came from; clicking the location opens that line in the editor. A second tab holds the terminal.
 
-import { memo, useCallback, useEffect, useRef, useSyncExternalStore } from "react";
-import type { ConsoleEntry, ConsoleStore } from "../../state";
+import { memo, useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import type { ConsoleEntry, ConsoleStore, TerminalLog } from "../../state";
 import type { SourceLocation } from "../../runtime";
+import { TerminalPanel } from "../terminal/TerminalPanel";
 import { useWorkbench } from "../workbench";
 
 function formatLocation(location: SourceLocation): string {
@@ -43,31 +44,53 @@ const ConsoleLine = memo(function ConsoleLine({ entry, onOpen }: { entry: Consol
   );
 });
 
-export function ConsolePanel() {
+type ConsoleTab = "console" | "terminal";
+
+export function ConsolePanel({ terminal }: { terminal: TerminalLog }) {
   const { console: log, editor } = useWorkbench();
   const entries = useEntriesPerFrame(log);
   const open = useCallback((location: SourceLocation) => editor.getState().openAt(location), [editor]);
   const list = useRef<HTMLOListElement>(null);
+  const [tab, setTab] = useState<ConsoleTab>("console");
 
-  // Stay at the bottom as lines arrive, unless the user scrolled up to read.
+  // Stay at the bottom as lines arrive, unless the user scrolled up to read; back from the
+  // terminal, start at the bottom.
+  const shownAt = useRef<ConsoleTab>(tab);
   useEffect(() => {
     const el = list.current;
-    if (el && el.scrollHeight - el.scrollTop - el.clientHeight < 80) el.scrollTop = el.scrollHeight;
-  }, [entries]);
+    const back = shownAt.current !== tab;
+    shownAt.current = tab;
+    if (el && (back || el.scrollHeight - el.scrollTop - el.clientHeight < 80)) el.scrollTop = el.scrollHeight;
+  }, [entries, tab]);
+
+  const tabButton = (id: ConsoleTab, label: string) => (
+    <button type="button" role="tab" className="console-tab" data-testid={`${id}-tab`} aria-selected={tab === id} onClick={() => setTab(id)}>
+      {label}
+    </button>
+  );
 
   return (
     <section className="panel console-panel" data-testid="console-panel" aria-label="Console">
       <div className="panel-title">
-        <h2>Console</h2>
-        <button type="button" data-testid="console-clear" onClick={() => log.getState().clear()}>
-          Clear
-        </button>
+        <div className="console-tabs" role="tablist">
+          {tabButton("console", "Console")}
+          {tabButton("terminal", "Terminal")}
+        </div>
+        {tab === "console" && (
+          <button type="button" data-testid="console-clear" onClick={() => log.getState().clear()}>
+            Clear
+          </button>
+        )}
       </div>
-      <ol className="console-lines" ref={list}>
-        {entries.map((entry) => (
-          <ConsoleLine key={entry.id} entry={entry} onOpen={open} />
-        ))}
-      </ol>
+      {tab === "console" ? (
+        <ol className="console-lines" ref={list}>
+          {entries.map((entry) => (
+            <ConsoleLine key={entry.id} entry={entry} onOpen={open} />
+          ))}
+        </ol>
+      ) : (
+        <TerminalPanel log={terminal} />
+      )}
     </section>
   );
 }

@@ -1,15 +1,16 @@
 // The /play page's one component: a bad link shows an error page; a good one shows the game
 // with a thin bar (title, Remix, QR code, Sound on/off, View code) above it, and on a touch
-// screen on-screen controls for the keys the game listens for.
+// screen on-screen controls for the keys the game listens for. The game itself is a player store's.
 
 import { useEffect, useMemo, useRef, useState } from "react";
+import { useStore } from "zustand";
 import { ShareLinkError, decodeShareLink, projectTitle, remixUrl, shareQrSvg, type ProjectFiles } from "../../project";
 import { createIframeSandbox, type Sandbox } from "../../runtime";
-import { liveFrameCap, readSoundOff, writeSoundOff } from "../../state";
+import { createPlayerStore, liveFrameCap } from "../../state";
 import { builderSpecCompiler } from "../../builder";
 import { CodeViewer } from "./CodeViewer";
 import { SoundButton } from "../preview/SoundButton";
-import { TOUCH_SCREEN, TouchControls, useMediaQuery } from "../touch";
+import { TOUCH_SCREEN, TouchControls, useMediaQuery, type LiveGame } from "../touch";
 import { phaserUrlForGamePage } from "../offline";
 
 type Decoded = { ok: true; files: ProjectFiles; fragment: string } | { ok: false; message: string };
@@ -45,27 +46,29 @@ function LinkErrorPage({ message }: { message: string }) {
   );
 }
 
+/**
+ * A shared game is watched less strictly than in the IDE: a slow phone or a busy machine should not
+ * have its game torn down as frozen while it boots. The game mounts once, so no second page is kept
+ * loaded for a re-run (it would cost a phone a second copy of Phaser). With the server gone (offline
+ * after the first visit), the game gets Phaser from this page's service worker; when even that
+ * fails the game page tries itself, and says so.
+ */
+async function createGameSandbox(host: HTMLElement, signal: AbortSignal): Promise<Sandbox> {
+  const phaserUrl = await phaserUrlForGamePage(signal).catch(() => undefined);
+  signal.throwIfAborted();
+  return createIframeSandbox(host, { heartbeatTimeoutMs: 8000, prewarm: false, phaserUrl, maxFps: liveFrameCap() });
+}
+
 function GameView({ files, fragment }: { files: ProjectFiles; fragment: string }) {
   const stage = useRef<HTMLDivElement>(null);
   const [showCode, setShowCode] = useState(false);
-  const [gameError, setGameError] = useState<string | null>(null);
   const [qr, setQr] = useState<{ svg: string } | { error: string } | null>(null);
-  const [muted, setMuted] = useState(readSoundOff);
-  const sandboxRef = useRef<Sandbox | null>(null);
-  // The same sandbox for the on-screen controls, which render once it exists.
-  const [game, setGame] = useState<Sandbox | null>(null);
+  const [player] = useState(() => createPlayerStore({ createSandbox: createGameSandbox }));
+  const status = useStore(player, (s) => s.status);
+  const muted = useStore(player, (s) => s.muted);
+  const game = useMemo<LiveGame>(() => ({ command: (command, signal) => player.getState().command(command, signal) }), [player]);
   const touchScreen = useMediaQuery(TOUCH_SCREEN);
-  const mutedRef = useRef(muted);
   const title = projectTitle(files);
-
-  const toggleSound = () => {
-    const next = !mutedRef.current;
-    mutedRef.current = next;
-    setMuted(next);
-    writeSoundOff(next);
-    // A game that has not started yet gets the mute with its first frame (see "ready").
-    sandboxRef.current?.command({ op: "mute", muted: next }).catch(() => undefined);
-  };
 
   // The QR overlay closes on Escape as well as on a click.
   useEffect(() => {
@@ -79,50 +82,9 @@ function GameView({ files, fragment }: { files: ProjectFiles; fragment: string }
 
   useEffect(() => {
     document.title = `${title} · Playforge`;
-    // A shared game is watched less strictly than in the IDE: a slow phone or a busy machine
-    // should not have its game torn down as frozen while it boots. The game mounts once, so no
-    // second page is kept loaded for a re-run (it would cost a phone a second copy of Phaser).
-    const start = (phaserUrl: string | undefined) => {
-      const sandbox = createIframeSandbox(stage.current!, { heartbeatTimeoutMs: 8000, prewarm: false, phaserUrl, maxFps: liveFrameCap() });
-      sandboxRef.current = sandbox;
-      setGame(sandbox);
-      const offExit = sandbox.on("exit", (exit) => {
-        if (exit.reason !== "stopped") setGameError(exit.message);
-      });
-      const offReady = sandbox.on("ready", () => {
-        if (mutedRef.current) sandbox.command({ op: "mute", muted: true }).catch(() => undefined);
-      });
-      sandbox
-        .mount(files)
-        // The game gets the keyboard once it runs, unless the person already focused something
-        // else (a bar button they tabbed to while it loaded keeps its focus).
-        .then(() => {
-          const active = document.activeElement;
-          if (!active || active === document.body) stage.current?.querySelector("iframe")?.focus();
-        })
-        .catch((error: unknown) => setGameError(error instanceof Error ? error.message : String(error)));
-      return () => {
-        offExit();
-        offReady();
-        sandbox.stop();
-        sandboxRef.current = null;
-        setGame(null);
-      };
-    };
-    // With the server gone (offline after the first visit), the game gets Phaser from this
-    // page's service worker. When even that fails the game page tries itself, and says so.
-    const cancel = new AbortController();
-    let stopGame = () => {};
-    void phaserUrlForGamePage(cancel.signal)
-      .catch(() => undefined)
-      .then((phaserUrl) => {
-        if (!cancel.signal.aborted) stopGame = start(phaserUrl);
-      });
-    return () => {
-      cancel.abort();
-      stopGame();
-    };
-  }, [files, title]);
+  }, [title]);
+
+  useEffect(() => player.getState().attach(stage.current!, files), [player, files]);
 
   return (
     <div className="play">
@@ -136,7 +98,7 @@ function GameView({ files, fragment }: { files: ProjectFiles; fragment: string }
         >
           QR code
         </button>
-        <SoundButton testId="play-mute" muted={muted} onToggle={toggleSound} />
+        <SoundButton testId="play-mute" muted={muted} onToggle={() => player.getState().setMuted(!player.getState().muted)} />
         <button data-testid="view-code-button" aria-pressed={showCode} onClick={() => setShowCode((v) => !v)}>
           {showCode ? "Hide code" : "View code"}
         </button>
@@ -144,9 +106,17 @@ function GameView({ files, fragment }: { files: ProjectFiles; fragment: string }
       <div className="play-body">
         <div className="play-main">
           <div className="play-stage" ref={stage} data-testid="play-stage">
-            {gameError && <p className="play-game-error" data-testid="play-game-error">The game stopped: {gameError}</p>}
+            {status.state === "error" && (
+              <p className="play-game-error" data-testid="play-game-error">
+                The game stopped: {status.message}{" "}
+                <button data-testid="play-restart" onClick={() => player.getState().restart()}>
+                  Play again
+                </button>
+              </p>
+            )}
           </div>
-          {touchScreen && <TouchControls game={game} />}
+          {/* A new link is a new game: its controls ask for its keys afresh. */}
+          {touchScreen && <TouchControls key={fragment} game={game} />}
         </div>
         {showCode && <CodeViewer files={files} />}
       </div>

@@ -1,5 +1,5 @@
 // "Sound on / Sound off": the one mute switch of a running game, in the IDE's preview bar and on
-// the /play page's bar. Where the state lives is the caller's (the preview store; /play's own).
+// the /play page's bar. Where the state lives is the caller's (the preview store; /play's player store).
 
 export function SoundButton({ muted, onToggle, testId }: { muted: boolean; onToggle: () => void; testId: string }) {
   return (

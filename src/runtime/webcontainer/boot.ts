@@ -49,12 +49,13 @@ export class BootedContainer {
 const booted = new WeakMap<WebContainerApi, Promise<BootedContainer>>();
 
 /**
- * Boots once per page and API; later calls share the same container. A failed or timed-out boot
- * is forgotten so the next attempt boots again.
+ * Boots once per page and API; later calls share the same container (`starting` runs only for the
+ * call that boots). A failed or timed-out boot is forgotten so the next attempt boots again.
  */
-export function bootContainer(api: WebContainerApi, timeoutMs: number): Promise<BootedContainer> {
+export function bootContainer(api: WebContainerApi, timeoutMs: number, starting?: () => void): Promise<BootedContainer> {
   const existing = booted.get(api);
   if (existing) return existing;
+  starting?.();
   const attempt = api.boot({ coep: "require-corp", workdirName: "game" });
   const online = () => typeof navigator === "undefined" || navigator.onLine !== false;
   const result = new Promise<BootedContainer>((resolve, reject) => {

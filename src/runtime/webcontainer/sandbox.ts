@@ -84,8 +84,8 @@ class WebContainerSandbox implements Sandbox {
     const run = this.superseded(signal, async () => {
       const support = checkWebContainerSupport();
       if (!support.ok) throw new WebContainerBootError("unsupported", support.reason);
-      if (!this.booted) this.terminal("› Booting WebContainer…\r\n");
-      const booted = await bootContainer(this.api, this.bootTimeoutMs);
+      // Said once per boot: a second sandbox (or mount) while the first boots waits for the same one.
+      const booted = await bootContainer(this.api, this.bootTimeoutMs, () => this.terminal("› Booting WebContainer…\r\n"));
       signal.throwIfAborted();
       if (this.booted !== booted) booted.onError((message) => this.terminal(`\r\n› WebContainer error: ${message}\r\n`));
       this.booted = booted;
