@@ -2,7 +2,7 @@
 // drives it through the shared tool protocol. Pure TypeScript: no DOM, no Node built-ins.
 
 export type { GameSpec, Genre, Difficulty, GoalKind, Hazard, Collectible, Palette, ControlKind, GenreDesign, Theme } from "./spec";
-export { GENRES, DESIGNS, THEMES, defaultSpec, isGameSpec } from "./spec";
+export { GENRES, DESIGNS, THEMES, DIFFICULTY_LIVES, defaultSpec, isGameSpec } from "./spec";
 export { parsePrompt, type ParseResult } from "./parse";
 export { compileSpec, UnknownGenreError } from "./compile";
 export { createOfflineBuilder, describeSpec, OFFLINE_BUILDER_ID } from "./model";

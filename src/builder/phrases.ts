@@ -110,7 +110,18 @@ export function readRules(words: Words): RulePhrases {
   const machine = word("computer|computers|cpu|ai|bot|bots|robot|machine");
   claim(`(?:play(?:ing)? )?${word("against|vs|versus|verses")} (?:the |a |an )?${machine}(?: opponent| player)?`, () => (rules.opponent = "cpu"));
   claim(`(?:a |an |the )?${word("computer|cpu|ai")}[ -]${word("opponent|player|paddle|enemy|rival")}`, () => (rules.opponent = "cpu"));
-  claim(`${word("two|2")}[ -]players?(?: mode| game)?|multiplayer|multi-player|${word("with|against|vs|versus")} (?:a |my )?${word("friend|friends|brother|sister|dad|mum|mom|sibling")}|1v1|pvp|(?:add |with )?(?:a |another )?(?:second|2nd) player(?: (?:on|with|using) (?:the )?${word("wasd|w and s|keyboard")}(?: keys)?)?`, () => (rules.opponent = "human"));
+  // A second person: "two players", "with a friend on WASD", "for me and my brother", "my friend
+  // uses W and S", "WASD for my friend", "add a second player on WASD".
+  const mate = word("friend|friends|brother|sister|dad|mum|mom|sibling|buddy|partner");
+  const keys = `(?:the )?${word("wasd|w and s|w/s|keyboard|arrow keys|arrows")}(?: keys)?`;
+  const onKeys = `(?: (?:who )?${word("on|with|using|uses|plays with|plays on")} ${keys})`;
+  claim(
+    `${word("two|2")}[ -]players?(?: mode| game)?${onKeys}?|multiplayer|multi-player|1v1|pvp` +
+      `|${word("with|against|vs|versus|for me and|me and|and")} (?:a |my )?${mate}${onKeys}?` +
+      `|(?:my |a )${mate}${onKeys}|${keys} for (?:my |a |the )?(?:${mate}|second player|player (?:2|two))` +
+      `|(?:add |with )?(?:a |another )?(?:second|2nd) player${onKeys}?`,
+    () => (rules.opponent = "human"),
+  );
   claim(`(?:for )?${word("one|1|single")}[ -]player`, () => undefined);
 
   claim(`first to ${N}(?: ${word("points?|goals?|wins?|scores?|rounds?")})?(?: ${word("wins?|win the game")})?`, (m) => (rules.points = numberValue(m[1])));

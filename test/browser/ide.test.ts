@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from
 import type { Browser, Page } from "playwright-core";
 import { nonBackgroundFraction, openBrowser, readProject, serverUrl } from "../support/browser";
 import { editorText as editorTextIn, focusEditor as focusEditorIn, openFile as openFileIn, replaceEditorText as replaceTextIn } from "../support/ide";
+import { nearColour, screenshotPixels, type Rgb } from "../support/pixels";
 
 const starter = readProject("templates/starter");
 const FRAME = "[data-testid=preview-frame]";
@@ -11,27 +12,8 @@ let browser: Browser;
 let page: Page;
 
 /** Fraction of the preview's pixels within a small distance of an RGB colour. */
-async function colourFraction(rgb: [number, number, number]): Promise<number> {
-  const png = await page.locator(FRAME).screenshot();
-  return page.evaluate(
-    async ([b64, [r, g, b]]) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const c = document.createElement("canvas");
-      c.width = img.width;
-      c.height = img.height;
-      const ctx = c.getContext("2d")!;
-      ctx.drawImage(img, 0, 0);
-      const data = ctx.getImageData(0, 0, c.width, c.height).data;
-      let near = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        if (Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) < 24) near++;
-      }
-      return near / (data.length / 4);
-    },
-    [png.toString("base64"), rgb] as const,
-  );
+async function colourFraction(rgb: Rgb): Promise<number> {
+  return nearColour(await screenshotPixels(page, FRAME), rgb, 24).fraction;
 }
 
 const openFile = (path: string) => openFileIn(page, path);

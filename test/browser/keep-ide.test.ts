@@ -32,6 +32,25 @@ async function freshIde(): Promise<Page> {
 const filePaths = (page: Page) => page.locator("[data-testid=file-item]").evaluateAll((els) => els.map((e) => e.getAttribute("data-path")).sort());
 const projectNames = (page: Page) => page.locator("[data-testid=project-title]").allTextContents();
 
+/** How many run markers ("a run was going on") the IDE's IndexedDB holds. */
+function storedRunMarkers(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open("playforge");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const keys = open.result.transaction("projects").objectStore("projects").getAllKeys();
+          keys.onsuccess = () => {
+            resolve(keys.result.filter((key) => /^project\/.+\/run$/.test(String(key))).length);
+            open.result.close();
+          };
+          keys.onerror = () => reject(keys.error);
+        };
+      }),
+  );
+}
+
 describe("keeping projects in the IDE", () => {
   it("keeps an edit typed in Monaco across a reload, and the reloaded preview runs the edited code", async () => {
     const page = await freshIde();
@@ -100,8 +119,8 @@ describe("keeping projects in the IDE", () => {
     await page.getByTestId("prompt-input").fill("a deep-sea diving game where you collect pearls");
     await page.getByTestId("prompt-send").click();
     await page.getByTestId("chat-working").waitFor({ timeout: 30_000 });
-    // The run marker is written when the run starts; give that write a moment, then "crash" the tab.
-    await page.waitForTimeout(500);
+    // The run marker is written to IndexedDB when the run starts; once it is there, "crash" the tab.
+    await expect.poll(() => storedRunMarkers(page)).toBe(1);
     await page.reload();
     await waitForEditor(page);
     const interrupted = page.getByTestId("run-interrupted");

@@ -106,7 +106,6 @@ describe("playtest verdicts on the fixture games", () => {
 describe("playtest control", () => {
   it("cancels a running playtest through its AbortSignal, and the driver keeps working", async () => {
     const controller = new AbortController();
-    const started = Date.now();
     const progress: string[] = [];
     const running = playtester.playtest(loadFixture("platformer"), {
       seconds: 120, seed: 1, signal: controller.signal,
@@ -117,7 +116,8 @@ describe("playtest control", () => {
     });
     await expect(running).rejects.toThrow(/abort/i);
     expect(progress.some((t) => t.startsWith("Play run"))).toBe(true);
-    expect(Date.now() - started).toBeLessThan(60_000);
+    // Stopped in the play run: the 120 s playtest never reached its control run.
+    expect(progress.some((t) => /^Control run/.test(t))).toBe(false);
     const after = await playtester.playtest(loadFixture("pointer-puzzle"), { seconds: 3, seed: 1 });
     expect(after.verdict).toBe("playable");
   });

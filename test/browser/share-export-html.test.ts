@@ -11,6 +11,7 @@ import type { Browser, Page } from "playwright-core";
 import { exportHtml } from "../../src/runtime";
 import { crc32 } from "../../src/project/zip-read";
 import { openBrowser, readProject } from "../support/browser";
+import { pixelsWhere, screenshotPixels } from "../support/pixels";
 
 const phaserSource = readFileSync("node_modules/phaser/dist/phaser.min.js", "utf8");
 let browser: Browser;
@@ -67,24 +68,9 @@ async function openOffline(html: string, name: string): Promise<{ page: Page; er
 type Range = [number, number];
 
 /** Pixels of the game canvas whose red, green and blue each fall in the given ranges. */
-async function countPixels(page: Page, ranges: { r: Range; g: Range; b: Range }): Promise<number> {
-  const png = await page.locator("canvas").screenshot();
-  return page.evaluate(
-    async ([b64, { r, g, b }]) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const canvas = Object.assign(document.createElement("canvas"), { width: img.width, height: img.height });
-      const ctx = canvas.getContext("2d")!;
-      ctx.drawImage(img, 0, 0);
-      const data = ctx.getImageData(0, 0, img.width, img.height).data;
-      const inside = (value: number, [min, max]: Range) => value >= min && value <= max;
-      let count = 0;
-      for (let i = 0; i < data.length; i += 4) if (inside(data[i], r) && inside(data[i + 1], g) && inside(data[i + 2], b)) count++;
-      return count;
-    },
-    [png.toString("base64"), ranges] as const,
-  );
+async function countPixels(page: Page, { r, g, b }: { r: Range; g: Range; b: Range }): Promise<number> {
+  const inside = (value: number, [min, max]: Range) => value >= min && value <= max;
+  return pixelsWhere(await screenshotPixels(page, "canvas"), (pr, pg, pb) => inside(pr, r) && inside(pg, g) && inside(pb, b)).count;
 }
 
 describe("single-file HTML export", () => {

@@ -8,6 +8,7 @@ import { encodeShareLink, shareLinkUrl } from "../../src/project";
 import { defaultSpec } from "../../src/builder/spec";
 import { builderSpecCompiler } from "../../src/builder";
 import { nonBackgroundFraction, openBrowser, readProject, serverUrl } from "../support/browser";
+import { nearColour, screenshotPixels, type Rgb } from "../support/pixels";
 
 const starter = readProject("templates/starter");
 let browser: Browser;
@@ -25,31 +26,9 @@ async function freshPage(): Promise<Page> {
 }
 
 /** Pixels of the iframe close to `rgb`: how many, and their mean x (to see the player move). */
-async function colourStats(page: Page, rgb: [number, number, number]): Promise<{ count: number; meanX: number }> {
-  const png = await page.locator("[data-testid=preview-frame]").screenshot();
-  return page.evaluate(
-    async ([b64, [r, g, b]]) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const canvas = document.createElement("canvas");
-      canvas.width = img.width;
-      canvas.height = img.height;
-      const ctx = canvas.getContext("2d")!;
-      ctx.drawImage(img, 0, 0);
-      const data = ctx.getImageData(0, 0, img.width, img.height).data;
-      let count = 0;
-      let sumX = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        if (Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) < 40) {
-          count++;
-          sumX += (i / 4) % img.width;
-        }
-      }
-      return { count, meanX: count ? sumX / count : 0 };
-    },
-    [png.toString("base64"), rgb] as const,
-  );
+async function colourStats(page: Page, rgb: Rgb): Promise<{ count: number; meanX: number }> {
+  const { count, x } = nearColour(await screenshotPixels(page, "[data-testid=preview-frame]"), rgb);
+  return { count, meanX: x };
 }
 
 

@@ -8,6 +8,7 @@ import type { Browser, CDPSession, Page } from "playwright-core";
 import { builderSpecCompiler, compileSpec, parsePrompt } from "../../src/builder";
 import { encodeShareLink, shareLinkUrl, type ProjectFiles } from "../../src/project";
 import { nonBackgroundFraction, openBrowser, readProject, serverUrl } from "../support/browser";
+import { nearColour, screenshotPixels, type Rgb } from "../support/pixels";
 
 let browser: Browser;
 
@@ -35,31 +36,9 @@ async function openBuilderGameOnPhone(files: ProjectFiles): Promise<Page> {
 }
 
 /** Where the pixels close to `rgb` are in the game frame: how many, and their mean position. */
-async function colourAt(page: Page, rgb: [number, number, number]): Promise<{ count: number; x: number; y: number }> {
-  const png = await page.locator("[data-testid=preview-frame]").screenshot();
-  return page.evaluate(
-    async ([b64, [r, g, b]]) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const canvas = document.createElement("canvas");
-      canvas.width = img.width;
-      canvas.height = img.height;
-      const ctx = canvas.getContext("2d")!;
-      ctx.drawImage(img, 0, 0);
-      const data = ctx.getImageData(0, 0, img.width, img.height).data;
-      let count = 0, sumX = 0, sumY = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        if (Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) < 40) {
-          count++;
-          sumX += (i / 4) % img.width;
-          sumY += Math.floor(i / 4 / img.width);
-        }
-      }
-      return { count, x: count ? sumX / count : 0, y: count ? sumY / count : 0 };
-    },
-    [png.toString("base64"), rgb] as const,
-  );
+async function colourAt(page: Page, rgb: Rgb): Promise<{ count: number; x: number; y: number }> {
+  const { count, x, y } = nearColour(await screenshotPixels(page, "[data-testid=preview-frame]"), rgb);
+  return { count, x, y };
 }
 
 type Finger = { id: number; x: number; y: number };

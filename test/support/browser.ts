@@ -3,6 +3,7 @@
 import { inject } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "../../src/node/browser";
+import { nonBackground, screenshotPixels } from "./pixels";
 
 export { readProject } from "./project";
 
@@ -36,28 +37,8 @@ export async function openBrowser(): Promise<Browser> {
   return browser;
 }
 
-/** Counts pixels of a PNG screenshot region that differ from its most common colour. */
+/** The share of a screenshot region's pixels that differ from its most common colour. */
 export async function nonBackgroundFraction(page: Page, selector: string): Promise<number> {
-  // A short wait per look: callers poll this, and a frame being swapped (a re-run) must not
-  // spend the whole poll inside one screenshot's default 30 s wait.
-  const png = await page.locator(selector).screenshot({ timeout: 5_000 });
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement("canvas");
-    c.width = img.width;
-    c.height = img.height;
-    const ctx = c.getContext("2d")!;
-    ctx.drawImage(img, 0, 0);
-    const data = ctx.getImageData(0, 0, c.width, c.height).data;
-    const counts = new Map<number, number>();
-    for (let i = 0; i < data.length; i += 4) {
-      const key = (data[i] >> 3) * 1024 + (data[i + 1] >> 3) * 32 + (data[i + 2] >> 3);
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-    const top = Math.max(...counts.values());
-    return 1 - top / (data.length / 4);
-  }, png.toString("base64"));
+  return nonBackground(await screenshotPixels(page, selector));
 }
 

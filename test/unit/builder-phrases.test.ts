@@ -13,6 +13,15 @@ describe("rule phrases are rules, never creatures", () => {
     expect(notes.join(" ")).toMatch(/Rising speed: endless runner already gets faster/);
   });
 
+  it("reads a friend at the keyboard as a second player, the keys they use included", () => {
+    for (const prompt of ["pong with a friend on WASD", "pong for me and a friend, my friend uses WASD", "two player pong, WASD for my friend", "ping pong against my brother"]) {
+      const { spec, unused } = parsePrompt(prompt);
+      expect([spec.genre, spec.rules?.opponent, unused], prompt).toEqual(["pong", "human", []]);
+    }
+    // A game made for a friend is not a game against one.
+    expect(parsePrompt("pong for my friend").spec.rules?.opponent).toBeUndefined();
+  });
+
   it('"against the computer" and "first to 5" never name an enemy', () => {
     const { spec, notes, unused } = parsePrompt("a platformer against the computer, first to 5 wins");
     expect(spec.hazards.map((h) => h.name)).toEqual(["slimes"]);
