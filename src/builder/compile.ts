@@ -2,7 +2,7 @@
 // game.spec.json so the project can be rebuilt or edited from the spec later. The game code is
 // copied from the real files under src/builder/game/; only config.ts carries the spec's values.
 
-import { writeFile, type ProjectFiles } from "../project";
+import { SPEC_PATH, writeFile, type ProjectFiles } from "../project";
 import type { GameSpec, Genre } from "./spec";
 import type { GenreModule } from "./designs/types";
 import { TSCONFIG, configSource, indexHtml, mainSource, packageJson } from "./designs/project";
@@ -57,7 +57,7 @@ export function compileSpec(spec: GameSpec): ProjectFiles {
     ["package.json", packageJson(spec)],
     ["index.html", indexHtml(spec)],
     ["tsconfig.json", TSCONFIG],
-    ["game.spec.json", JSON.stringify(spec, null, 2) + "\n"],
+    [SPEC_PATH, JSON.stringify(spec, null, 2) + "\n"],
     ["src/main.ts", mainSource(genre)],
     ["src/config.ts", configSource(spec, genre)],
     ...SHARED_FILES.map((path): [string, string] => [`src/${path}`, gameSource(path)]),

@@ -2,6 +2,7 @@
 // game.spec.json) into a GameSpec, and answers in the shared tool protocol:
 // write_file × every file → run_playtest → finish. No network, no model weights.
 
+import { SPEC_PATH } from "../project";
 import type { ChatMessage, ChatModel, CompletionRequest, CompletionResult, ToolCall } from "../providers";
 import { specChecks } from "./checks";
 import { compileSpec } from "./compile";
@@ -9,7 +10,6 @@ import { parsePrompt } from "./parse";
 import { DESIGNS, GENRES, isGameSpec, specProblem, type GameSpec, type Genre } from "./spec";
 
 export const OFFLINE_BUILDER_ID = "offline-builder";
-const SPEC_PATH = "game.spec.json";
 const PLAYTEST_SECONDS = 30;
 
 type AssistantMessage = Extract<ChatMessage, { role: "assistant" }>;

@@ -5,13 +5,12 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { startRun, type AgentEvent, type AgentRun, type GuideLibrary, type ProviderFailure, type RunModel, type TypeCheckFunction } from "../agent";
 import type { PlaytestReport } from "../playtest";
-import { starterProject, type ProjectFiles } from "../project";
+import { SPEC_PATH, starterProject, type ProjectFiles } from "../project";
 import type { ChatModel } from "../providers";
 import type { PlaytestStore } from "./playtest";
 import type { ProjectStore } from "./project";
 import { costCapOf, endpointOf, modelPlanOf, usesProvider, type ModelSettings, type SettingsStore } from "./settings";
 
-export const SPEC_FILE = "game.spec.json";
 export const OFFLINE_LABEL = "offline builder: picks from built-in game designs; connect a model for anything";
 
 export interface FileDiff {
@@ -82,7 +81,7 @@ export interface AgentStoreOptions {
 
 export class SpecEditError extends Error {
   constructor(detail: string) {
-    super(`${SPEC_FILE} could not be used: ${detail}. Fix the JSON (or undo your edit) and press Rebuild again.`);
+    super(`${SPEC_PATH} could not be used: ${detail}. Fix the JSON (or undo your edit) and press Rebuild again.`);
     this.name = "SpecEditError";
   }
 }
@@ -106,7 +105,7 @@ function withProjectSpec(model: ChatModel, specJson: string): ChatModel {
       const [system, ...rest] = request.messages;
       const shown = [
         system,
-        { role: "user" as const, content: `Current project file ${SPEC_FILE}:\n${specJson}` },
+        { role: "user" as const, content: `Current project file ${SPEC_PATH}:\n${specJson}` },
         { role: "assistant" as const, content: "Noted." },
         ...rest,
       ];
@@ -175,8 +174,8 @@ export function createAgentStore({ project, settings, playtest, loadGuides, type
       }
       const { isGameSpec } = await import("../builder");
       if (!isGameSpec(parsed)) throw new SpecEditError("a field is missing or has the wrong type (compare with the spec the builder wrote)");
-      project.getState().writeFile(SPEC_FILE, `${JSON.stringify(parsed, null, 2)}\n`);
-      await get().send(`Rebuild the game from the edited ${SPEC_FILE}.`);
+      project.getState().writeFile(SPEC_PATH, `${JSON.stringify(parsed, null, 2)}\n`);
+      await get().send(`Rebuild the game from the edited ${SPEC_PATH}.`);
     },
   }));
 
@@ -192,7 +191,7 @@ export function createAgentStore({ project, settings, playtest, loadGuides, type
     const plan = modelPlanOf(settings.getState().model);
     if (plan) return { plan };
     const { createOfflineBuilder } = await import("../builder");
-    const spec = files[SPEC_FILE];
+    const spec = files[SPEC_PATH];
     return { offline: typeof spec === "string" ? withProjectSpec(createOfflineBuilder(), spec) : createOfflineBuilder() };
   }
 
@@ -308,7 +307,7 @@ export function createAgentStore({ project, settings, playtest, loadGuides, type
       const tool = items[index] as Extract<ChatItem, { kind: "tool" }>;
       store.setState({ items: items.map((item, i) => (i === index ? { ...tool, diffs: [...tool.diffs, event] } : item)) });
     }
-    if (event.path === SPEC_FILE && event.after !== null) showSpec(event.after, describeSpec, isGameSpec);
+    if (event.path === SPEC_PATH && event.after !== null) showSpec(event.after, describeSpec, isGameSpec);
   }
 
   function showSpec(json: string, describeSpec: Describe, isGameSpec: IsSpec): void {

@@ -11,7 +11,7 @@ export { linkAgentToPersistence } from "./persistence-agent";
 export { upgradeSavedProject, type SavedProject, type SavedAgentState, type LegacySavedProject, type SavedProjectRecord } from "./saved-project";
 export { costCapOf, createSettingsStore, endpointOf, modelPlanOf, switchProvider, usesProvider, OFFLINE_SETTINGS, type ModelSettings, type ProviderAccount, type ProviderChoice, type SettingsState, type SettingsStore, type ConnectionCheck } from "./settings";
 export { createPlaytestStore, PlaytestHostMissingError, type PlaytestState, type PlaytestStatus, type PlaytestSource, type PlaytestStore } from "./playtest";
-export { createAgentStore, modelLabelOf, OFFLINE_LABEL, SPEC_FILE, SpecEditError, type AgentState, type AgentStore, type ChatItem, type CheckpointEntry, type FileDiff, type ProviderFailure, type RunCounters } from "./agent";
+export { createAgentStore, modelLabelOf, OFFLINE_LABEL, SpecEditError, type AgentState, type AgentStore, type ChatItem, type CheckpointEntry, type FileDiff, type ProviderFailure, type RunCounters } from "./agent";
 export { readSoundOff, writeSoundOff } from "./sound";
 export { liveFrameCap, powerSaverOn, setPowerSaver, POWER_SAVER_FPS } from "./power-saver";
 export { browserStorage, readItem, writeItem, STORAGE_KEYS, LEGACY_STORAGE_KEYS } from "./browser-storage";

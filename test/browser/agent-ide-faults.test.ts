@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { startFakeLlm, type FakeLlm, type FakeStep } from "../fake-llm";
 import { openBrowser, readProject } from "../support/browser";
-import { openIdePage } from "./agent-ide-support";
+import { openIdePage } from "../support/ide";
 
 const starter = readProject("templates/starter");
 const title = starter["src/scenes/Title.ts"];

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { unzipSync, strFromU8 } from "fflate";
 import { startFakeLlm, type FakeLlm } from "../fake-llm";
 import { openBrowser, readProject } from "../support/browser";
-import { openIdePage } from "./agent-ide-support";
+import { openIdePage } from "../support/ide";
 import { editorText as editorTextIn } from "../support/ide";
 import { decodeShareLink } from "../../src/project";
 import { compileSpec } from "../../src/builder";

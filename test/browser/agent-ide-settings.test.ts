@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { startFakeLlm, type FakeLlm } from "../fake-llm";
 import { openBrowser, readProject } from "../support/browser";
-import { openIdePage } from "./agent-ide-support";
+import { openIdePage } from "../support/ide";
 
 let browser: Browser;
 let fake: FakeLlm;

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { nonBackgroundFraction, openBrowser } from "../support/browser";
-import { openIdePage } from "./agent-ide-support";
+import { openIdePage } from "../support/ide";
 
 const FRAME = "[data-testid=preview-frame]";
 let browser: Browser;

@@ -7,7 +7,7 @@ import type { Browser, Frame, Page } from "playwright-core";
 import { encodeShareLink, shareLinkUrl } from "../../src/project";
 import { builderSpecCompiler, compileSpec, defaultSpec } from "../../src/builder";
 import { openBrowser, serverUrl, testPagesUrl } from "../support/browser";
-import { openIdePage } from "./agent-ide-support";
+import { openIdePage } from "../support/ide";
 
 let browser: Browser;
 beforeAll(async () => {

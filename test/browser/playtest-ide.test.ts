@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { openBrowser, readProject, serverUrl } from "../support/browser";
-import { openIdePage } from "./agent-ide-support";
+import { openIdePage } from "../support/ide";
 
 const starter = readProject("templates/starter");
 let browser: Browser;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { CELL_COLUMNS, CELL_ROWS } from "../../src/runtime";
 import { openBrowser } from "../support/browser";
-import { RuntimePage, sceneGame } from "./runtime-support";
+import { RuntimePage, sceneGame } from "../support/runtime-page";
 
 let browser: Browser;
 let runtime: RuntimePage;

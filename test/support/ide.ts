@@ -1,7 +1,10 @@
-// Driving the IDE's editor in browser tests the way a person does: open a file, paste over it, read it.
+// Driving the IDE in browser tests the way a person does: open it (without Vite's HMR client on the
+// dev server: others edit this checkout while tests run, and each edit would reload the page in the
+// middle of a run), open a file, paste over it, read it.
 
 import { expect } from "vitest";
-import type { Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
+import { serverUrl } from "./browser";
 
 export async function waitForEditor(page: Page) {
   await page.locator("[data-testid=editor] .monaco-editor .view-lines").waitFor({ timeout: 60_000 });
@@ -28,3 +31,34 @@ export async function replaceEditorText(page: Page, text: string) {
 }
 
 export const editorText = async (page: Page) => (await page.locator("[data-testid=editor] .view-lines").innerText()).replace(/\u00a0/g, " ");
+
+/** The dev client's exports, inert except for CSS, which Vite's dev server injects through it. */
+const INERT_VITE_CLIENT = `
+const hot = { data: {}, accept() {}, acceptExports() {}, dispose() {}, prune() {}, decline() {}, invalidate() {}, on() {}, off() {}, send() {} };
+export const createHotContext = () => hot;
+export const injectQuery = (url) => url;
+const styles = new Map();
+export const updateStyle = (id, css) => {
+  let el = styles.get(id);
+  if (!el) {
+    el = document.createElement("style");
+    el.setAttribute("data-vite-dev-id", id);
+    document.head.appendChild(el);
+    styles.set(id, el);
+  }
+  el.textContent = css;
+};
+export const removeStyle = (id) => {
+  styles.get(id)?.remove();
+  styles.delete(id);
+};
+export class ErrorOverlay extends HTMLElement {}
+`;
+
+export async function openIdePage(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  await page.route("**/@vite/client", (route) => route.fulfill({ contentType: "text/javascript", body: INERT_VITE_CLIENT }));
+  await page.goto(serverUrl());
+  await page.getByTestId("prompt-input").waitFor();
+  return page;
+}

@@ -8,6 +8,7 @@ import { toBase64Url, ByteWriter, fingerprint } from "../../src/project/share-by
 import { SHARE_DICTIONARY_V1 } from "../../src/project/share-dictionary";
 import { applyLineHunks, diffLines } from "../../src/project/share-patch";
 import { readProject } from "../support/project";
+import { expectCodedError } from "../support/errors";
 
 const starter = readProject("templates/starter");
 
@@ -33,15 +34,7 @@ function linkOf(mode: number, payload: Uint8Array, version = 1): string {
 }
 
 function expectShareError(link: string, code: ShareLinkError["code"], message: RegExp, compiler?: SpecCompiler) {
-  let caught: unknown;
-  try {
-    decodeShareLink(link, { specCompiler: compiler });
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(ShareLinkError);
-  expect((caught as ShareLinkError).code).toBe(code);
-  expect((caught as Error).message).toMatch(message);
+  expectCodedError(() => decodeShareLink(link, { specCompiler: compiler }), ShareLinkError, code, message);
 }
 
 describe("share link codec", () => {

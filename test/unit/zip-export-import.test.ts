@@ -5,20 +5,13 @@ import { describe, expect, it } from "vitest";
 import { unzipSync, zipSync, strToU8 } from "fflate";
 import { EXPORT_DEPENDENCIES, ProjectImportError, exportZip, importUpload, importZip } from "../../src/project";
 import { readProject } from "../support/project";
+import { expectCodedError } from "../support/errors";
 
 const starter = readProject("templates/starter");
 const png = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10, 0, 255, 7]);
 
 function expectImportError(run: () => unknown, code: ProjectImportError["code"], message: RegExp) {
-  let caught: unknown;
-  try {
-    run();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(ProjectImportError);
-  expect((caught as ProjectImportError).code).toBe(code);
-  expect((caught as Error).message).toMatch(message);
+  expectCodedError(run, ProjectImportError, code, message);
 }
 
 describe("zip export", () => {

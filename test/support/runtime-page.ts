@@ -2,7 +2,7 @@
 // browser tests: mount a project, send harness commands, read the Sandbox events it emitted.
 
 import type { Browser, Page } from "playwright-core";
-import { testPagesUrl } from "../support/browser";
+import { testPagesUrl } from "./browser";
 
 export type SandboxEventRecord = { name: string; payload: any };
 
