@@ -8,11 +8,10 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { startFakeLlm, type FakeLlm } from "../fake-llm";
+import { BROKEN_LINE, BROKEN_PLAY, STARTER } from "../fixtures/reports/canned";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const STARTER_PLAY = readFileSync(join(root, "templates/starter/src/scenes/Play.ts"), "utf8");
-const BROKEN_PLAY = STARTER_PLAY.replace("    this.score = 0;\n", "    this.score = 0;\n    const spawn = new Phaser.Geom.Point(400, 300);\n");
-const BROKEN_LINE = BROKEN_PLAY.split("\n").findIndex((l) => l.includes("Phaser.Geom.Point")) + 1;
+const STARTER_PLAY = String(STARTER["src/scenes/Play.ts"]);
 // Type-clean, so only the playtest finds it: reading .x of undefined in create().
 const CRASHING_PLAY = STARTER_PLAY.replace("    this.score = 0;\n", '    this.score = 0;\n    const spawn = JSON.parse("{}").point.x;\n');
 const CRASH_LINE = CRASHING_PLAY.split("\n").findIndex((l) => l.includes("JSON.parse")) + 1;

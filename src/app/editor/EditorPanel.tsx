@@ -1,9 +1,10 @@
 // The editor panel: the active file's name, Monaco (loaded lazily so first paint does not wait
 // for it), a notice for binary files, and a cursor position line.
 
-import { Component, lazy, Suspense, useEffect, useRef, useState, type ReactNode } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { useStore } from "zustand";
 import { formatBytes, byteLength } from "../../project";
+import { LoadBoundary } from "../load-boundary";
 import { useWorkbench } from "../workbench";
 
 const MonacoEditor = lazy(() => import("./MonacoEditor"));
@@ -29,17 +30,6 @@ function useEditorMayLoad(): boolean {
   return mayLoad.current;
 }
 
-class EditorLoadBoundary extends Component<{ children: ReactNode }, { message: string | null }> {
-  state = { message: null as string | null };
-  static getDerivedStateFromError(error: unknown) {
-    return { message: error instanceof Error ? error.message : String(error) };
-  }
-  render() {
-    if (this.state.message) return <p className="editor-notice" role="alert">The editor failed to load: {this.state.message}. Reload the page to try again.</p>;
-    return this.props.children;
-  }
-}
-
 export function EditorPanel() {
   const { project, editor } = useWorkbench();
   const activePath = useStore(editor, (s) => s.activePath);
@@ -63,7 +53,7 @@ export function EditorPanel() {
         <h2 data-testid="editor-path">{activePath ?? "No file open"}</h2>
       </div>
       <div className="editor-body">
-        <EditorLoadBoundary>
+        <LoadBoundary what="editor" className="editor-notice">
           {mayLoad ? (
             <Suspense fallback={loading("Loading editor… 2 of 2: Monaco, about 3 MB")}>
               <MonacoEditor />
@@ -71,7 +61,7 @@ export function EditorPanel() {
           ) : (
             loading("Loading editor… 1 of 2: the game starts first")
           )}
-        </EditorLoadBoundary>
+        </LoadBoundary>
         {binary && (
           <div className="editor-notice editor-overlay" data-testid="binary-notice">
             {activePath} is a binary file ({formatBytes(byteLength(content))}); it is used by the game but cannot be edited here.

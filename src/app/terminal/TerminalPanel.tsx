@@ -1,23 +1,13 @@
 // The console panel's Terminal tab: what `npm install` and Vite print in the WebContainer runtime,
 // in an xterm terminal loaded on the tab's first open, so the iframe runtime never loads it.
 
-import { Component, lazy, Suspense, type ReactNode } from "react";
+import { lazy, Suspense } from "react";
 import type { TerminalLog } from "../../state";
+import { LoadBoundary } from "../load-boundary";
 import { chosenRuntime, switchRuntime } from "../runtime-choice";
 import "./terminal.css";
 
 const TerminalView = lazy(() => import("./TerminalView"));
-
-class TerminalLoadBoundary extends Component<{ children: ReactNode }, { message: string | null }> {
-  state = { message: null as string | null };
-  static getDerivedStateFromError(error: unknown) {
-    return { message: error instanceof Error ? error.message : String(error) };
-  }
-  render() {
-    if (this.state.message) return <p className="terminal-note" role="alert">The terminal failed to load: {this.state.message}. Reload the page to try again.</p>;
-    return this.props.children;
-  }
-}
 
 export function TerminalPanel({ log }: { log: TerminalLog }) {
   if (chosenRuntime(window.location) !== "webcontainer") {
@@ -35,11 +25,11 @@ export function TerminalPanel({ log }: { log: TerminalLog }) {
   }
   return (
     <div className="terminal-panel" data-testid="terminal">
-      <TerminalLoadBoundary>
+      <LoadBoundary what="terminal" className="terminal-note">
         <Suspense fallback={<p className="terminal-note" role="status">Loading the terminal…</p>}>
           <TerminalView log={log} />
         </Suspense>
-      </TerminalLoadBoundary>
+      </LoadBoundary>
     </div>
   );
 }
