@@ -2,7 +2,7 @@
 // becomes a router (retries, back-off, Retry-After, failover, circuit breakers, one cost meter),
 // the router's ChatModel drives runAgent, and the meter is the run's cost.
 
-import { createRouter, priceTableFor, type ChatMessage, type ChatModel, type CostMeter, type PriceTable, type ProviderModelOptions, type Role, type RouterOptions } from "../providers";
+import { createRouter, priceTableFor, type ChatModel, type CostMeter, type PriceTable, type ProviderModelOptions, type Role, type RouterOptions } from "../providers";
 import { createVisionJudge } from "./judge";
 import { runAgent } from "./loop";
 import type { AgentOptions, AgentRun } from "./types";
@@ -40,8 +40,8 @@ export class ModelPlanError extends Error {
 
 export function startRun(setup: RunSetup): StartedRun {
   const { model, router: routerOptions, ...agent } = setup;
-  // The offline builder reads no tool results and its kit is type-checked by its own tests.
-  if ("offline" in model) return { run: runAgent({ ...agent, typeCheck: undefined, model: asOneTask(model.offline) }), modelId: model.offline.id, meter: null };
+  // The offline builder reads the run's facts (CompletionRequest.run); its kit is type-checked by its own tests.
+  if ("offline" in model) return { run: runAgent({ ...agent, typeCheck: undefined, model: model.offline }), modelId: model.offline.id, meter: null };
   const { roles, prices } = model.plan;
   if (roles.build.length === 0) throw new ModelPlanError("No model builds games: add a build model in Settings (or --model on the command line).");
   const all = [...roles.build, ...(roles.fix ?? []), ...(roles.judge ?? [])];
@@ -65,32 +65,4 @@ function distinct(chain: ProviderModelOptions[]): ProviderModelOptions[] {
     seen.add(key);
     return true;
   });
-}
-
-/**
- * The offline builder reads its task (and the user's notes, the file list, the working files)
- * from the last user message and where it stands from the turns after it; it gets the
- * conversation in that shape: one user message, then every turn.
- */
-function asOneTask(model: ChatModel): ChatModel {
-  return { ...model, complete: (request) => model.complete({ ...request, messages: oneTaskView(request.messages) }) };
-}
-
-const NOTES = "# Notes from the user during the run";
-
-function oneTaskView(messages: ChatMessage[]): ChatMessage[] {
-  const texts = messages.flatMap((m) => (m.role !== "user" ? [] : [typeof m.content === "string" ? m.content : m.content.flatMap((p) => (p.type === "text" ? [p.text] : [])).join("\n")]));
-  const sections = new Map<string, string>();
-  const notes: string[] = [];
-  for (const text of texts) {
-    for (const section of text.split(/\n\n(?=# )/)) {
-      const heading = /^# [^\n]*/.exec(section)?.[0];
-      if (!heading) continue;
-      if (heading === NOTES) notes.push(...section.split("\n").slice(1));
-      // The latest file list, working files and report stand; the task is the first.
-      else if (!(heading === "# Task" && sections.has(heading))) sections.set(heading.replace(/ \(.*$/, ""), section);
-    }
-  }
-  const task = [sections.get("# Task"), notes.length ? `${NOTES}\n${notes.join("\n")}` : "", ...[...sections].filter(([h]) => h !== "# Task").map(([, s]) => s)].filter(Boolean).join("\n\n");
-  return [...messages.filter((m) => m.role === "system"), { role: "user", content: task }, ...messages.filter((m) => m.role === "assistant" || m.role === "tool")];
 }

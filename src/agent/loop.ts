@@ -6,18 +6,19 @@ import { formatReportForModel, type PlaytestReport, type TaskCheckSpec } from ".
 import { FULL_PLAYTEST_SECONDS, acceptance, isFullLength, unmetText } from "./acceptance";
 import { parseTaskChecks } from "./task-checks";
 import { formatTypeDiagnostics, type TypeDiagnostic } from "./typecheck";
-import { ProviderError, repairToolArguments, type ChatMessage, type CompletionResult, type ContentPart, type RequestTask, type ToolCall, type ToolDefinition } from "../providers";
+import { ProviderError, repairToolArguments, type ChatMessage, type CompletionResult, type ContentPart, type RequestTask, type RunFacts, type ToolCall, type ToolDefinition, type ToolResultFacts } from "../providers";
 import { AgentCancelledError, RunControls } from "./control";
 import { buildRequest, type ContextState, type HistoryEntry, type ToolResultEntry } from "./context";
 import { estimateTokens, systemPrompt } from "./prompt";
 import { ToolError, agentTools, parseToolCall, type ParsedToolCall } from "./tools";
 import { guideIndex, readGuidePart } from "./guide-parts";
+import { playtestFacts, resultFacts, textFiles } from "./run-facts";
 import { deleteProjectFile, editProjectFile, listFiles, readFile, writeProjectFile, type FileChange } from "./workspace";
 import type { AgentEvent, AgentOptions, AgentOutcome, AgentRun, Checkpoint, DefaultAnswerReason, ProviderFailure, StopReason } from "./types";
 
 /** Model turns allowed in one iteration before the loop playtests on its own. */
 const TURNS_PER_ITERATION = 8;
-/** Starts every user message the loop writes itself, so models (and the offline builder) can tell them from the user's. */
+/** Starts every user message the loop writes itself, so models can tell them from the user's. */
 export const LOOP_NOTICE_PREFIX = "Playforge: ";
 const DEFAULT_ANSWER = "No preference: choose a sensible default yourself and carry on.";
 const ANSWER_TIMEOUT_MS = 10 * 60_000;
@@ -37,11 +38,15 @@ class BudgetExhausted extends Error {
 
 type Assistant = Extract<ChatMessage, { role: "assistant" }>;
 
-/** What one tool call produced; `finishedWith` is set when finish was accepted. */
+/** What one tool call produced; `finishedWith` is set when finish was accepted, `refused` when it was not. */
 interface ToolOutcome {
   result: ToolResultEntry;
   playtested?: boolean;
   finishedWith?: string;
+  refused?: boolean;
+  failed?: boolean;
+  /** ask_user: the answer, or the default used. */
+  answer?: string;
 }
 
 class AgentLoop {
@@ -74,6 +79,11 @@ class AgentLoop {
   private readonly tools: ToolDefinition[];
   private readonly startedAt: number;
   private readonly runId = Date.now().toString(36);
+  /** What the person said during the run (steering messages, answers), for RunFacts. */
+  private readonly said: string[] = [];
+  /** The outcome of each tool call of the latest turn, for RunFacts. */
+  private lastResults: Record<string, ToolResultFacts> = {};
+  private readonly startTexts: Record<string, string>;
 
   constructor(
     private readonly options: AgentOptions,
@@ -83,6 +93,7 @@ class AgentLoop {
     this.system = systemPrompt(options.chattiness, options.guides.list());
     this.tools = agentTools(guideIndex(options.guides));
     this.context = { prompt: options.prompt, notes: [], files: this.files, touched: [], report: null, history: [], seenSeq: 0 };
+    this.startTexts = textFiles(options.files);
     this.startedAt = Date.now();
   }
 
@@ -185,6 +196,7 @@ class AgentLoop {
     for (const text of this.controls.takeSteers()) {
       this.pushUser(text);
       this.context.notes.push(text);
+      this.said.push(text);
       this.emit({ type: "steer-received", text });
     }
   }
@@ -196,6 +208,19 @@ class AgentLoop {
     return buildRequest(this.system, this.context, this.nextSeq());
   }
 
+  /** The run as data, beside the messages (CompletionRequest.run). */
+  private facts(): RunFacts {
+    return {
+      task: this.options.prompt,
+      notes: [...this.said],
+      chattiness: this.options.chattiness,
+      startFiles: this.startTexts,
+      files: textFiles(this.files),
+      playtest: this.report ? playtestFacts(this.report, this.reportVersion !== this.filesVersion, withPhaserNames) : null,
+      results: { ...this.lastResults },
+    };
+  }
+
   private async callModel(signal: AbortSignal): Promise<CompletionResult> {
     const messages = this.request();
     this.context.seenSeq = this.nextSeq() - 1;
@@ -204,6 +229,7 @@ class AgentLoop {
       messages,
       tools: this.tools,
       task: this.taskNow(),
+      run: this.facts(),
       signal,
       onDelta: (delta) => {
         if (delta.kind !== "text" || delta.text === "") return;
@@ -237,6 +263,7 @@ class AgentLoop {
     this.turnsThisIteration++;
     const entry: Extract<HistoryEntry, { kind: "turn" }> = { kind: "turn", seq: this.nextSeq(), assistant, results: [] };
     this.context.history.push(entry);
+    this.lastResults = {};
     if (calls.length === 0) return this.handleIdleReply(assistant.content ?? "");
     this.idleReplies = 0;
     const invalid = new Map((result.toolCallErrors ?? []).map((e) => [e.toolCallId, e.error]));
@@ -251,6 +278,7 @@ class AgentLoop {
       await this.pausePoint();
       const done = await this.runTool(call, invalid.get(call.id));
       entry.results.push(done.result);
+      this.lastResults[call.id] = resultFacts(call.function.name, done.result.full, done);
       if (done.playtested) playtested = true;
       if (done.finishedWith !== undefined) outcome = this.endFinished(done.finishedWith);
     }
@@ -318,7 +346,7 @@ class AgentLoop {
       if (!(error instanceof ToolError)) throw error;
       const text = `Error: ${error.message}`;
       this.emit({ type: "tool-result", id: call.id, name: call.function.name, ok: false, result: text });
-      return { result: { id: call.id, full: text, brief: text } };
+      return { result: { id: call.id, full: text, brief: text }, failed: true };
     }
   }
 
@@ -376,8 +404,10 @@ class AgentLoop {
         const { text, label } = readGuidePart(this.options.guides, call.args.topic, { section: call.args.section, search: call.args.search });
         return plain(text, `[Phaser guide ${label} was shown here; read it again if you need it]`);
       }
-      case "ask_user":
-        return plain(await this.ask(call.args.question, call.args.choices));
+      case "ask_user": {
+        const { text, answer } = await this.ask(call.args.question, call.args.choices);
+        return { ...plain(text), answer };
+      }
       case "check_types": {
         const diagnostics = await this.typeCheck();
         if (diagnostics === null) throw new ToolError("check_types", "No type checker is available in this run; use run_playtest, whose report names errors with file:line.");
@@ -399,7 +429,7 @@ class AgentLoop {
   }
 
   /** Asks the user; the answer (or a default, labelled as one) is the tool result. */
-  private async ask(question: string, choices: string[] | undefined): Promise<string> {
+  private async ask(question: string, choices: string[] | undefined): Promise<{ text: string; answer: string }> {
     const id = `${this.runId}-q${++this.questionCount}`;
     const fallback = choices?.[0] ?? DEFAULT_ANSWER;
     const nobody: DefaultAnswerReason | null = this.options.chattiness === "quiet" ? "quiet" : this.options.interactive === false ? "no-one-to-ask" : null;
@@ -410,9 +440,10 @@ class AgentLoop {
     const why: DefaultAnswerReason | null = given !== null ? null : (nobody ?? "timeout");
     const answer = given ?? fallback;
     this.emit({ type: "answer", id, answer, auto: why !== null, ...(why ? { why } : {}) });
+    this.said.push(answer);
     if (!why) {
       this.context.notes.push(`Q: ${question} A: ${answer}`);
-      return `The user answered: ${answer}`;
+      return { text: `The user answered: ${answer}`, answer };
     }
     const waited = this.options.answerTimeoutMs ?? ANSWER_TIMEOUT_MS;
     const because = {
@@ -422,7 +453,7 @@ class AgentLoop {
     }[why];
     this.progress(`No answer to "${question}" (${because}); using the default "${answer}".`);
     this.context.notes.push(`Q: ${question} — not answered (${because}); default used: ${answer}`);
-    return `No answer from the user (${because}). Default: ${answer}. Decide the rest yourself and carry on.`;
+    return { text: `No answer from the user (${because}). Default: ${answer}. Decide the rest yourself and carry on.`, answer };
   }
 
   /** finish: accepted only after a full-length playtest of the current files with every required check passing. */
@@ -430,7 +461,7 @@ class AgentLoop {
     if (this.untouchedTemplate) {
       const full = "Not finished: you have not changed any file, so the project is still the starter template it began as, not the game that was asked for. Build the requested game with write_file and edit_file, run_playtest, then finish.";
       this.progress("Refused finish: the model wrote nothing; this is the starter.");
-      return { result: { id, full, brief: "Not finished: nothing was written." } };
+      return { result: { id, full, brief: "Not finished: nothing was written." }, refused: true };
     }
     let playtested = false;
     if (!this.report || this.reportVersion !== this.filesVersion || !isFullLength(this.report)) {
@@ -449,7 +480,7 @@ class AgentLoop {
     this.progress(`Refused finish: ${reasons}.`);
     const what = verdict.unmet.length ? "has required checks that do not pass" : "says the game is broken";
     const full = `Not finished: the ${report.requestedSeconds} s playtest (iteration ${this.iteration}) of the current files ${what}: ${reasons}.\n${this.formatReport(report)}\nFix it, run_playtest, and call finish again.`;
-    return { playtested, result: { id, full, brief: `Not finished: ${reasons.slice(0, 300)}.`, reportIteration: this.iteration } };
+    return { playtested, result: { id, full, brief: `Not finished: ${reasons.slice(0, 300)}.`, reportIteration: this.iteration }, refused: true };
   }
 
   // ---- type check ----------------------------------------------------------------------------

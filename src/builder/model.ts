@@ -1,13 +1,14 @@
-// The offline builder as a ChatModel: reads the conversation, parses the prompt (and any earlier
-// game.spec.json) into a GameSpec, and answers in the shared tool protocol:
-// write_file × every file → run_playtest → finish. No network, no model weights.
+// The offline builder as a ChatModel: reads the run's facts (the person's words, the project's
+// game.spec.json, the latest playtest, what its last tool calls did: CompletionRequest.run) and
+// answers in the shared tool protocol: write_file × every file → set_checks → run_playtest →
+// finish. No network, no model weights, and no reading back of prompt headings or report prose.
 
 import { SPEC_PATH } from "../project";
-import type { ChatMessage, ChatModel, CompletionRequest, CompletionResult, ToolCall } from "../providers";
+import type { ChatMessage, ChatModel, CompletionRequest, CompletionResult, PlaytestFacts, RunFacts, ToolCall } from "../providers";
 import { specChecks } from "./checks";
 import { compileSpec } from "./compile";
 import { parsePrompt } from "./parse";
-import { DESIGNS, GENRES, isGameSpec, specProblem, type GameSpec, type Genre } from "./spec";
+import { DESIGNS, GENRES, specProblem, type GameSpec, type Genre } from "./spec";
 
 export const OFFLINE_BUILDER_ID = "offline-builder";
 const PLAYTEST_SECONDS = 30;
@@ -20,7 +21,7 @@ export function createOfflineBuilder(): ChatModel {
     supportsVision: false,
     async complete(request: CompletionRequest): Promise<CompletionResult> {
       if (request.signal?.aborted) throw abortError();
-      const message = respond(request.messages);
+      const message = respond(request.messages, request.run ?? chatFacts(request.messages));
       if (request.signal?.aborted) throw abortError();
       if (request.onDelta) {
         if (message.content) request.onDelta({ kind: "text", text: message.content });
@@ -58,98 +59,89 @@ function textOf(message: ChatMessage): string {
   return content.map((part) => (part.type === "text" ? part.text : "")).join("\n");
 }
 
-/** Decides the next step from where the current turn (since the last user message) stands. */
-function respond(messages: ChatMessage[]): AssistantMessage {
-  const userIndex = findLastIndex(messages, (m) => m.role === "user");
-  if (userIndex < 0) return { role: "assistant", content: "Tell me what game to make, for example: a deep-sea diving game where you collect pearls and dodge jellyfish." };
-  const userText = textOf(messages[userIndex]);
-  const { task, notes } = readTask(userText);
-  const turn = messages.slice(userIndex + 1);
-  const chatty = /Chattiness:\s*chatty/i.test(messages.filter((m) => m.role === "system").map(textOf).join("\n"));
-  // A spec shown up to now: our own earlier write, a pasted file, or the agent's "Working files".
-  const shown = findSpec(messages.slice(0, userIndex + 1));
-  const callId = (i: number) => `offline_${messages.length}_${i}`;
+/**
+ * Outside an agent run (a plain chat request) the last user message is the whole task and there
+ * is no project, no playtest and no tool result to read.
+ */
+function chatFacts(messages: ChatMessage[]): RunFacts {
+  const user = findLast(messages, (m): m is Extract<ChatMessage, { role: "user" }> => m.role === "user");
+  return { task: user ? textOf(user).trim() : "", notes: [], chattiness: "normal", startFiles: {}, files: {}, playtest: null, results: {} };
+}
 
-  const lastAssistant = findLast(turn, (m): m is AssistantMessage => m.role === "assistant");
+/** The one spec finder: the GameSpec in a project's game.spec.json, or why it cannot be used. */
+export function projectSpec(files: Readonly<Record<string, string>>): { spec: GameSpec | null; problem: string | null } {
+  const text = files[SPEC_PATH];
+  if (text === undefined) return { spec: null, problem: null };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { spec: null, problem: `it is not valid JSON (${(error as Error).message})` };
+  }
+  const problem = specProblem(value);
+  return problem ? { spec: null, problem } : { spec: value as GameSpec, problem: null };
+}
+
+/** Decides the next step from the run's facts and the builder's own latest tool calls. */
+function respond(messages: ChatMessage[], run: RunFacts): AssistantMessage {
+  if (!run.task) return { role: "assistant", content: "Tell me what game to make, for example: a deep-sea diving game where you collect pearls and dodge jellyfish." };
+  const { task, notes } = run;
+  const callId = (i: number) => `offline_${messages.length}_${i}`;
+  // The game this run began with: a follow-up changes it, a first prompt builds from nothing.
+  const start = projectSpec(run.startFiles);
+  const previous = start.spec;
+  const lastAssistant = findLast(messages, (m): m is AssistantMessage => m.role === "assistant");
   const lastCalls = lastAssistant?.tool_calls ?? [];
   const called = (name: string) => lastCalls.some((c) => c.function.name === name);
-  const resultOf = (name: string) => resultFor(turn, lastCalls.find((c) => c.function.name === name)!.id);
+  const resultOf = (name: string) => run.results[lastCalls.find((c) => c.function.name === name)!.id];
 
   if (!lastAssistant) {
-    // A follow-up in a fresh agent run sees only the file list: read the spec before changing it.
-    if (!shown && /^game\.spec\.json$/m.test(userText)) {
-      return { role: "assistant", content: "Reading the current game design (game.spec.json).", tool_calls: [call(callId(0), "read_file", { path: SPEC_PATH })] };
-    }
-    return buildOrAsk(task, notes, shown, chatty, callId);
-  }
-  if (called("read_file")) {
-    const text = resultOf("read_file").trim();
-    const problem = readSpecProblem(text);
     // A broken hand edit is reported rather than silently replaced, unless the task names a new game.
-    if (problem && parsePrompt(task).vague) {
-      return finishMessage(`game.spec.json could not be used: ${problem}. Fix the file and ask again, or describe a new game (for example "a racing game").`, callId);
+    if (start.problem && parsePrompt(task).vague) {
+      return finishMessage(`${SPEC_PATH} could not be used: ${start.problem}. Fix the file and ask again, or describe a new game (for example "a racing game").`, callId);
     }
-    return buildOrAsk(task, notes, tryJson(text) ?? shown, chatty, callId);
+    return buildOrAsk(task, notes, previous, run.chattiness === "chatty", callId);
   }
   if (called("ask_user")) {
-    const answer = resultOf("ask_user");
+    const answer = resultOf("ask_user")?.answer ?? "";
     const genre = genreFromAnswer(answer);
-    const parsed = parseAll(genre ? `${DESIGNS[genre].label} game: ${task}` : `${task} ${answer}`, notes, shown);
+    const parsed = parseAll(genre ? `${DESIGNS[genre].label} game: ${task}` : `${task} ${answer}`, notes, previous);
     if (genre && parsed.spec.genre !== genre) parsed.notes.push(`Could not switch to ${DESIGNS[genre].label}; kept ${DESIGNS[parsed.spec.genre].label}.`);
-    return buildMessage(parsed.spec, parsed.notes, shown, callId);
+    return buildMessage(parsed.spec, parsed.notes, previous, callId);
   }
   if (called("write_file")) {
-    const failures = lastCalls.map((c) => resultFor(turn, c.id)).filter((r) => /^\s*(error|failed)/i.test(r));
-    if (failures.length > 0) {
-      return finishMessage(`I could not write the project: ${failures[0].slice(0, 300)}. Nothing was playtested.`, callId);
-    }
+    const failed = lastCalls.map((c) => run.results[c.id]).find((r) => r?.outcome === "error");
+    if (failed) return finishMessage(`I could not write the project: ${failed.text.slice(0, 300)}. Nothing was playtested.`, callId);
     return { role: "assistant", content: "Files written. Playtesting for 30 seconds of random input.", tool_calls: [call(callId(0), "run_playtest", { seconds: PLAYTEST_SECONDS })] };
   }
-  // The agent shortens old write_file calls, so the spec may only be visible under "Working files".
   if (called("run_playtest")) {
-    const updated = findSpec(messages.slice(0, userIndex)) !== null || turn.some((m) => m.role === "assistant" && (m.tool_calls ?? []).some((c) => c.function.name === "read_file"));
-    return finishMessage(summary(writtenSpec(turn) ?? shown, resultOf("run_playtest"), updated), callId);
+    const ran = resultOf("run_playtest");
+    return finishMessage(summary(projectSpec(run.files).spec, ran?.outcome === "error" ? null : run.playtest, previous !== null, ran?.text ?? ""), callId);
   }
   if (called("finish")) {
-    const refusal = resultOf("finish");
     // The loop refuses finish while a required check fails; the builder cannot fix code, so it says so.
-    if (/^Not finished/i.test(refusal)) return { role: "assistant", content: `The playtest still fails (${refusal.split("\n")[0].slice(14, 400)}). The offline builder cannot change game code beyond its designs; connect a model to fix it, or describe the game differently.` };
+    if (resultOf("finish")?.outcome === "refused") return { role: "assistant", content: `The playtest still fails (${failingText(run.playtest)}). The offline builder cannot change game code beyond its designs; connect a model to fix it, or describe the game differently.` };
     return { role: "assistant", content: "Done. Describe a change (for example \"make it harder\" or \"more pearls\") and I will rebuild the game." };
   }
   // Our last word was plain text (the playtest still fails after finish was refused): the same
   // spec would play the same seeded playtest again, so say it once more and let the run end.
   if (lastCalls.length === 0) return { role: "assistant", content: textOf(lastAssistant) };
   // Anything else (a steering message answered by the agent, an unknown tool): carry on from the spec.
-  if (!writtenSpec(turn)) return buildOrAsk(task, notes, shown, false, callId);
+  if (run.files[SPEC_PATH] === undefined || run.files[SPEC_PATH] === run.startFiles[SPEC_PATH]) return buildOrAsk(task, notes, previous, false, callId);
   return { role: "assistant", content: "Playtesting the game.", tool_calls: [call(callId(0), "run_playtest", { seconds: PLAYTEST_SECONDS })] };
+}
+
+/** Why the latest playtest does not let the run finish: its failing required checks, else its reasons. */
+function failingText(playtest: PlaytestFacts | null): string {
+  if (!playtest) return "no playtest of the current files";
+  const unmet = playtest.checks.filter((c) => c.required && c.status !== "pass").map((c) => `${c.id} ${c.status === "fail" ? "failed" : "not verified"}`);
+  return (unmet.length ? unmet : playtest.reasons.slice(0, 2)).join("; ").slice(0, 400) || "the verdict is broken";
 }
 
 function buildOrAsk(task: string, notes: string[], previous: GameSpec | null, chatty: boolean, callId: (i: number) => string): AssistantMessage {
   const parsed = parseAll(task, notes, previous);
   if (!previous && parsed.vague && chatty) return askForGenre(task, parsed.closest, parsed.notes[0] ?? "", callId);
   return buildMessage(parsed.spec, parsed.notes, previous, callId);
-}
-
-/**
- * The agent loop's request puts the prompt under "# Task" and steering messages under
- * "# Notes from the user during the run", followed by the file list and working files (file
- * names are not hazards); a plain chat message is the task itself.
- */
-function readTask(text: string): { task: string; notes: string[] } {
-  const task = /^# Task\n([\s\S]*?)(?:\n\n# |$)/m.exec(text);
-  if (!task) return { task: text.trim(), notes: [] };
-  const notesBlock = /^# Notes from the user during the run\n([\s\S]*?)(?:\n\n# |$)/m.exec(text);
-  const notes = notesBlock ? notesBlock[1].split("\n").filter((l) => l.startsWith("- ")).map((l) => answerOnly(l.slice(2).trim())) : [];
-  return { task: task[1].trim(), notes };
-}
-
-/**
- * An answered question is noted as "Q: <question> A: <answer>"; only the answer is the user's
- * word (the question lists other designs, which must not win over the one chosen).
- */
-function answerOnly(note: string): string {
-  const qa = /^Q: [\s\S]*? (?:A:|default used:) ([\s\S]*)$/.exec(note);
-  return qa ? qa[1] : note;
 }
 
 /** The task, then each steering note as a follow-up on the result. */
@@ -217,136 +209,27 @@ export function describeSpec(spec: GameSpec): string {
   ].join("\n");
 }
 
-function summary(spec: GameSpec | null, report: string, updated: boolean): string {
-  const verdict = readVerdict(report);
+function summary(spec: GameSpec | null, playtest: PlaytestFacts | null, updated: boolean, resultText: string): string {
   const what = spec ? `"${spec.title}", a ${DESIGNS[spec.genre].label.toLowerCase()} game` : "the game";
   const built = updated ? "Updated" : "Built";
-  const checks = spec ? checksLine(specChecks(spec).map((c) => c.id), report) : "";
-  if (verdict.verdict === "playable") {
-    return `${built} ${what}. The playtest says it is playable${verdict.reasons.length ? ` (${verdict.reasons.join("; ")})` : ""}.${checks} Try it in the preview; ask for changes such as "make it harder" or "more ${spec?.collectibles[0]?.name ?? "enemies"}".`;
+  if (!playtest || playtest.stale) return `${built} ${what}. The playtest did not run on these files (${resultText.slice(0, 200)}), so I cannot say whether it is playable.`;
+  const checks = spec ? checksLine(specChecks(spec).map((c) => c.id), playtest) : "";
+  const reasons = playtest.reasons.slice(0, 4);
+  if (playtest.verdict === "playable") {
+    return `${built} ${what}. The playtest says it is playable${reasons.length ? ` (${reasons.join("; ")})` : ""}.${checks} Try it in the preview; ask for changes such as "make it harder" or "more ${spec?.collectibles[0]?.name ?? "enemies"}".`;
   }
-  if (verdict.verdict === "broken") {
-    return `${built} ${what}, but the playtest says it is broken${verdict.reasons.length ? `: ${verdict.reasons.join("; ")}` : ""}.${checks} The offline builder cannot debug code; connect a model to fix it, or describe the game differently.`;
-  }
-  return `${built} ${what}. The playtest did not report a verdict I could read (${report.slice(0, 200)}), so I cannot say whether it is playable.`;
+  return `${built} ${what}, but the playtest says it is broken${reasons.length ? `: ${reasons.join("; ")}` : ""}.${checks} The offline builder cannot debug code; connect a model to fix it, or describe the game differently.`;
 }
 
-/** " Its own checks: 2 of 3 pass; failed: lap-rises." from the report's check lines ("- PASS lap-rises: ..."). */
-function checksLine(ids: string[], report: string): string {
-  const status = new Map<string, string>();
-  for (const m of report.matchAll(/^- (PASS|FAIL|NOT VERIFIED)(?: \(optional\))? ([a-z0-9-]+):/gm)) status.set(m[2], m[1]);
-  const seen = ids.filter((id) => status.has(id));
+/** " Its own checks: 2 of 3 pass; failed: lap-rises, sting-costs-a-life (optional)." for the design's checks the playtest carried. */
+function checksLine(ids: string[], playtest: PlaytestFacts): string {
+  const seen = playtest.checks.filter((c) => ids.includes(c.id));
   if (seen.length === 0) return "";
-  const failed = seen.filter((id) => status.get(id) === "FAIL");
-  const unverified = seen.filter((id) => status.get(id) === "NOT VERIFIED");
+  const named = (c: PlaytestFacts["checks"][number]) => `${c.id}${c.required ? "" : " (optional)"}`;
+  const failed = seen.filter((c) => c.status === "fail").map(named);
+  const unverified = seen.filter((c) => c.status === "unknown").map(named);
   const passed = seen.length - failed.length - unverified.length;
   return ` Its own checks: ${passed} of ${seen.length} pass${failed.length ? `; failed: ${failed.join(", ")}` : ""}${unverified.length ? `; not verified: ${unverified.join(", ")}` : ""}.`;
-}
-
-function readVerdict(report: string): { verdict: "playable" | "broken" | null; reasons: string[] } {
-  try {
-    const parsed = JSON.parse(report) as { verdict?: unknown; reasons?: unknown };
-    if (parsed.verdict === "playable" || parsed.verdict === "broken") {
-      const reasons = Array.isArray(parsed.reasons) ? parsed.reasons.filter((r): r is string => typeof r === "string").slice(0, 4) : [];
-      return { verdict: parsed.verdict, reasons };
-    }
-  } catch {
-    // Not JSON: the agent may pass the report as text; read the verdict from the words.
-  }
-  // The agent's report text starts "PLAYTEST PLAYABLE" or "PLAYTEST BROKEN"; other texts say "Verdict: ...".
-  const stated = /\b(?:playtest|verdict)\W+(playable|broken)\b/i.exec(report);
-  if (stated?.[1].toLowerCase() === "playable") return { verdict: "playable", reasons: [] };
-  if (stated || /\bbroken\b|\bnot playable\b/i.test(report)) return { verdict: "broken", reasons: [report.trim().split("\n").slice(0, 3).join(" ").slice(0, 300)] };
-  if (/\bplayable\b/i.test(report)) return { verdict: "playable", reasons: [] };
-  return { verdict: null, reasons: [] };
-}
-
-function resultFor(turn: ChatMessage[], toolCallId: string): string {
-  const result = turn.find((m) => m.role === "tool" && m.tool_call_id === toolCallId);
-  return result ? textOf(result) : "";
-}
-
-/** The spec this turn already wrote, if any. */
-function writtenSpec(turn: ChatMessage[]): GameSpec | null {
-  for (let i = turn.length - 1; i >= 0; i--) {
-    const spec = specFromMessage(turn[i]);
-    if (spec) return spec;
-  }
-  return null;
-}
-
-/** The latest spec in these messages: our own write of game.spec.json, or one the agent showed. */
-function findSpec(messages: ChatMessage[]): GameSpec | null {
-  for (let i = messages.length - 1; i >= 0; i--) {
-    const spec = specFromMessage(messages[i]);
-    if (spec) return spec;
-  }
-  return null;
-}
-
-function specFromMessage(message: ChatMessage): GameSpec | null {
-  if (message.role === "assistant") {
-    for (const c of [...(message.tool_calls ?? [])].reverse()) {
-      if (c.function.name !== "write_file") continue;
-      try {
-        const args = JSON.parse(c.function.arguments) as { path?: unknown; content?: unknown };
-        if (typeof args.path === "string" && args.path.replace(/^\.?\//, "") === SPEC_PATH && typeof args.content === "string") {
-          const spec = JSON.parse(args.content) as unknown;
-          if (isGameSpec(spec)) return spec;
-        }
-      } catch {
-        // A malformed call is not a spec; keep looking further back.
-      }
-    }
-    return null;
-  }
-  const text = textOf(message);
-  if (message.role === "tool") {
-    const direct = tryJson(text.trim());
-    if (direct) return direct;
-  }
-  return specInText(text);
-}
-
-/**
- * Finds a GameSpec JSON object that follows a mention of game.spec.json in free text (a file the
- * agent shows under "Working files", or one a person pasted).
- */
-function specInText(text: string): GameSpec | null {
-  for (let at = text.indexOf(SPEC_PATH); at >= 0; at = text.indexOf(SPEC_PATH, at + 1)) {
-    const start = text.indexOf("{", at);
-    if (start < 0) return null;
-    let end = text.indexOf("}", start);
-    for (let attempts = 0; end >= 0 && attempts < 40 && end - start < 20_000; attempts++) {
-      const spec = tryJson(text.slice(start, end + 1));
-      if (spec) return spec;
-      end = text.indexOf("}", end + 1);
-    }
-  }
-  return null;
-}
-
-function readSpecProblem(text: string): string | null {
-  try {
-    return specProblem(JSON.parse(text));
-  } catch (error) {
-    return `it is not valid JSON (${(error as Error).message})`;
-  }
-}
-
-function tryJson(text: string): GameSpec | null {
-  if (!text.startsWith("{")) return null;
-  try {
-    const value = JSON.parse(text) as unknown;
-    return isGameSpec(value) ? value : null;
-  } catch {
-    return null;
-  }
-}
-
-function findLastIndex<T>(items: T[], test: (item: T) => boolean): number {
-  for (let i = items.length - 1; i >= 0; i--) if (test(items[i])) return i;
-  return -1;
 }
 
 function findLast<T, S extends T>(items: T[], test: (item: T) => item is S): S | undefined {

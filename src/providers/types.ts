@@ -56,6 +56,49 @@ export interface CompletionRequest {
    * attempt and should be discarded by the listener.
    */
   onRetry?: (info: RetryInfo) => void;
+  /**
+   * What the agent run knows, as data, beside the conversation. Models that read the
+   * conversation ignore it (no provider sends it); the offline builder reads only this and its
+   * own tool calls, never the prompt's headings or a report's words.
+   */
+  run?: RunFacts;
+}
+
+/** The state of an agent run as plain data: the person's words, the files, the last playtest. */
+export interface RunFacts {
+  /** The request that started the run. */
+  task: string;
+  /** What the person said during the run, in order: steering messages, and the answer to each question (the default when nobody answered). */
+  notes: string[];
+  /** How much the person wants to be asked: chatty asks, quiet never does. */
+  chattiness: "quiet" | "normal" | "chatty";
+  /** The project's text files when the run began. */
+  startFiles: Readonly<Record<string, string>>;
+  /** The project's text files now. */
+  files: Readonly<Record<string, string>>;
+  /** The latest playtest of this run; null before the first. */
+  playtest: PlaytestFacts | null;
+  /** The outcome of each tool call of the latest turn, by call id. */
+  results: Readonly<Record<string, ToolResultFacts>>;
+}
+
+export interface PlaytestFacts {
+  verdict: "playable" | "broken";
+  /** The report's reasons, failed required checks first. */
+  reasons: string[];
+  checks: Array<{ id: string; status: "pass" | "fail" | "unknown"; required: boolean }>;
+  /** The files changed after this playtest. */
+  stale: boolean;
+}
+
+export interface ToolResultFacts {
+  tool: string;
+  /** done: it did what it was asked; error: it failed (text says why); refused: finish was not accepted. */
+  outcome: "done" | "error" | "refused";
+  /** The result as the model reads it, for showing to a person. */
+  text: string;
+  /** ask_user: the answer, or the default used when nobody answered. */
+  answer?: string;
 }
 
 export interface RetryInfo {

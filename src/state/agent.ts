@@ -6,7 +6,6 @@ import { createStore, type StoreApi } from "zustand/vanilla";
 import { startRun, type AgentEvent, type AgentRun, type GuideLibrary, type ProviderFailure, type RunModel, type TypeCheckFunction } from "../agent";
 import type { PlaytestReport } from "../playtest";
 import { SPEC_PATH, starterProject, type ProjectFiles } from "../project";
-import type { ChatModel } from "../providers";
 import type { PlaytestStore } from "./playtest";
 import type { ProjectStore } from "./project";
 import { costCapOf, endpointOf, modelPlanOf, usesProvider, type ModelSettings, type SettingsStore } from "./settings";
@@ -94,26 +93,6 @@ export function modelLabelOf(model: ModelSettings): string {
   return `${model.provider === "custom" ? endpointOf(model) : model.provider} · ${model.models.build}`;
 }
 
-/**
- * The offline builder reads an earlier spec from the conversation; each IDE run is a fresh
- * conversation, so a follow-up shows it the project's current game.spec.json first.
- */
-function withProjectSpec(model: ChatModel, specJson: string): ChatModel {
-  return {
-    ...model,
-    complete(request) {
-      const [system, ...rest] = request.messages;
-      const shown = [
-        system,
-        { role: "user" as const, content: `Current project file ${SPEC_PATH}:\n${specJson}` },
-        { role: "assistant" as const, content: "Noted." },
-        ...rest,
-      ];
-      return model.complete({ ...request, messages: shown });
-    },
-  };
-}
-
 export function createAgentStore({ project, settings, playtest, loadGuides, typeCheck }: AgentStoreOptions): AgentStore {
   let nextId = 1;
   let run: AgentRun | null = null;
@@ -187,12 +166,11 @@ export function createAgentStore({ project, settings, playtest, loadGuides, type
     store.setState((state) => ({ items: state.items.map(change) }));
   }
 
-  async function chooseModel(files: ProjectFiles): Promise<RunModel> {
+  async function chooseModel(): Promise<RunModel> {
     const plan = modelPlanOf(settings.getState().model);
     if (plan) return { plan };
     const { createOfflineBuilder } = await import("../builder");
-    const spec = files[SPEC_PATH];
-    return { offline: typeof spec === "string" ? withProjectSpec(createOfflineBuilder(), spec) : createOfflineBuilder() };
+    return { offline: createOfflineBuilder() };
   }
 
   async function start(prompt: string): Promise<void> {
@@ -200,7 +178,7 @@ export function createAgentStore({ project, settings, playtest, loadGuides, type
     store.setState({ running: true, paused: false, modelLabel: modelLabelOf(modelSettings), counters: { iterations: 0, tokens: 0, costUsd: 0 }, checkpoints: [] });
     pendingQuestions.clear();
     try {
-      const [model, guides, builder] = await Promise.all([chooseModel(project.getState().files), loadGuides(), import("../builder")]);
+      const [model, guides, builder] = await Promise.all([chooseModel(), loadGuides(), import("../builder")]);
       const scaffold = usesProvider(modelSettings) && modelSettings.scaffold && isUntouchedStarter(project.getState().files) ? builder.scaffoldFor(prompt) : null;
       if (scaffold) {
         // A playable game at once (the preview runs it); the model refines it from there.

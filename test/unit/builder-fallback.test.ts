@@ -1,67 +1,26 @@
-// Specification of the offline builder's honesty and follow-ups, as the chat sees them: a kind of
-// game no design covers is named with what was picked instead (or, chatty, asked about with 2–3
-// choices), a phrase it does not understand is listed as not used and never becomes a creature or
-// an item, a game it cannot make playable is said to be so once rather than replayed, and
-// follow-ups in the chat reach the newer designs (pong, tower defense, diving).
+// Specification of the offline builder's honesty and follow-ups as the chat sees them, run
+// through the agent loop: a kind of game no design covers is named with what was picked instead
+// (or, chatty, asked about with 2–3 choices), a phrase it does not understand is listed as not
+// used and never becomes a creature or an item, a game it cannot make playable is said to be so
+// once rather than replayed, and follow-ups reach the newer designs (pong, tower defense, diving).
 import { describe, expect, it } from "vitest";
-import { DESIGNS, GENRES, createOfflineBuilder, parsePrompt, type GameSpec } from "../../src/builder";
-import type { ChatMessage, ToolCall } from "../../src/providers/types";
-
-const PLAYABLE = '{"verdict":"playable","reasons":[]}';
+import { DESIGNS, GENRES, createOfflineBuilder, parsePrompt, specChecks, type GameSpec } from "../../src/builder";
+import type { ChatMessage } from "../../src/providers/types";
+import { builderRun } from "./builder-support";
 
 const system = (chattiness: "quiet" | "normal" | "chatty"): ChatMessage => ({ role: "system", content: `You build Phaser games.\nChattiness: ${chattiness}` });
 
-/** The builder's first reply to a conversation, with its tool calls by name. */
+/** The builder's first reply to a plain chat request, with its tool calls by name. */
 async function firstReply(messages: ChatMessage[]) {
   const { message } = await createOfflineBuilder().complete({ messages });
   const calls = message.tool_calls ?? [];
-  const args = (name: string) => JSON.parse(calls.find((c) => c.function.name === name)!.function.arguments);
-  return { message, text: message.content ?? "", names: calls.map((c) => c.function.name), args };
+  return { message, text: message.content ?? "", names: calls.map((c) => c.function.name) };
 }
 
-function answer(calls: ToolCall[], choice: string): ChatMessage[] {
-  return calls.map((c) => ({
-    role: "tool",
-    tool_call_id: c.id,
-    content: c.function.name === "run_playtest" ? PLAYABLE : c.function.name === "ask_user" ? choice : "ok",
-  }));
-}
-
-/** Runs a whole turn (write, playtest, finish) the way the agent loop answers each tool call. */
-async function turn(messages: ChatMessage[], choice = ""): Promise<void> {
-  const model = createOfflineBuilder();
-  for (let step = 0; step < 6; step++) {
-    const { message } = await model.complete({ messages });
-    messages.push(message);
-    const calls = message.tool_calls ?? [];
-    if (calls.length === 0 || calls.some((c) => c.function.name === "finish")) return;
-    messages.push(...answer(calls, choice));
-  }
-  throw new Error("the builder did not finish the turn in 6 steps");
-}
-
-/** The game.spec.json the builder wrote last. */
-function specWritten(messages: ChatMessage[]): GameSpec {
-  for (const m of [...messages].reverse()) {
-    const call = m.role === "assistant" ? (m.tool_calls ?? []).find((c) => c.function.name === "write_file" && JSON.parse(c.function.arguments).path === "game.spec.json") : undefined;
-    if (call) return JSON.parse(JSON.parse(call.function.arguments).content);
-  }
-  throw new Error("no game.spec.json written");
-}
-
-/** The chat text of the builder's latest build step (the message that wrote the files). */
-function buildText(messages: ChatMessage[]): string {
-  const build = [...messages].reverse().find((m) => m.role === "assistant" && (m.tool_calls ?? []).some((c) => c.function.name === "write_file"));
-  return typeof build?.content === "string" ? build.content : "";
-}
-
-/** The check ids the builder declared with set_checks last. */
-function checksDeclared(messages: ChatMessage[]): string[] {
-  for (const m of [...messages].reverse()) {
-    const call = m.role === "assistant" ? (m.tool_calls ?? []).find((c) => c.function.name === "set_checks") : undefined;
-    if (call) return JSON.parse(call.function.arguments).checks.map((c: { id: string }) => c.id);
-  }
-  return [];
+/** The game.spec.json a reply wrote. */
+function specWritten(message: Extract<ChatMessage, { role: "assistant" }>): GameSpec {
+  const write = (message.tool_calls ?? []).find((c) => c.function.name === "write_file" && JSON.parse(c.function.arguments).path === "game.spec.json")!;
+  return JSON.parse(JSON.parse(write.function.arguments).content);
 }
 
 const designLabels = GENRES.map((g) => DESIGNS[g].label.toLowerCase());
@@ -74,31 +33,28 @@ describe("honest fallback: a kind of game no design covers", () => {
       expect(names).not.toContain("ask_user");
       expect(text).toMatch(/There is no built-in chess design; the closest are memory match \(.*\), maze collector \(.*\)/);
       expect(text).toMatch(/Picked memory match\./);
-      expect(specWritten([message]).genre).toBe("memory");
+      expect(specWritten(message).genre).toBe("memory");
     });
   }
 
   it('normal: "a city builder" is said to be missing, tower defense picked, and the spec is tower defense', async () => {
-    const messages: ChatMessage[] = [system("normal"), { role: "user", content: "a city builder" }];
-    await turn(messages);
-    expect(buildText(messages)).toMatch(/There is no built-in city builder design; the closest are tower defense .*Picked tower defense\./);
-    expect(specWritten(messages).genre).toBe("towers");
+    const run = await builderRun("a city builder");
+    expect(run.buildText).toMatch(/There is no built-in city builder design; the closest are tower defense .*Picked tower defense\./);
+    expect(run.spec.genre).toBe("towers");
   });
 
   it('chatty: "a city builder" is asked about with 2–3 built designs as choices, and the one chosen is built', async () => {
-    const messages: ChatMessage[] = [system("chatty"), { role: "user", content: "a city builder" }];
-    const { names, args } = await firstReply(messages);
-    expect(names).toEqual(["ask_user"]);
-    const { question, choices } = args("ask_user") as { question: string; choices: string[] };
+    // Not the first choice, so the build follows the answer and not the builder's own pick.
+    const run = await builderRun("a city builder", { chattiness: "chatty", choose: (choices) => choices[1] });
+    expect(run.steps[0]).toEqual(["ask_user"]);
+    const { question, choices } = run.question!;
     expect(question).toMatch(/There is no built-in city builder design/);
     expect(question).toMatch(/Which should I make\?$/);
     expect(question).not.toMatch(/Picked/);
     expect(choices.length).toBeGreaterThanOrEqual(2);
     expect(choices.length).toBeLessThanOrEqual(3);
     for (const choice of choices) expect(designLabels.some((label) => choice.toLowerCase().startsWith(`${label}:`)), choice).toBe(true);
-    // Not the first choice, so the build follows the answer and not the builder's own pick.
-    await turn(messages, choices[1]);
-    expect(specWritten(messages).genre).toBe(GENRES.find((g) => choices[1].startsWith(`${DESIGNS[g].label}:`)));
+    expect(run.spec.genre).toBe(GENRES.find((g) => choices[1].startsWith(`${DESIGNS[g].label}:`)));
   });
 });
 
@@ -119,54 +75,38 @@ describe("a phrase the builder does not understand is listed as not used, never 
   });
 
   it("says so in the chat of a fallback, and in a follow-up the game keeps what it had", async () => {
-    const messages: ChatMessage[] = [system("normal"), { role: "user", content: "a chess game with flurbles and a wizzle" }];
-    await turn(messages);
-    expect(buildText(messages)).toMatch(/Notes: There is no built-in chess design.* Not used: "flurbles", "wizzle"\./);
-    expect(JSON.stringify(specWritten(messages))).not.toMatch(/flurble|wizzle/);
+    const chess = await builderRun("a chess game with flurbles and a wizzle");
+    expect(chess.buildText).toMatch(/Notes: There is no built-in chess design.* Not used: "flurbles", "wizzle"\./);
+    expect(JSON.stringify(chess.spec)).not.toMatch(/flurble|wizzle/);
 
-    const diving: ChatMessage[] = [system("normal"), { role: "user", content: "a deep-sea diving game where you collect pearls and dodge jellyfish" }];
-    await turn(diving);
-    const before = specWritten(diving);
-    diving.push({ role: "user", content: "make the wizzles sparkle" });
-    await turn(diving);
-    expect(buildText(diving)).toContain('Not used: "wizzles sparkle".');
-    expect(specWritten(diving)).toEqual(before);
+    const diving = await builderRun("a deep-sea diving game where you collect pearls and dodge jellyfish");
+    const next = await builderRun("make the wizzles sparkle", { files: diving.outcome.files });
+    expect(next.buildText).toContain('Not used: "wizzles sparkle".');
+    expect(next.spec).toEqual(diving.spec);
   });
 });
 
 describe("a game the builder cannot make playable", () => {
   it("says so when finish is refused, and when the loop nudges it, says it again instead of replaying the same seeded playtest", async () => {
-    const model = createOfflineBuilder();
-    // The run factory shows the builder one user message and then every turn (the loop's nudges are not among them).
-    const messages: ChatMessage[] = [system("normal"), { role: "user", content: "pong against the computer" }];
-    const results: Record<string, string> = {
-      run_playtest: '{"verdict":"broken","reasons":["score-rises failed: score stayed 0"]}',
-      finish: "Not finished: the latest playtest says broken (score-rises failed).",
-    };
-    for (const expected of ["write_file", "run_playtest", "finish"]) {
-      const { message } = await model.complete({ messages });
-      expect(message.tool_calls?.[0]?.function.name).toBe(expected);
-      messages.push(message, ...message.tool_calls!.map((c): ChatMessage => ({ role: "tool", tool_call_id: c.id, content: results[c.function.name] ?? "ok" })));
-    }
-    const { message: cannot } = await model.complete({ messages });
+    const required = specChecks(parsePrompt("pong against the computer").spec).find((c) => c.required !== false)!.id;
+    const run = await builderRun("pong against the computer", { checks: { [required]: "fail" } });
+    expect(run.steps.slice(1, 3)).toEqual([["run_playtest"], ["finish"]]);
+    expect(run.finishSummary).toMatch(/the playtest says it is broken/);
+    const [cannot, again] = run.replies.slice(3);
     expect(cannot.tool_calls ?? []).toEqual([]);
-    expect(cannot.content).toMatch(/The playtest still fails \(.*score-rises.*\)\. The offline builder cannot change game code/);
-    messages.push(cannot);
-    const { message: again } = await model.complete({ messages });
-    expect(again.tool_calls ?? []).toEqual([]);
+    expect(cannot.content).toMatch(new RegExp(`The playtest still fails \\(${required} failed\\)\\. The offline builder cannot change game code`));
     expect(again.content).toBe(cannot.content);
+    expect(run.replies).toHaveLength(5);
+    expect(run.outcome).toMatchObject({ playable: false, stopReason: "model-stopped" });
   });
 });
 
-describe("follow-ups in the chat reach the newer designs", () => {
-  /** Builds `first`, then sends `followUp` in the same conversation: the specs before and after, and the follow-up's chat text. */
+describe("follow-ups reach the newer designs", () => {
+  /** Builds `first`, then runs `next` on the project it left, as the IDE does: the specs before and after, and the follow-up's chat text. */
   async function followUp(first: string, next: string) {
-    const messages: ChatMessage[] = [system("normal"), { role: "user", content: first }];
-    await turn(messages);
-    const before = specWritten(messages);
-    messages.push({ role: "user", content: next });
-    await turn(messages);
-    return { before, after: specWritten(messages), text: buildText(messages), checks: checksDeclared(messages) };
+    const built = await builderRun(first);
+    const changed = await builderRun(next, { files: built.outcome.files });
+    return { before: built.spec, after: changed.spec, text: changed.buildText, checks: changed.checks };
   }
 
   it('pong: "first to 10" moves the goal and keeps the computer opponent', async () => {

@@ -50,6 +50,15 @@ describe("OpenAI-compatible ChatModel", () => {
     expect(result.toolCallErrors).toBeUndefined();
   });
 
+  it("never sends the run's facts (the project's files, the playtest) to the endpoint: it gets the conversation only", async () => {
+    const model = await modelFor([{ reply: { content: "ok" } }]);
+    const secret = "const FACTS_ONLY_MARKER = 1;";
+    await model.complete({ ...ask, run: { task: "make a game", notes: [], chattiness: "normal", startFiles: { "src/a.ts": secret }, files: { "src/a.ts": secret }, playtest: null, results: {} } });
+    const sent = JSON.stringify(fake!.requests[0]!.body);
+    expect(sent).not.toContain("FACTS_ONLY_MARKER");
+    expect(fake!.requests[0]!.body).not.toHaveProperty("run");
+  });
+
   it("sends the key as a bearer token, and no Authorization header at all for a keyless local server", async () => {
     const withKey = await modelFor([{ reply: { content: "a" } }], { apiKey: "sk-test-123456789" });
     await withKey.complete(ask);
