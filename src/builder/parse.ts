@@ -46,12 +46,16 @@ export function parsePrompt(prompt: string, previous?: GameSpec): ParseResult {
   let vague = false;
   let closest: Genre[] = [];
   let spec: GameSpec;
+  const autoTitle = previous ? previous.title === generatedTitle(previous) : true;
   if (previous) {
     spec = structuredClone(previous);
     if (kind.genre && kind.genre !== previous.genre) {
+      // A new kind of game comes in its own setting (a setting the prompt names wins below), as a
+      // fresh prompt would; the difficulty, lives and a title the user chose carry over.
       const fresh = defaultSpec(kind.genre, previous.seed);
-      spec = { ...fresh, theme: previous.theme, palette: { ...previous.palette }, difficulty: previous.difficulty, lives: previous.lives };
-      notes.push(`Switched the design to ${DESIGNS[kind.genre].label.toLowerCase()}, keeping the ${previous.theme} look.`);
+      spec = { ...fresh, title: autoTitle ? fresh.title : previous.title, difficulty: previous.difficulty, lives: previous.lives };
+      const look = theme ? "" : ` in its own ${fresh.theme} setting`;
+      notes.push(`Switched the design to ${DESIGNS[kind.genre].label.toLowerCase()}${look}.`);
     } else if (kind.missing) notes.push(kind.missing);
   } else {
     let chosen = kind.genre;
@@ -64,7 +68,6 @@ export function parsePrompt(prompt: string, previous?: GameSpec): ParseResult {
     }
     spec = defaultSpec(chosen, seedFrom(prompt));
   }
-  const autoTitle = previous ? previous.title === generatedTitle(previous) : true;
 
   if (theme && (theme.name !== spec.theme || !previous)) {
     spec.theme = theme.name;

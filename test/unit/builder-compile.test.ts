@@ -70,6 +70,28 @@ describe("compileSpec", () => {
   });
 });
 
+describe("title screen", () => {
+  /** Pixels each side that the how-to-play lines must leave free: their 3-px stroke and some air. */
+  const MIN_MARGIN = 16;
+
+  for (const genre of GENRES) {
+    it(`wraps the ${genre} how-to-play lines, centred, inside the canvas the game's main.ts sets`, () => {
+      const files = compileSpec(defaultSpec(genre, 42));
+      const canvas = Number(/\bwidth: (\d+),/.exec(files["src/main.ts"] as string)![1]);
+      const title = files["src/scenes/Title.ts"] as string;
+      const howTo = title.split("\n").find((line) => line.includes("CONFIG.howToPlay"));
+      expect(howTo, "src/scenes/Title.ts draws CONFIG.howToPlay on one line").toBeDefined();
+      expect(howTo).toMatch(/\.text\(width \/ 2, /);
+      expect(howTo).toMatch(/align: "center"/);
+      const wrap = /wordWrap: \{ width: width - 2 \* ([A-Z_]+)/.exec(howTo!);
+      expect(wrap, "the how-to-play text wraps at width - 2 * MARGIN").not.toBeNull();
+      const margin = Number(new RegExp(`const ${wrap![1]} = (\\d+);`).exec(title)![1]);
+      expect(canvas - 2 * margin).toBeLessThanOrEqual(canvas - 2 * MIN_MARGIN);
+      expect(canvas - 2 * margin).toBeGreaterThanOrEqual(canvas / 2);
+    });
+  }
+});
+
 describe("property: generated prompts", () => {
   it("turns 120 seeded prompts into valid projects, and different genres never share game code", () => {
     const playByGenre = new Map<string, Set<string>>();

@@ -171,16 +171,50 @@ describe("parsePrompt: follow-ups change the previous spec", () => {
     expect(parsePrompt("fewer jellyfish", base).spec.hazards[0].count).toBeLessThan(base.hazards[0].count);
   });
 
-  it("naming another genre switches design but keeps the look", () => {
+  it("naming another genre and no setting takes that design's own setting and title, as a fresh prompt would", () => {
     const next = parsePrompt("make it a racing game instead", base).spec;
+    const fresh = parsePrompt("a racing game").spec;
     expect(next.genre).toBe("racing");
-    expect(next.theme).toBe(base.theme);
-    expect(next.palette).toEqual(base.palette);
+    expect(next).toMatchObject({ theme: fresh.theme, palette: fresh.palette, title: fresh.title });
   });
 
   it("does not change the input spec", () => {
     const copy = structuredClone(base);
     parsePrompt("make the jellyfish faster and add sharks", base);
     expect(base).toEqual(copy);
+  });
+});
+
+describe("parsePrompt: a follow-up naming a new genre after pong", () => {
+  const pong = parsePrompt("pong for one player against the computer").spec;
+
+  it("'tower defense' builds tower defense with its own setting and title, not pong's", () => {
+    const { spec, notes } = parsePrompt("tower defense", pong);
+    const fresh = parsePrompt("tower defense").spec;
+    expect(spec.genre).toBe("towers");
+    expect(spec).toMatchObject({ theme: fresh.theme, palette: fresh.palette, title: fresh.title });
+    expect(spec.title).not.toMatch(new RegExp(pong.theme, "i"));
+    expect(notes.join(" ")).not.toMatch(new RegExp(`keeping the ${pong.theme}`));
+  });
+
+  it("'tower defense in space' uses the setting it names", () => {
+    const { spec, notes } = parsePrompt("tower defense in space", pong);
+    expect(spec).toMatchObject({ genre: "towers", theme: "space", title: "Space Defense" });
+    expect(notes.join(" ")).not.toMatch(new RegExp(`keeping the ${pong.theme}`));
+  });
+
+  it("keeps a title the user chose when the genre changes", () => {
+    const named = parsePrompt('pong against the computer called "Paddle Party"').spec;
+    expect(parsePrompt("tower defense", named).spec).toMatchObject({ genre: "towers", title: "Paddle Party" });
+  });
+
+  it("tweaks keep the genre, setting and title: 'make it harder', 'first to 10', then 'make the creeps faster' in tower defense", () => {
+    const harder = parsePrompt("make it harder", pong).spec;
+    const longer = parsePrompt("first to 10", harder).spec;
+    expect(longer).toMatchObject({ genre: "pong", theme: pong.theme, title: pong.title, palette: pong.palette, difficulty: "hard", goal: { target: 10 } });
+    const towers = parsePrompt("tower defense", pong).spec;
+    const faster = parsePrompt("make the creeps faster", towers).spec;
+    expect(faster).toMatchObject({ genre: "towers", theme: towers.theme, title: towers.title, palette: towers.palette });
+    expect(faster.hazards[0].speed).toBeGreaterThan(towers.hazards[0].speed);
   });
 });

@@ -4,6 +4,9 @@ import { CONFIG } from "../config";
 import { css, makeSpark, makeTexture } from "../art";
 import { playSfx } from "../sfx";
 
+/** Pixels kept free on each side of the how-to-play lines, which wrap to stay inside the canvas. */
+const HOW_TO_MARGIN = 40;
+
 export class TitleScene extends Phaser.Scene {
   constructor() {
     super("Title");
@@ -36,7 +39,7 @@ export class TitleScene extends Phaser.Scene {
     this.tweens.add({ targets: title, scale: 1.08, duration: 900, yoyo: true, repeat: -1, ease: "Sine.easeInOut" });
 
     this.add
-      .text(width / 2, height / 2 + 30, CONFIG.howToPlay.join("\n"), { fontFamily: "Arial, sans-serif", fontSize: "20px", color: css(CONFIG.colors.text), align: "center", stroke: "#000000", strokeThickness: 3 })
+      .text(width / 2, height / 2 + 30, CONFIG.howToPlay.join("\n"), { fontFamily: "Arial, sans-serif", fontSize: "20px", color: css(CONFIG.colors.text), align: "center", stroke: "#000000", strokeThickness: 3, wordWrap: { width: width - 2 * HOW_TO_MARGIN, useAdvancedWrap: true } })
       .setOrigin(0.5, 0);
     const hint = this.add
       .text(width / 2, height - 70, "Press SPACE or ENTER, or click to start", { fontFamily: "Arial, sans-serif", fontSize: "24px", color: css(CONFIG.colors.text), stroke: "#000000", strokeThickness: 4 })
