@@ -37,7 +37,30 @@ export function transpileModule(path: string, source: string, firstLoopId: numbe
     const message = String((error as Error).message).replace(/\s*\(\d+:\d+\)$/, "");
     throw new TranspileError({ file: path, line: loc?.line ?? 1, column: loc ? loc.column + 1 : undefined }, `Syntax error: ${message}`);
   }
-  return insertLoopGuards(path, code, firstLoopId);
+  return insertLoopGuards(path, withImportNames(source, code), firstLoopId);
+}
+
+/**
+ * The transpiler reads a default import through its own binding (`import Phaser from "phaser"`
+ * becomes `_phaser2.default`), so an error would say `_phaser2.default.Geom.Point is not a
+ * constructor`. This gives each default import of a package its source name again, declared
+ * on the line of its require (lines stay as they were), so errors name what the code says. The
+ * project's own modules keep the transpiler's live reads: between them an import may be circular.
+ */
+export function withImportNames(source: string, code: string): string {
+  let out = code;
+  for (const m of source.matchAll(/\bimport\s+([A-Za-z_$][\w$]*)\s*(?:,\s*(?:\{[^}]*\}|\*\s*as\s+[\w$]+)\s*)?from\s*(["'])([^"'\n]+)\2/g)) {
+    const [, local, , spec] = m;
+    if (local === "type" || spec.startsWith(".") || spec.startsWith("/")) continue;
+    const quoted = spec.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const binding = new RegExp(`var (_[\\w$]+) = require\\((['"])${quoted}\\2\\); var (_[\\w$]+) = _interopRequireDefault\\(\\1\\);`).exec(out);
+    if (!binding) continue;
+    const interop = binding[3];
+    const declared = binding.index + binding[0].length;
+    const uses = new RegExp(`(?<![\\w$.])${interop.replace(/\$/g, "\\$")}\\.default\\b`, "g");
+    out = `${out.slice(0, declared)} var ${local} = ${interop}.default;${out.slice(declared).replace(uses, local)}`;
+  }
+  return out;
 }
 
 type Insertion = { at: number; text: string };

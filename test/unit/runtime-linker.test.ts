@@ -73,6 +73,20 @@ describe("transpile", () => {
     expect(line).toBe(7);
   });
 
+  it("keeps a package's default import under its source name, so a thrown error names Phaser.Geom.Point as the code does", () => {
+    const source = `import Phaser from "phaser";\nimport Other from "./other";\nexport function make() {\n  Other.touch();\n  return new Phaser.Geom.Point(1, 2);\n}\n`;
+    const { code } = transpileModule("src/S.ts", source, 0);
+    expect(code.split("\n")[4]).toContain("new Phaser.Geom.Point(1, 2)");
+    // The project's own module keeps the transpiler's live read (imports between scenes may be circular).
+    expect(code).toContain("_other2.default.touch()");
+    const exports: Record<string, () => unknown> = {};
+    const touched: string[] = [];
+    const require = (spec: string) => (spec === "phaser" ? { Geom: {} } : { __esModule: true, default: { touch: () => touched.push(spec) } });
+    new Function("exports", "require", "__pfLoop", code)(exports, require, () => true);
+    expect(() => exports.make()).toThrow("Phaser.Geom.Point is not a constructor");
+    expect(touched).toEqual(["./other"]);
+  });
+
   it("guards while, do-while and classic for loops, naming each loop's line, and leaves for-of alone", () => {
     const code = `let i = 0;\nwhile (i < 3) i++;\ndo { i--; } while (i > 0);\nfor (let j = 0; j < 2; j++) {}\nfor (;;) { break; }\nfor (const x of [1]) {}\n`;
     const guarded = insertLoopGuards("src/a.ts", code, 10);
