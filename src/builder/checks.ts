@@ -3,8 +3,8 @@
 // (player, targets, hazards, score, lives, ...). They go to the playtest engine as its `tasks`.
 
 import type { StateProbe, TaskCheckSpec } from "../playtest";
-import { SPEC_PATH, type ProjectFiles } from "../project";
-import { DESIGNS, isGameSpec, type GameSpec, type Genre } from "./spec";
+import type { ProjectFiles } from "../project";
+import { DESIGNS, projectSpec, type GameSpec, type Genre } from "./spec";
 
 type Probe = Omit<StateProbe, "kind">;
 
@@ -180,14 +180,8 @@ export function projectChecks(files: ProjectFiles, declared: TaskCheckSpec[] = [
   return [...builderChecks(files).filter((t) => !ids.has(t.id)), ...declared];
 }
 
+/** A hand-broken game.spec.json makes an ordinary project: the generic checks still run. */
 function builderChecks(files: ProjectFiles): TaskCheckSpec[] {
-  const text = files[SPEC_PATH];
-  if (typeof text !== "string") return [];
-  try {
-    const spec: unknown = JSON.parse(text);
-    return isGameSpec(spec) ? specChecks(spec) : [];
-  } catch {
-    // A hand-broken game.spec.json makes an ordinary project: the generic checks still run.
-    return [];
-  }
+  const { spec } = projectSpec(files);
+  return spec ? specChecks(spec) : [];
 }

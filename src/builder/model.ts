@@ -8,7 +8,7 @@ import type { ChatMessage, ChatModel, CompletionRequest, CompletionResult, Playt
 import { specChecks } from "./checks";
 import { compileSpec } from "./compile";
 import { parsePrompt } from "./parse";
-import { DESIGNS, GENRES, specProblem, type GameSpec, type Genre } from "./spec";
+import { DESIGNS, GENRES, projectSpec, type GameSpec, type Genre } from "./spec";
 
 export const OFFLINE_BUILDER_ID = "offline-builder";
 const PLAYTEST_SECONDS = 30;
@@ -66,20 +66,6 @@ function textOf(message: ChatMessage): string {
 function chatFacts(messages: ChatMessage[]): RunFacts {
   const user = findLast(messages, (m): m is Extract<ChatMessage, { role: "user" }> => m.role === "user");
   return { task: user ? textOf(user).trim() : "", notes: [], chattiness: "normal", startFiles: {}, files: {}, playtest: null, results: {} };
-}
-
-/** The one spec finder: the GameSpec in a project's game.spec.json, or why it cannot be used. */
-export function projectSpec(files: Readonly<Record<string, string>>): { spec: GameSpec | null; problem: string | null } {
-  const text = files[SPEC_PATH];
-  if (text === undefined) return { spec: null, problem: null };
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return { spec: null, problem: `it is not valid JSON (${(error as Error).message})` };
-  }
-  const problem = specProblem(value);
-  return problem ? { spec: null, problem } : { spec: value as GameSpec, problem: null };
 }
 
 /** Decides the next step from the run's facts and the builder's own latest tool calls. */

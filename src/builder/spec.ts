@@ -1,6 +1,8 @@
 // GameSpec: the offline builder's description of a game, plus the built-in designs (genres) and
 // themes it knows. The parser fills a GameSpec from text; the compiler turns it into a project.
 
+import { SPEC_PATH } from "../project";
+
 export const GENRES = ["racing", "diving", "platformer", "shooter", "breakout", "snake", "runner", "maze", "pong", "flappy", "catch", "invaders", "asteroids", "fishing", "frogger", "lander", "whack", "memory", "towers", "climber", "arena", "dungeon", "golf", "match3"] as const;
 export type Genre = (typeof GENRES)[number];
 
@@ -455,6 +457,21 @@ export function capitalise(text: string): string {
 
 export function isGameSpec(value: unknown): value is GameSpec {
   return specProblem(value) === null;
+}
+
+/** The one spec finder: the GameSpec in a project's game.spec.json, or why it cannot be used (none: both null). */
+export function projectSpec(files: Readonly<Record<string, string | Uint8Array>>): { spec: GameSpec | null; problem: string | null } {
+  const text = files[SPEC_PATH];
+  if (text === undefined) return { spec: null, problem: null };
+  if (typeof text !== "string") return { spec: null, problem: "it is not a text file" };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { spec: null, problem: `it is not valid JSON (${(error as Error).message})` };
+  }
+  const problem = specProblem(value);
+  return problem ? { spec: null, problem } : { spec: value as GameSpec, problem: null };
 }
 
 /** What is wrong with a would-be spec (for a hand-edited game.spec.json), or null when it is valid. */
