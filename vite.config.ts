@@ -94,6 +94,9 @@ function offlineApp() {
 
 export default defineConfig({
   plugins: [react(), servePhaser(), isolateOnRequest(), offlineApp()],
+  // A dependency cache of its own for one dev server (bench/first-view.bench.ts: an empty one is a
+  // fresh `npm run dev`, and the real node_modules/.vite stays untouched); unset, Vite's default.
+  cacheDir: process.env.PLAYFORGE_VITE_CACHE_DIR || undefined,
   server: { host: "127.0.0.1" },
   preview: { host: "127.0.0.1", cors: { origin: "*" } },
   // Listing every dependency up front keeps the dev server from re-optimising (and reloading
