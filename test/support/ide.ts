@@ -55,10 +55,12 @@ export const removeStyle = (id) => {
 export class ErrorOverlay extends HTMLElement {}
 `;
 
-export async function openIdePage(context: BrowserContext): Promise<Page> {
+/** `path` opens another address of the IDE (a remix link, say); `prepare` runs on the page before it loads (CPU throttling, say). */
+export async function openIdePage(context: BrowserContext, options: { path?: string; prepare?: (page: Page) => Promise<void> } = {}): Promise<Page> {
   const page = await context.newPage();
   await page.route("**/@vite/client", (route) => route.fulfill({ contentType: "text/javascript", body: INERT_VITE_CLIENT }));
-  await page.goto(serverUrl());
+  await options.prepare?.(page);
+  await page.goto(`${serverUrl()}${options.path ?? ""}`);
   await page.getByTestId("prompt-input").waitFor();
   return page;
 }

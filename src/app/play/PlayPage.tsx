@@ -105,7 +105,7 @@ function GameView({ files, fragment }: { files: ProjectFiles; fragment: string }
       </header>
       <div className="play-body">
         <div className="play-main">
-          <div className="play-stage" ref={stage} data-testid="play-stage">
+          <div className="play-stage" ref={stage} data-testid="play-stage" data-state={status.state}>
             {status.state === "error" && (
               <p className="play-game-error" data-testid="play-game-error">
                 The game stopped: {status.message}{" "}
