@@ -200,9 +200,10 @@ function summary(spec: GameSpec | null, playtest: PlaytestFacts | null, updated:
   const built = updated ? "Updated" : "Built";
   if (!playtest || playtest.stale) return `${built} ${what}. The playtest did not run on these files (${resultText.slice(0, 200)}), so I cannot say whether it is playable.`;
   const checks = spec ? checksLine(specChecks(spec).map((c) => c.id), playtest) : "";
-  const reasons = playtest.reasons.slice(0, 4);
+  // A playable verdict's reasons restate every passing check; its checks line says it shorter.
+  const reasons = playtest.reasons.slice(0, 3);
   if (playtest.verdict === "playable") {
-    return `${built} ${what}. The playtest says it is playable${reasons.length ? ` (${reasons.join("; ")})` : ""}.${checks} Try it in the preview; ask for changes such as "make it harder" or "more ${spec?.collectibles[0]?.name ?? "enemies"}".`;
+    return `${built} ${what}. The playtest says it is playable.${checks} Try it in the preview; ask for changes such as "make it harder" or "more ${spec?.collectibles[0]?.name ?? "enemies"}".`;
   }
   return `${built} ${what}, but the playtest says it is broken${reasons.length ? `: ${reasons.join("; ")}` : ""}.${checks} The offline builder cannot debug code; connect a model to fix it, or describe the game differently.`;
 }
