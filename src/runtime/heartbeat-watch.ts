@@ -1,6 +1,15 @@
 // The heartbeat watchdog's arithmetic, apart from timers and pages so it can be tested with plain
 // numbers: how long has the game page been silent while the IDE itself was awake to hear it?
 
+/**
+ * Until its first frame a game page gets this many times the heartbeat limit, in every runtime:
+ * while Phaser is parsed and the game boots on a busy machine the page cannot beat (its scripts
+ * hold its thread), and the IDE's on-time ticks cannot tell that the machine starves the page's
+ * process. Real freezes in that phase are loops in top-level code or create(), which the loop
+ * guard names anyway.
+ */
+export const BOOT_ALLOWANCE = 10;
+
 /** The watchdog's own tick; a tick much later than this means the IDE's thread was starved. */
 export const TICK_MS = 250;
 

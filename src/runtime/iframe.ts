@@ -6,11 +6,11 @@ import { buildErrorDocument, buildGameDocument, pageProgram } from "./document";
 import type { HarnessConfig } from "./harness/harness";
 import { CHANNEL, PROTOCOL_VERSION, type CommandResult, type HarnessCommand, type IdeToHarness } from "./harness/protocol";
 import { HarnessLink, newReplyToken } from "./harness-link";
+import { BOOT_ALLOWANCE } from "./heartbeat-watch";
 import { isTranspilerLoaded, linkProject, type LinkedProgram } from "./linker";
 import { SandboxBootError, type MountOptions, type Sandbox, type SandboxEvents, type SandboxListener } from "./sandbox";
 
 /** The boot allowance: heartbeat limits a page gets before its first frame. */
-const BOOT_ALLOWANCE = 10;
 
 export interface IframeSandboxOptions {
   /** Where the game page loads Phaser from; defaults to the IDE's own /vendor/phaser.min.js. */
@@ -142,10 +142,7 @@ class IframeSandbox implements Sandbox {
   }
 
   /**
-   * Until its first frame a page gets the boot allowance, live or playtest alike: while Phaser is
-   * parsed and the game boots on a busy machine the page cannot beat; real freezes in that phase
-   * are loops in top-level code or create(), which the loop guard names anyway. The game page runs
-   * in its own process, so the IDE's on-time ticks cannot tell that the machine is starving it:
+   * Until its first frame a page gets the boot allowance (BOOT_ALLOWANCE), live or playtest alike:
    * on a loaded 2-core machine with the CPU slowed 6× the starter went 8 s without a beat while booting.
    */
   private heartbeatLimit(): number {

@@ -92,7 +92,13 @@ async function mountStarter(page: Page): Promise<{ ok: true } | { ok: false; nam
 const record = (page: Page) => page.evaluate(() => (window as any).t.fake.record) as Promise<{ boots: number; calls: string[]; previewScripts: string[]; writes: { path: string; text: string }[]; files: Record<string, string> }>;
 const events = (page: Page): Promise<Ev[]> => page.evaluate(() => (window as any).wcTest.events);
 async function waitForEvent(page: Page, name: string, count = 1, timeout = 15_000): Promise<Ev> {
-  await page.waitForFunction(([n, c]) => (window as any).wcTest.events.filter((e: Ev) => e.name === n).length >= c, [name, count] as const, { timeout });
+  try {
+    await page.waitForFunction(([n, c]) => (window as any).wcTest.events.filter((e: Ev) => e.name === n).length >= c, [name, count] as const, { timeout });
+  } catch (error) {
+    // Which events did arrive says why the awaited one did not (a freeze first, a dropped reply…).
+    const seen = (await events(page)).map((e) => `${e.name} ${JSON.stringify(e.payload).slice(0, 160)}`);
+    throw new Error(`No "${name}" event #${count} within ${timeout} ms. Events so far:\n${seen.join("\n")}`, { cause: error });
+  }
   return (await events(page)).filter((e) => e.name === name)[count - 1];
 }
 const spawnCount = (calls: string[], line: string) => calls.filter((c) => c === `spawn ${line}`).length;
@@ -295,6 +301,17 @@ describe("WebContainer runtime", () => {
     expect(dropped.payload.count).toBe(1);
     await page.waitForTimeout(100);
     expect((await events(page)).filter((e) => e.name === "ready")).toHaveLength(1);
+    await page.close();
+  });
+
+  it("gives a preview that boots slowly (3 s without a beat before its first frame) the boot allowance, not a freeze", async () => {
+    const page = await openPage();
+    await setUp(page, {}, { heartbeatTimeoutMs: 1500 }, "&slowboot=1");
+    expect(await mountStarter(page)).toEqual({ ok: true });
+    await waitForEvent(page, "ready", 1, 30_000);
+    expect((await events(page)).filter((e) => e.name === "exit")).toEqual([]);
+    expect(await page.locator("[data-testid=preview-frame]").count()).toBe(1);
+    await page.evaluate(() => (window as any).t.sandbox.stop());
     await page.close();
   });
 

@@ -8,6 +8,7 @@ import { bootContainer, type BootedContainer } from "./boot";
 import { browserWebContainerApi, type WebContainerApi, type WebContainerProcess } from "./boundary";
 import { WebContainerBootError } from "./errors";
 import { HarnessLink, newReplyToken } from "../harness-link";
+import { BOOT_ALLOWANCE } from "../heartbeat-watch";
 import { OutputTail, pipeOutput } from "./process-output";
 import { buildPreviewScript, previewHarnessConfig } from "./preview-script";
 import { checkWebContainerSupport } from "./support";
@@ -57,15 +58,20 @@ class WebContainerSandbox implements Sandbox {
   private mounting: Promise<void> | null = null;
   /** performance.now() before which a new preview would land in a frozen page's process. */
   private frozenProcessReleasedAt = 0;
+  /** Whether the current preview page has drawn its first frame (until then it has the boot allowance). */
+  private firstFrame = false;
 
   constructor(private readonly host: HTMLElement, private readonly options: WebContainerSandboxOptions) {
     this.api = options.api ?? browserWebContainerApi;
     this.bootTimeoutMs = options.bootTimeoutMs ?? 30_000;
     this.link = new HarnessLink({
-      heartbeatTimeoutMs: options.heartbeatTimeoutMs ?? 4000,
+      // Until the preview's first frame, the boot allowance: Vite serving the modules and Phaser
+      // being parsed on a busy machine hold the page's thread for longer than the limit.
+      heartbeatTimeoutMs: () => (options.heartbeatTimeoutMs ?? 4000) * (this.firstFrame ? 1 : BOOT_ALLOWANCE),
       commandTimeoutMs: options.commandTimeoutMs ?? 30_000,
       onFrozen: (message, location) => this.freeze(message, location),
     });
+    this.link.on("ready", () => (this.firstFrame = true));
     if (getComputedStyle(host).position === "static") host.style.position = "relative";
   }
 
@@ -271,6 +277,7 @@ class WebContainerSandbox implements Sandbox {
     await booted.container.setPreviewScript(buildPreviewScript(previewHarnessConfig(session, this.mountOptions, LOOP_LIMIT_MS, replyToken)));
     signal.throwIfAborted();
     this.closePreview();
+    this.firstFrame = false;
     const iframe = createPreviewFrame();
     const loaded = new Promise<void>((resolve, reject) => {
       const abort = () => reject(signal.reason);
