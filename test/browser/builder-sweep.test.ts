@@ -1,7 +1,7 @@
 // Property: seeded generated prompts (any genre word, vague ones, themes, numbers, negations) all
 // become games that the real playtest engine judges playable for 30 virtual seconds, passing
 // every required check, their design's own (specChecks) included.
-// PLAYFORGE_BUILDER_SWEEP=N playtests N prompts instead of 3 (each a play run and a control run of
+// PLAYFORGE_BUILDER_SWEEP=N playtests N prompts instead of 1 (each a play run and a control run of
 // 30 s; every design has its own playtests in builder-playable.test.ts, so npm test keeps this short).
 // PLAYFORGE_BUILDER_CROSS=1 adds every design × 3 themes × 3 difficulties (about 30 min).
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -10,7 +10,7 @@ import { compileSpec, DESIGNS, GENRES, parsePrompt, specChecks, THEMES, type Gam
 import { DESIGN_PROMPTS, generatedPrompts } from "../unit/builder-prompts";
 
 const SECONDS = 30;
-const COUNT = Number(process.env.PLAYFORGE_BUILDER_SWEEP ?? 3);
+const COUNT = Number(process.env.PLAYFORGE_BUILDER_SWEEP ?? 1);
 const CROSS = process.env.PLAYFORGE_BUILDER_CROSS === "1";
 let playtester: Playtester;
 
