@@ -338,6 +338,19 @@ describe("WebContainer runtime", () => {
     await page.close();
   });
 
+  it("restarts a preview whose game hung for good: the new session does not land in the hung page's process", async () => {
+    const page = await openPage();
+    await setUp(page, {}, { heartbeatTimeoutMs: 1500 }, "&hang=1");
+    expect(await mountStarter(page)).toEqual({ ok: true });
+    await waitForEvent(page, "ready");
+    expect((await waitForEvent(page, "exit", 1, 10_000)).payload.reason).toBe("frozen");
+    await page.evaluate(() => (window as any).t.sandbox.restart());
+    // The restarted game hangs again after 60 frames; its first frame is what a person sees.
+    await waitForEvent(page, "ready", 2, 45_000);
+    await page.evaluate(() => (window as any).t.sandbox.stop());
+    await page.close();
+  });
+
   it("reports a dev server that dies under a running game as crashed, and restart() starts it again without reinstalling", async () => {
     const page = await openPage();
     await setUp(page);
