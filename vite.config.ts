@@ -1,5 +1,5 @@
-// Vite config for the Playforge IDE: React, three pages (IDE, /play, headless runner),
-// Phaser served from the IDE's own origin (copied from node_modules, never committed), and a
+// Vite config for the Playforge IDE: React, three pages (IDE, /play, headless runner), Phaser and
+// its types served from the IDE's own origin (copied from node_modules, never committed), and a
 // service worker that keeps all of it working offline after the first visit (build only).
 
 import { defineConfig, type Plugin } from "vite";
@@ -11,28 +11,40 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL(".", import.meta.url));
 
-const PHASER_FILE = resolve(ROOT, "node_modules/phaser/dist/phaser.min.js");
 export const PHASER_URL_PATH = "/vendor/phaser.min.js";
 
-function servePhaser(): Plugin {
+/**
+ * What the IDE serves from node_modules at /vendor/ (never committed, never a CDN): Phaser for game
+ * pages, and its declarations for Monaco and the agent's type check (src/app/phaser-types.ts), one
+ * copy of each in the build.
+ */
+const VENDOR_FILES: Record<string, { file: string; type: string }> = {
+  [PHASER_URL_PATH]: { file: "node_modules/phaser/dist/phaser.min.js", type: "text/javascript" },
+  "/vendor/phaser.d.ts": { file: "node_modules/phaser/types/phaser.d.ts", type: "text/plain; charset=utf-8" },
+  "/vendor/matter.d.ts": { file: "node_modules/phaser/types/matter.d.ts", type: "text/plain; charset=utf-8" },
+};
+
+function serveVendorFiles(): Plugin {
   return {
-    name: "playforge-serve-phaser",
+    name: "playforge-serve-vendor",
     configureServer(server) {
-      // Read once: every new game page fetches it again (an opaque origin has no HTTP cache).
-      let phaser: Buffer | null = null;
-      server.middlewares.use(PHASER_URL_PATH, (_req, res) => {
-        res.setHeader("Content-Type", "text/javascript");
-        // The game page has an opaque origin and loads Phaser with crossorigin so errors keep their details.
-        res.setHeader("Access-Control-Allow-Origin", "*");
-        // This middleware answers before the isolation one below: cross-origin isolated pages need CORP too.
-        res.setHeader("Cross-Origin-Resource-Policy", "cross-origin");
-        res.setHeader("Cache-Control", "max-age=3600");
-        phaser ??= readFileSync(PHASER_FILE);
-        res.end(phaser);
-      });
+      // Read once: every new game page fetches Phaser again (an opaque origin has no HTTP cache).
+      const read = new Map<string, Buffer>();
+      for (const [path, { file, type }] of Object.entries(VENDOR_FILES)) {
+        server.middlewares.use(path, (_req, res) => {
+          res.setHeader("Content-Type", type);
+          // The game page has an opaque origin and loads Phaser with crossorigin so errors keep their details.
+          res.setHeader("Access-Control-Allow-Origin", "*");
+          // This middleware answers before the isolation one below: cross-origin isolated pages need CORP too.
+          res.setHeader("Cross-Origin-Resource-Policy", "cross-origin");
+          res.setHeader("Cache-Control", "max-age=3600");
+          if (!read.has(path)) read.set(path, readFileSync(resolve(ROOT, file)));
+          res.end(read.get(path));
+        });
+      }
     },
     generateBundle() {
-      this.emitFile({ type: "asset", fileName: PHASER_URL_PATH.slice(1), source: readFileSync(PHASER_FILE) });
+      for (const [path, { file }] of Object.entries(VENDOR_FILES)) this.emitFile({ type: "asset", fileName: path.slice(1), source: readFileSync(resolve(ROOT, file)) });
     },
   };
 }
@@ -59,9 +71,9 @@ function isolateOnRequest(): Plugin {
 }
 
 /**
- * Workbox precaches every file of the build (~25 MB): the three pages, their chunks, Phaser, Monaco
- * and its workers, the transpiler and the type checker (the largest: TypeScript's worker and
- * Phaser's .d.ts, ~7-8 MB each). /play and /runner are answered with play.html and runner.html
+ * Workbox precaches every file of the build (about 39 MB): the three pages, their chunks, Phaser and
+ * its declarations, Monaco and its workers, the transpiler and the type checker (the largest:
+ * TypeScript for the agent's type check, Monaco's TypeScript worker and phaser.d.ts, 7-9 MB each). /play and /runner are answered with play.html and runner.html
  * (Workbox's clean URLs); ?isolated=1 (the WebContainer reload) gets the same shell. Sandboxed game
  * pages are never controlled by a service worker: they get Phaser from their page instead
  * (src/app/offline/phaser.ts).
@@ -84,7 +96,7 @@ function offlineApp() {
       ],
     },
     workbox: {
-      globPatterns: ["**/*.{js,css,html,svg,png,ttf,woff2,webmanifest}"],
+      globPatterns: ["**/*.{js,css,html,svg,png,ttf,woff2,webmanifest}", "vendor/*.d.ts"],
       maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
       ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^isolated$/],
       cleanupOutdatedCaches: true,
@@ -93,7 +105,7 @@ function offlineApp() {
 }
 
 export default defineConfig({
-  plugins: [react(), servePhaser(), isolateOnRequest(), offlineApp()],
+  plugins: [react(), serveVendorFiles(), isolateOnRequest(), offlineApp()],
   // A dependency cache of its own for one dev server (bench/first-view.bench.ts: an empty one is a
   // fresh `npm run dev`, and the real node_modules/.vite stays untouched); unset, Vite's default.
   cacheDir: process.env.PLAYFORGE_VITE_CACHE_DIR || undefined,

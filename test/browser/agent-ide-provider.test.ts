@@ -11,6 +11,7 @@ import { openIdePage } from "../support/ide";
 import { editorText as editorTextIn } from "../support/ide";
 import { decodeShareLink } from "../../src/project";
 import { compileSpec } from "../../src/builder";
+import { BROKEN_LINE, BROKEN_PLAY } from "../fixtures/reports/canned";
 
 const KEY = "sk-playforge-test-key-0123456789abcdef";
 const starter = readProject("templates/starter");
@@ -140,6 +141,28 @@ describe("agent in the IDE with a configured provider (fake LLM)", () => {
     expect(await page.locator("[data-testid=chat-notice]").last().innerText()).toMatch(/Cancelled/);
     expect(await page.getByTestId("stop-button").isDisabled()).toBe(true);
   });
+
+  it("type-checks the model's Phaser 3 code in the IDE's worker against Phaser 4's types and holds back its playtest", async () => {
+    fake.push(
+      { reply: { content: "A spawn point for the stars.", tool_calls: [{ name: "write_file", arguments: { path: "src/scenes/Play.ts", content: BROKEN_PLAY } }] } },
+      { reply: { tool_calls: [{ name: "run_playtest", arguments: { seconds: 5 } }] } },
+      { reply: { content: "Playtesting at length.", tool_calls: [{ name: "run_playtest", arguments: { seconds: 60 } }] } },
+    );
+    const before = fake.requests.length;
+    await send("give the stars a spawn point");
+    // The second run_playtest is the one held back; the third playtests the files anyway, and is stopped.
+    await expect.poll(() => fake.requests.length, { timeout: 90_000 }).toBe(before + 3);
+    await page.locator("[data-testid=tool-call][data-tool=run_playtest][data-state=running]").last().waitFor({ state: "attached", timeout: 30_000 });
+    await page.getByTestId("stop-button").click();
+    await runEnded();
+    fake.reset();
+    const toolText = (index: number) => (fake.requests[index]?.body?.messages as Array<{ role: string; content: string }>).filter((m) => m.role === "tool").at(-1)?.content ?? "";
+    // The write's result carries the check: the file and line, and the Phaser 4 replacement from the migration guide.
+    expect(toolText(before + 1)).toContain(`- src/scenes/Play.ts:${BROKEN_LINE}:`);
+    expect(toolText(before + 1)).toContain("Phaser 4: Replace `Geom.Point` usage with `Vector2`");
+    expect(toolText(before + 2)).toMatch(/^Not run: Type check: 1 error/);
+    expect(await page.locator(".chat-progress").allTextContents()).toContainEqual(expect.stringMatching(new RegExp(`^Type check: 1 error, first src/scenes/Play.ts:${BROKEN_LINE} `)));
+  }, 300_000);
 
   it("shows a 500 from the provider as an error naming the provider, model, status and what to do", async () => {
     fake.push({ fault: "500" }, { fault: "500" }, { fault: "500" });

@@ -4,7 +4,7 @@
 // its link, and /play plays it, all offline.
 
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { build, preview, type PreviewServer } from "vite";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -13,6 +13,7 @@ import { nonBackgroundFraction, openBrowser } from "../support/browser";
 
 const OWN_BUILD = resolve(PROJECT_ROOT, ".out/offline-build");
 let server: PreviewServer;
+let outDir: string;
 let url: string;
 let browser: Browser;
 let context: BrowserContext;
@@ -22,7 +23,7 @@ beforeAll(async () => {
   mkdirSync(".out", { recursive: true });
   // The service worker exists only in a production build; the dev server skips it. The suite's
   // own build is used when there is one; this test stops its server, so it gets a server of its own.
-  const outDir = inject("playforgeBuildDir") || OWN_BUILD;
+  outDir = inject("playforgeBuildDir") || OWN_BUILD;
   if (outDir === OWN_BUILD) await build({ root: PROJECT_ROOT, configFile: resolve(PROJECT_ROOT, "vite.config.ts"), logLevel: "error", build: { outDir, emptyOutDir: true } });
   server = await preview({ root: PROJECT_ROOT, configFile: resolve(PROJECT_ROOT, "vite.config.ts"), logLevel: "error", build: { outDir }, preview: { port: 0, host: "127.0.0.1" } });
   url = server.resolvedUrls!.local[0].replace(/\/$/, "");
@@ -80,6 +81,22 @@ describe("offline after the first visit", () => {
     expect(await report.locator("[data-testid=report-check][data-check=boots]").innerText()).toMatch(/^passed/i);
     await ide.screenshot({ path: ".out/offline-ide-playtest.png" });
   }, 180_000);
+
+  it("keeps every file of the build, also Phaser's types that the editor and the agent's type check fetch", async () => {
+    const precached = new Set([...readFileSync(resolve(outDir, "sw.js"), "utf8").matchAll(/url:"([^"]+)"/g)].map((m) => m[1]));
+    const built = readdirSync(outDir, { recursive: true, withFileTypes: true }).filter((f) => f.isFile()).map((f) => resolve(f.parentPath, f.name).slice(outDir.length + 1));
+    // The service worker itself and its Workbox runtime are the only files it does not store.
+    expect(built.filter((file) => !precached.has(file)).sort()).toEqual(["sw.js", expect.stringMatching(/^workbox-[\w-]+\.js$/)]);
+    await reloadOffline();
+    const types = await ide.evaluate(() =>
+      Promise.all(["/vendor/phaser.d.ts", "/vendor/matter.d.ts"].map(async (path) => {
+        const response = await fetch(path);
+        const text = await response.text();
+        return { status: response.status, phaser: text.includes("declare module 'phaser'"), matter: text.includes("declare namespace MatterJS") };
+      })),
+    );
+    expect(types).toEqual([{ status: 200, phaser: true, matter: false }, { status: 200, phaser: false, matter: true }]);
+  }, 120_000);
 
   it("the offline builder writes a game from a prompt, and its /play link plays", async () => {
     await reloadOffline();

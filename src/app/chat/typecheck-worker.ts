@@ -1,9 +1,9 @@
-// The IDE's type check, off the main thread: TypeScript, its lib files and Phaser 4's .d.ts are
-// loaded on the first request; later requests reuse the parsed types (about a second or less).
+// The IDE's type check, off the main thread: TypeScript, its lib files and Phaser 4's .d.ts (the
+// /vendor/ files Monaco reads too) are loaded on the first request; later requests reuse the
+// parsed types (about a second or less).
 
 import { createTypeChecker, type TypeDiagnostic } from "../../agent";
-import phaser from "../../../node_modules/phaser/types/phaser.d.ts?raw";
-import matter from "../../../node_modules/phaser/types/matter.d.ts?raw";
+import { fetchPhaserTypes } from "../phaser-types";
 import guide from "../../../node_modules/phaser/skills/v3-to-v4-migration/SKILL.md?raw";
 import typescriptUrl from "typescript/lib/typescript.js?url";
 
@@ -40,7 +40,7 @@ let checker: Promise<ReturnType<typeof createTypeChecker>> | null = null;
 self.onmessage = async (event: MessageEvent<TypeCheckRequest>) => {
   const { id, files } = event.data;
   try {
-    checker ??= Promise.all([loadTypeScript(), loadLibs()]).then(([ts, libs]) => createTypeChecker({ ts, libs, phaserTypes: { phaser, matter }, migrationGuide: guide }));
+    checker ??= Promise.all([loadTypeScript(), loadLibs(), fetchPhaserTypes()]).then(([ts, libs, phaserTypes]) => createTypeChecker({ ts, libs, phaserTypes, migrationGuide: guide }));
     const diagnostics = (await checker)(files);
     self.postMessage({ id, diagnostics } satisfies TypeCheckReply);
   } catch (error) {

@@ -10,6 +10,7 @@ import CssWorker from "monaco-editor/language/css/css.worker.js?worker";
 import HtmlWorker from "monaco-editor/language/html/html.worker.js?worker";
 // Monaco's own diagnostics adapter, attached when TypeScript wakes (see wakeTypeScript).
 import { DiagnosticsAdapter, LibFiles } from "monaco-editor/languages/features/typescript/tsMode.js";
+import { fetchPhaserTypes } from "../phaser-types";
 
 export { monaco };
 
@@ -54,13 +55,10 @@ let phaserTypes: Promise<void> | null = null;
 /** Attaches diagnostics to the TypeScript mode (once) and adds Phaser 4's declarations (≈8 MB, fetched once). */
 export function wakeTypeScript(): Promise<void> {
   if (!phaserTypes) void attachDiagnostics();
-  phaserTypes ??= Promise.all([
-    import("../../../node_modules/phaser/types/phaser.d.ts?raw"),
-    import("../../../node_modules/phaser/types/matter.d.ts?raw"),
-  ]).then(([phaser, matter]) => {
+  phaserTypes ??= fetchPhaserTypes().then(({ phaser, matter }) => {
     // phaser.d.ts ends with `declare module 'phaser' { export = Phaser }`, so `import Phaser from "phaser"` resolves.
-    ts.typescriptDefaults.addExtraLib(matter.default, "file:///node_modules/phaser/types/matter.d.ts");
-    ts.typescriptDefaults.addExtraLib(phaser.default, "file:///node_modules/phaser/types/phaser.d.ts");
+    ts.typescriptDefaults.addExtraLib(matter, "file:///node_modules/phaser/types/matter.d.ts");
+    ts.typescriptDefaults.addExtraLib(phaser, "file:///node_modules/phaser/types/phaser.d.ts");
   });
   return phaserTypes;
 }
