@@ -142,11 +142,12 @@ function readKind(words: Words, rules: RulePhrases): KindReading {
   return { genre: null, closest: [] };
 }
 
+/** The setting the prompt names most; words a kind's name claimed ("space shooter") do not count, so "a space shooter in a forest" is set in the forest. */
 function readTheme(words: Words): Theme | null {
   let best: Theme | null = null;
   let bestCount = 0;
   for (const theme of THEMES) {
-    const count = theme.words.filter((w) => words.tokens.includes(w)).length + (words.tokens.includes(theme.name) ? 1 : 0);
+    const count = theme.words.filter((w) => words.hasFree(w)).length + (words.hasFree(theme.name) ? 1 : 0);
     if (count > bestCount) { best = theme; bestCount = count; }
   }
   if (best) for (const w of [best.name, ...best.words]) words.readPhrase(w);
@@ -555,9 +556,13 @@ function applyColours(spec: GameSpec, words: Words, notes: string[]) {
 
 export function generatedTitle(spec: GameSpec): string {
   const design = DESIGNS[spec.genre];
-  const item = design.needsCollectible && spec.collectibles[0] ? singular(spec.collectibles[0].name.split(" ").pop() ?? spec.collectibles[0].name) : null;
-  // "Fish Fishing" says nothing twice: the setting leads instead.
-  const lead = item && !design.titleWord.toLowerCase().includes(item) ? item : spec.theme;
+  const itemOf = (name: string) => singular(name.split(" ").pop() ?? name);
+  const item = design.needsCollectible && spec.collectibles[0] ? itemOf(spec.collectibles[0].name) : null;
+  // "Fish Fishing" says nothing twice: the setting leads instead. So does a setting the person
+  // chose over the design's own item ("a snake game in space" is Space Snake, not Apple Snake).
+  const ownItem = design.collectible ? itemOf(design.collectible.name) : null;
+  const settingChosen = spec.theme !== design.theme && item === ownItem;
+  const lead = item && !design.titleWord.toLowerCase().includes(item) && !settingChosen ? item : spec.theme;
   return capitalise(`${lead} ${design.titleWord}`);
 }
 

@@ -49,6 +49,11 @@ export class Words {
     return true;
   }
 
+  /** Whether the prompt has `word` somewhere no rule claimed. */
+  hasFree(word: string): boolean {
+    return this.tokens.some((token, i) => token === word && this.state[i] !== "claimed");
+  }
+
   /** Marks a token (or a matched phrase) as understood without claiming it. */
   read(index: number, count = 1): void {
     for (let i = index; i < index + count && i < this.tokens.length; i++) if (this.state[i] === "free") this.state[i] = "read";

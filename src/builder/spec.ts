@@ -397,7 +397,7 @@ export interface Theme {
 export const THEMES: Theme[] = [
   { name: "underwater", words: ["underwater", "ocean", "sea", "deep-sea", "reef", "aquatic", "marine"], suggests: "diving",
     palette: { background: 0x0b3d5c, player: 0xffd166, hazard: 0xff70a6, accent: 0xf4f1de, text: 0xe0fbfc } },
-  { name: "space", words: ["space", "galaxy", "cosmic", "planet", "stars", "starry", "asteroid", "orbit"], suggests: "shooter",
+  { name: "space", words: ["space", "galaxy", "galactic", "cosmic", "cosmos", "planet", "stars", "starry", "asteroid", "orbit", "moon", "lunar", "mars", "nebula", "interstellar"], suggests: "shooter",
     palette: { background: 0x0a0a23, player: 0x4cc9f0, hazard: 0xf72585, accent: 0xffd60a, text: 0xffffff } },
   { name: "neon", words: ["neon", "synthwave", "cyber", "cyberpunk", "glow", "glowing", "arcade"], suggests: "breakout",
     palette: { background: 0x0d0221, player: 0x2de2e6, hazard: 0xff3864, accent: 0xf6019d, text: 0xfdfdfd } },

@@ -81,6 +81,23 @@ describe("parsePrompt: colours and themes", () => {
     expect(parsePrompt("a pastel snake").spec.theme).toBe("pastel");
     expect(parsePrompt("an underwater maze").spec.theme).toBe("underwater");
   });
+
+  it("sets a game on the moon or Mars in space", () => {
+    expect(parsePrompt("a platformer on the moon").spec).toMatchObject({ genre: "platformer", theme: "space", title: "Space Jumper" });
+    expect(parsePrompt("a runner on mars").spec).toMatchObject({ genre: "runner", theme: "space" });
+  });
+
+  it("takes the setting from where the game is, not from a kind's name: a space shooter in a forest is in the forest", () => {
+    expect(parsePrompt("a space shooter in a forest").spec).toMatchObject({ genre: "shooter", theme: "forest", title: "Forest Blaster" });
+    expect(parsePrompt("space invaders in the snow").spec).toMatchObject({ genre: "invaders", theme: "snow" });
+  });
+
+  it("names the game after a setting the person chose, and after an item they chose over it", () => {
+    expect(parsePrompt("snake").spec.title).toBe("Apple Snake");
+    expect(parsePrompt("a snake game in space").spec.title).toBe("Space Snake");
+    expect(parsePrompt("a snake game in space where you eat cherries").spec.title).toBe("Cherry Snake");
+    expect(parsePrompt("an underwater maze").spec.title).toBe("Underwater Dungeon");
+  });
 });
 
 describe("parsePrompt: numbers", () => {
